@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace CitySort.Cli.Commands;
+
+/// <summary>The top-level commands of <c>citysort</c>, one line per command; each command lives in its own file.</summary>
+internal static class CommandCatalog
+{
+    /// <summary>Creates every top-level command.</summary>
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+    }
+}
