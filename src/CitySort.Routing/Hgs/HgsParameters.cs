@@ -1,0 +1,31 @@
+namespace CitySort.Routing.Hgs;
+
+/// <summary>
+/// The tuning of the hybrid genetic search; defaults are those of Vidal (2022), table 2.
+/// </summary>
+internal sealed record HgsParameters
+{
+    /// <summary>Gamma: the number of closest clients each client is tested against in the local search.</summary>
+    public int Granularity { get; init; } = 20;
+
+    /// <summary>Mu: the minimum size of each subpopulation.</summary>
+    public int MinimumPopulationSize { get; init; } = 25;
+
+    /// <summary>Lambda: how many offspring a subpopulation takes before survivors are selected.</summary>
+    public int GenerationSize { get; init; } = 40;
+
+    /// <summary>The number of elite individuals protected by the biased fitness.</summary>
+    public int EliteCount { get; init; } = 4;
+
+    /// <summary>The number of closest individuals that define the diversity contribution.</summary>
+    public int CloseCount { get; init; } = 5;
+
+    /// <summary>The share of feasible local-search outcomes the adaptive penalties aim for.</summary>
+    public double TargetFeasible { get; init; } = 0.2;
+
+    /// <summary>Iterations without improvement after which the population restarts (time-limited runs).</summary>
+    public int IterationsBeforeRestart { get; init; } = 20000;
+
+    /// <summary>Whether SWAP* is used (only where coordinates are known and there are no time windows).</summary>
+    public bool UseSwapStar { get; init; } = true;
+}
