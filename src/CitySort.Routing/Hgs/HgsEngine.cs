@@ -18,6 +18,7 @@ internal sealed class HgsEngine
     private readonly HgsPopulation _population;
     private readonly HgsIndividual _offspring;
     private readonly bool[] _taken;
+    private readonly Stopwatch _clock = new();
 
     /// <summary>Creates the engine for one problem and seed.</summary>
     public HgsEngine(HgsInstance data, HgsParameters parameters, long seed)
@@ -35,6 +36,9 @@ internal sealed class HgsEngine
 
     /// <summary>The number of genetic iterations done.</summary>
     public long Iterations { get; private set; }
+
+    /// <summary>The wall-clock time of the last <see cref="Run"/> so far.</summary>
+    public TimeSpan Elapsed => _clock.Elapsed;
 
     /// <summary>The number of local-search moves applied (a work counter).</summary>
     public long MovesApplied => _localSearch.MovesApplied;
@@ -55,7 +59,8 @@ internal sealed class HgsEngine
         Action<TimeSpan, long, HgsIndividual>? onImprovement,
         CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = _clock;
+        clock.Restart();
         bool Stop() => cancellationToken.IsCancellationRequested
             || (maxRuntime is { } t && clock.Elapsed >= t)
             || (maxIterations is { } m && Iterations >= m);

@@ -26,8 +26,8 @@ internal sealed class HgsInstance
         int[] travelTime,
         int[] demand,
         int[] service,
-        int[] early,
-        int[] late,
+        long[] early,
+        long[] late,
         int capacity,
         int maxRoutes,
         double[] x,
@@ -88,10 +88,10 @@ internal sealed class HgsInstance
     public int[] Service { get; }
 
     /// <summary>Earliest service starts.</summary>
-    public int[] Early { get; }
+    public long[] Early { get; }
 
     /// <summary>Latest service starts.</summary>
-    public int[] Late { get; }
+    public long[] Late { get; }
 
     /// <summary>Capacity per route.</summary>
     public int Capacity { get; }
