@@ -251,7 +251,8 @@ internal sealed class HgsLocalSearch
         return null;
     }
 
-    private int D(int i, int j) => _dist[(i * _stride) + j];
+    private int D(int i, int j) =>
+        System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dist), (i * _stride) + j);
 
     private double PenaltyLoad(long load) => load > _data.Capacity ? (load - _data.Capacity) * _penaltyCapacity : 0;
 

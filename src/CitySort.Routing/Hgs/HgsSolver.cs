@@ -52,14 +52,14 @@ public sealed class HgsSolver : ISolver
             UseSwapStar = hgs.UseSwapStar,
         };
         var engine = new HgsEngine(adapter.Instance, parameters, seed);
-        var lastReport = TimeSpan.MinValue;
+        TimeSpan? lastReport = null;
         var best = engine.Run(
             stop.MaxRuntime,
             stop.MaxIterations,
             stop.MaxIterationsWithoutImprovement,
             (elapsed, iteration, indiv) =>
             {
-                if (progress is not null && elapsed - lastReport >= hgs.ProgressInterval)
+                if (progress is not null && (lastReport is null || elapsed - lastReport.Value >= hgs.ProgressInterval))
                 {
                     lastReport = elapsed;
                     progress.Report(new SolverProgress(elapsed, iteration, new Distance(indiv.Distance), indiv.IsFeasible));
