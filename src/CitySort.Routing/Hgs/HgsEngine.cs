@@ -129,7 +129,9 @@ internal sealed class HgsEngine
     private void Initialise(Func<bool> stop)
     {
         var n = _data.ClientCount;
-        var target = 4 * _parameters.MinimumPopulationSize;
+        var full = 4 * _parameters.MinimumPopulationSize;
+        var target = _parameters.InitialPopulationSize
+            ?? Math.Max(_parameters.MinimumPopulationSize, Math.Min(full, full * 250 / Math.Max(1, n)));
         for (var i = 0; i < target && (i == 0 || !stop()); i++)
         {
             for (var k = 0; k < n; k++)

@@ -31,6 +31,13 @@ public sealed record HgsOptions : SolverOptions
     /// </summary>
     public int IterationsBeforeRestart { get; init; } = 20000;
 
+    /// <summary>
+    /// How many random individuals start the population and each restart; null (the default) = 4 × Mu up to 250
+    /// clients, then 4 × Mu × 250 / n but at least Mu, so that large instances under short limits spend their time
+    /// on offspring. The paper uses 4 × Mu.
+    /// </summary>
+    public int? InitialPopulationSize { get; init; }
+
     /// <summary>Whether the SWAP* neighbourhood is used (capacity-only problems; it is skipped with time windows); default true.</summary>
     public bool UseSwapStar { get; init; } = true;
 

@@ -26,6 +26,13 @@ internal sealed record HgsParameters
     /// <summary>Iterations without improvement after which the population restarts (time-limited runs).</summary>
     public int IterationsBeforeRestart { get; init; } = 20000;
 
+    /// <summary>
+    /// How many random individuals start the population (and each restart); null = automatic: 4 × Mu (the paper)
+    /// up to 250 clients, then shrinking as 4 × Mu × 250 / n down to Mu, so that large instances under short limits
+    /// spend their time on offspring rather than on random starts.
+    /// </summary>
+    public int? InitialPopulationSize { get; init; }
+
     /// <summary>Whether SWAP* is used (only where coordinates are known and there are no time windows).</summary>
     public bool UseSwapStar { get; init; } = true;
 }

@@ -50,6 +50,7 @@ public sealed class HgsSolver : ISolver
             TargetFeasible = hgs.TargetFeasible,
             IterationsBeforeRestart = hgs.IterationsBeforeRestart,
             UseSwapStar = hgs.UseSwapStar,
+            InitialPopulationSize = hgs.InitialPopulationSize,
         };
         var engine = new HgsEngine(adapter.Instance, parameters, seed);
         TimeSpan? lastReport = null;
