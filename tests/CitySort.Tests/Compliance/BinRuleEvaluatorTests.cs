@@ -114,7 +114,8 @@ public sealed class BinRuleEvaluatorTests
     public void An_institution_with_a_canteen_needs_a_catering_waste_bin_there()
     {
         var site = Of(SiteType.InstitutionOrEnterprise, 1,
-            Bin(WasteCategory.Recyclable, BinPlacement.EveryFloor, 1), Bin(WasteCategory.Other, BinPlacement.EveryFloor, 1), Bin(WasteCategory.Hazardous, BinPlacement.PublicArea, 1)) with { HasCanteen = true };
+            Bin(WasteCategory.Recyclable, BinPlacement.EveryFloor, 1), Bin(WasteCategory.Other, BinPlacement.EveryFloor, 1), Bin(WasteCategory.Hazardous, BinPlacement.PublicArea, 1)) with
+        { HasCanteen = true };
 
         var gap = Assert.Single(BinRuleEvaluator.Evaluate(Profile, site).Gaps);
 
@@ -127,7 +128,8 @@ public sealed class BinRuleEvaluatorTests
     {
         var site = Of(SiteType.InstitutionOrEnterprise, 1,
             Bin(WasteCategory.Recyclable, BinPlacement.EveryFloor, 1), Bin(WasteCategory.Other, BinPlacement.EveryFloor, 1),
-            Bin(WasteCategory.Hazardous, BinPlacement.PublicArea, 1), Bin(SpecialStream.Catering, BinPlacement.Canteen, 2)) with { HasCanteen = true };
+            Bin(WasteCategory.Hazardous, BinPlacement.PublicArea, 1), Bin(SpecialStream.Catering, BinPlacement.Canteen, 2)) with
+        { HasCanteen = true };
 
         Assert.True(BinRuleEvaluator.Evaluate(Profile, site).IsCompliant);
     }
@@ -211,7 +213,8 @@ public sealed class BinRuleEvaluatorTests
         // Recyclable: 2 bagged + 1 unbagged = 3 bins, all 3 must be bagged, 2 are. Other: 2 of 2 bagged.
         var site = Of(SiteType.PublicPlace, 0,
             Bin(WasteCategory.Recyclable, BinPlacement.Site, 2, bagged: true), Bin(WasteCategory.Recyclable, BinPlacement.Site, 1),
-            Bin(WasteCategory.Other, BinPlacement.Site, 2, bagged: true)) with { IsBaggedZone = true };
+            Bin(WasteCategory.Other, BinPlacement.Site, 2, bagged: true)) with
+        { IsBaggedZone = true };
 
         var gap = Assert.Single(BinRuleEvaluator.Evaluate(Profile, site).Gaps);
 
