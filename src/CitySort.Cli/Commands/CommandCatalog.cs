@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return VersionCommand.Create();
         yield return ImportCommand.Create();
         yield return MigrateCommand.Create();
+        yield return PlanCommand.Create();
     }
 }
