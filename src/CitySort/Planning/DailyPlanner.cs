@@ -9,10 +9,11 @@ namespace CitySort.Planning;
 /// shift as its time window, the due sites as clients, the accepting facilities as unloading facilities, the area's
 /// vehicles as one vehicle type with their count and the smallest capacity among them), solves it with
 /// <see cref="HgsSolver"/>, verifies the result with <see cref="SolutionChecker"/>, and translates routes back into
-/// trips with times. Sites that cannot be served are listed with the reason, never dropped silently:
-/// a site holding more than a trip carries; a site that even alone cannot be served within the shift; and, when the
-/// fleet cannot serve all the rest by the end of the shift, the sites farthest from the depot and facilities, 5 % of
-/// the remaining at a time, until the checker accepts the plan. CPU-bound and synchronous.
+/// trips with times. Sites that cannot be served are listed with the reason, never dropped silently: a site holding
+/// more than a trip carries; a site that even alone cannot be served within the shift; and, when the fleet cannot
+/// serve all the rest by the end of the shift, those farthest from the depot and facilities: the largest set of the
+/// nearest sites that the checker accepts is found by bisection with searches of a quarter of the time limit, then
+/// planned with the full limit. CPU-bound and synchronous.
 /// </summary>
 /// <param name="time">The clock stamping <see cref="DailyPlan.PlannedAtUtc"/>.</param>
 public sealed class DailyPlanner(TimeProvider time)
