@@ -98,7 +98,7 @@ public sealed class ProfileValidationTests
     [Theory]
     [InlineData("targets[0]", "minShare", 1.5)]
     [InlineData("targets[2]", "minShare", -0.45)]
-    [InlineData("targets[8]", "reductionShare", 3)]
+    [InlineData("targets[7]", "reductionShare", 3)]
     [InlineData("assessment[0]", "feeShare", 1.01)]
     public void A_share_outside_zero_to_one_is_reported(string owner, string field, double value)
     {
@@ -301,6 +301,24 @@ public sealed class ProfileValidationTests
 
         var error = SingleErrorAt(result, "$.targets[4].splits");
         Assert.Equal("the parts add up to 7 (2 + 2 + 2 + 1) but the total is 8", error.Reason);
+    }
+
+    [Fact]
+    public void A_field_that_does_not_fit_the_target_kind_is_reported()
+    {
+        var result = TestProfiles.Load(p => TestProfiles.At(p, "targets[0]")["total"] = 5);
+
+        var error = SingleErrorAt(result, "$.targets[0].total");
+        Assert.Equal("'total' does not apply to a target of kind coverage", error.Reason);
+    }
+
+    [Fact]
+    public void A_share_target_without_its_share_is_reported()
+    {
+        var result = TestProfiles.Load(p => TestProfiles.At(p, "targets[0]").AsObject().Remove("minShare"));
+
+        var error = SingleErrorAt(result, "$.targets[0]");
+        Assert.Equal("a coverage target needs 'minShare' (a share from 0 to 1) or 'essentiallyAll': true", error.Reason);
     }
 
     [Fact]
