@@ -41,6 +41,19 @@ public sealed class ProfileValidationTests
     }
 
     [Fact]
+    public void A_file_saved_in_gbk_is_refused_at_the_first_byte_that_is_not_utf8()
+    {
+        // "{\n  \"id\": \"" then 温 in GBK (0xCE 0xC2): the bad byte is on line 2 after 9 characters.
+        byte[] bytes = [.. System.Text.Encoding.ASCII.GetBytes("{\n  \"id\": \""), 0xCE, 0xC2, .. System.Text.Encoding.ASCII.GetBytes("\"\n}\n")];
+
+        var result = ProfileLoader.Load(new MemoryStream(bytes), TestProfiles.SourceName);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("$", 2, 10), (error.JsonPath, error.Line, error.Column));
+        Assert.StartsWith("the file is not UTF-8 text (byte 0xCE cannot be read)", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_field_is_reported_at_its_path_with_the_fields_allowed()
     {
         var result = TestProfiles.Load(p => p["colour"] = "blue");
