@@ -15,17 +15,23 @@ namespace CitySort.Routing.OrTools;
 /// is not supported by OR-Tools routing and is ignored. Without any limit the search runs until cancelled.
 /// The seed reseeds the constraint solver; with a time limit results still depend on machine speed.</para>
 /// <para>Fleet: an unlimited vehicle type is given ⌈1.5 × total demand / capacity⌉ + 3 vehicles (at most one per
-/// client, and one per client when the problem has time windows); if no solution is found, the search is repeated
-/// with one vehicle per client and clients made optional at a high penalty, so a result always comes back and an
-/// unserved client shows up in the checker.</para>
+/// client, and one per client when the problem has time windows). When construction may fail (time windows,
+/// unloading, a fixed fleet) clients are optional at a penalty of ten times the longest arc plus 1000, above any
+/// insertion cost, so the search starts anyway and inserts them later; an unlimited plain CVRP keeps them mandatory.
+/// If still no solution is found, the search is repeated with one vehicle per client and optional clients, so a result
+/// always comes back and an unserved client shows up in the checker. A search stopped by iterations alone is also
+/// limited to 10 s + 50 ms per client per attempt: guided local search on a small problem can run out of new solutions
+/// and would otherwise never reach the solution limit.</para>
 /// <para>Unloading facilities (multi-trip): each accepted facility is copied as optional nodes (enough for every
 /// trip the fleet may need) whose load transit is minus the largest capacity with slack up to it, so a visit resets
 /// the load (the OR-Tools "reload" model); the load must be zero when the vehicle returns, which forces an unload
-/// after the last client. A trips dimension limits <see cref="VehicleType.MaxTripsPerVehicle"/>. Empty trips are
+/// after the last client (a soft bound at the same high penalty when clients are optional; should a route still end
+/// loaded, the nearest accepted facility is appended and the checker judges the result). A trips dimension limits <see cref="VehicleType.MaxTripsPerVehicle"/>. Empty trips are
 /// removed from the result.</para>
 /// </remarks>
 public sealed class OrToolsSolver : ISolver
 {
+
     /// <inheritdoc />
     public string Name => "ortools";
 
@@ -46,7 +52,12 @@ public sealed class OrToolsSolver : ISolver
             return new Solution([], Distance.Zero);
         }
 
-        var first = SolveOnce(problem, stop.MaxRuntime, stop.MaxIterations, seed, generousFleet: false, progress, clock, cancellationToken);
+        // Construction can fail under time windows, unloading or a fixed fleet; optional clients at a high penalty let the
+        // search start anyway and insert them later. An unlimited plain CVRP keeps every client mandatory.
+        var constrained = problem.HasTimeWindows || problem.HasUnloadingFacilities || problem.VehicleTypes.Any(v => v.Count != int.MaxValue);
+        var fallbackLimit = TimeSpan.FromSeconds(10 + (0.05 * problem.Clients.Count));
+        var firstLimit = stop.MaxRuntime ?? fallbackLimit;
+        var first = SolveOnce(problem, firstLimit, stop.MaxIterations, seed, generousFleet: false, optionalClients: constrained, progress, clock, cancellationToken);
         if (first is not null)
         {
             return first;
@@ -58,7 +69,7 @@ public sealed class OrToolsSolver : ISolver
             remaining = TimeSpan.FromSeconds(1);
         }
 
-        return SolveOnce(problem, remaining, stop.MaxIterations, seed, generousFleet: true, progress, clock, cancellationToken)
+        return SolveOnce(problem, remaining ?? fallbackLimit, stop.MaxIterations, seed, generousFleet: true, optionalClients: true, progress, clock, cancellationToken)
             ?? new Solution([], Distance.Zero);
     }
 
@@ -68,6 +79,7 @@ public sealed class OrToolsSolver : ISolver
         long? solutionLimit,
         int seed,
         bool generousFleet,
+        bool optionalClients,
         IProgress<SolverProgress>? progress,
         Stopwatch clock,
         CancellationToken cancellationToken)
@@ -118,7 +130,16 @@ public sealed class OrToolsSolver : ISolver
             {
                 if (model.VehicleUnloads[v])
                 {
-                    load.CumulVar(routing.End(v)).SetRange(0, 0);
+                    // Every trip ends with an unload: load zero at the end. Soft when clients are optional, so a client can be
+                    // inserted first and its unload next (two moves); otherwise hard.
+                    if (optionalClients)
+                    {
+                        load.SetCumulVarSoftUpperBound(routing.End(v), 0, model.DropPenalty);
+                    }
+                    else
+                    {
+                        load.CumulVar(routing.End(v)).SetRange(0, 0);
+                    }
                 }
             }
 
@@ -130,7 +151,7 @@ public sealed class OrToolsSolver : ISolver
             }
         }
 
-        if (generousFleet)
+        if (optionalClients)
         {
             var penalty = model.DropPenalty;
             for (var c = 0; c < problem.Clients.Count; c++)
