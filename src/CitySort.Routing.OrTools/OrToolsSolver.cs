@@ -63,15 +63,13 @@ public sealed class OrToolsSolver : ISolver
             return first;
         }
 
-        var remaining = stop.MaxRuntime is { } limit ? limit - clock.Elapsed : (TimeSpan?)null;
-        if (remaining is { } r && r < TimeSpan.FromSeconds(1))
-        {
-            remaining = TimeSpan.FromSeconds(1);
-        }
-
-        return SolveOnce(problem, remaining ?? fallbackLimit, stop.MaxIterations, seed, generousFleet: true, optionalClients: true, progress, clock, cancellationToken)
+        // The repeat gets what is left of the limit, and at least one more second.
+        var secondLimit = Max(stop.MaxRuntime ?? clock.Elapsed + fallbackLimit, clock.Elapsed + TimeSpan.FromSeconds(1));
+        return SolveOnce(problem, secondLimit, stop.MaxIterations, seed, generousFleet: true, optionalClients: true, progress, clock, cancellationToken)
             ?? new Solution([], Distance.Zero);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static Solution? SolveOnce(
         Problem problem,
@@ -165,7 +163,9 @@ public sealed class OrToolsSolver : ISolver
         parameters.LocalSearchMetaheuristic = LocalSearchMetaheuristic.Types.Value.GuidedLocalSearch;
         if (timeLimit is { } limit)
         {
-            parameters.TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(limit);
+            // The limit counts from the start of Solve: building the model is part of it.
+            var left = limit - clock.Elapsed;
+            parameters.TimeLimit = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(left > TimeSpan.FromMilliseconds(100) ? left : TimeSpan.FromMilliseconds(100));
         }
 
         if (solutionLimit is { } solutions)
