@@ -96,6 +96,27 @@ public sealed class OrToolsSolverTests
         Assert.All(reports, r => Assert.True(r.BestCost > Distance.Zero));
     }
 
+    [Fact]
+    public void Cancelling_returns_the_best_solution_found_so_far_instead_of_throwing()
+    {
+        var folder = Path.Combine(Requires.SharedData(), "vrp", "cvrp");
+        var problem = CvrplibReader.Read(Path.Combine(folder, "X-n101-k25.vrp")).GetValueOrThrow();
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Iteration >= 5)
+            {
+                cancellation.Cancel();
+            }
+        });
+
+        // A ten-minute limit: only the cancellation can end this solve within the test run.
+        var solution = new OrToolsSolver().Solve(problem, StopCriterion.After(TimeSpan.FromMinutes(10)), 1, null, progress, cancellation.Token);
+
+        Assert.True(cancellation.IsCancellationRequested);
+        Assert.True(SolutionChecker.Check(problem, solution).IsFeasible);
+    }
+
     private sealed class SynchronousProgress(Action<SolverProgress> report) : IProgress<SolverProgress>
     {
         public void Report(SolverProgress value) => report(value);
