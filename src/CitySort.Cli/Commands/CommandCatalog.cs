@@ -11,5 +11,7 @@ internal static class CommandCatalog
         yield return VersionCommand.Create();
         yield return ImportCommand.Create();
         yield return MigrateCommand.Create();
+        yield return SolveCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
