@@ -87,6 +87,17 @@ public sealed class HgsSolverTests
         Assert.All(route.Trips, t => Assert.Equal(0, t.FacilityIndex));
     }
 
+    [Property(MaxTest = 20)]
+    public bool Every_plan_with_unloading_trips_and_two_facilities_passes_the_checker(int seed)
+    {
+        var problem = HgsTestInstances.RandomWithFacilities(seed, 5 + Math.Abs(seed % 30));
+
+        var solution = Solve(problem, StopCriterion.AfterIterations(100), seed);
+
+        var check = SolutionChecker.Check(problem, solution);
+        return check.IsFeasible && check.Cost == solution.Cost && solution.Routes.All(r => r.Trips.All(t => t.FacilityIndex is 0 or 1));
+    }
+
     [Fact]
     public void A_fleet_limit_is_respected()
     {

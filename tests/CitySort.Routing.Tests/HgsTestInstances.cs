@@ -45,6 +45,27 @@ internal static class HgsTestInstances
     }
 
     /// <summary>
+    /// A random problem with two unloading facilities that both accept the two vehicles (capacity 20, any number of
+    /// trips), a shift of 100 000 and clients of demand 1 … 9 without windows: always feasible.
+    /// </summary>
+    public static Problem RandomWithFacilities(int seed, int clients)
+    {
+        var random = new Random(seed);
+        var builder = new ProblemBuilder { Name = $"trips-{seed}" };
+        builder.AddDepot(new Depot { X = 50, Y = 50, TimeWindow = new TimeWindow(Duration.Zero, new Duration(100_000)) });
+        for (var i = 0; i < clients; i++)
+        {
+            builder.AddClient(new Client { X = random.Next(0, 101), Y = random.Next(0, 101), Demand = new Load(random.Next(1, 10)), ServiceDuration = new Duration(5) });
+        }
+
+        builder.AddFacility(new Facility { Name = "north", X = random.Next(0, 101), Y = 100, ServiceDuration = new Duration(20) });
+        builder.AddFacility(new Facility { Name = "south", X = random.Next(0, 101), Y = 0, ServiceDuration = new Duration(20) });
+        builder.AddVehicleType(new VehicleType { Capacity = new Load(20), Count = 2, UnloadingFacilities = [0, 1] });
+        builder.UseEuclideanDistances(EuclideanConvention.RoundNearest);
+        return builder.Build();
+    }
+
+    /// <summary>
     /// The optimum of a capacity-only problem by enumeration: every order of the clients, each split optimally into
     /// routes by dynamic programming (every solution is some order split into consecutive routes).
     /// </summary>
