@@ -828,19 +828,29 @@ internal sealed class HgsLocalSearch
         Node? bestV = null;
         Node? bestPosU = null;
         Node? bestPosV = null;
+        var demand = _data.Demand;
+        var capacity = _data.Capacity;
+        var penaltyCapacity = _penaltyCapacity;
+        var loadU = routeU.Load;
+        var loadV = routeV.Load;
+        var penaltyU = routeU.Penalty;
+        var penaltyV = routeV.Penalty;
         for (var u = routeU.Depot.Next!; !u.IsDepot; u = u.Next!)
         {
+            var du = demand[u.Client];
+            var removalU = u.DeltaRemoval;
             for (var v = routeV.Depot.Next!; !v.IsDepot; v = v.Next!)
             {
-                var du = _data.Demand[u.Client];
-                var dv = _data.Demand[v.Client];
-                var penU = PenaltyLoad(routeU.Load + dv - du) - routeU.Penalty;
-                var penV = PenaltyLoad(routeV.Load + du - dv) - routeV.Penalty;
-                if (penU + u.DeltaRemoval + penV + v.DeltaRemoval <= 0)
+                var dv = demand[v.Client];
+                var newU = loadU + dv - du;
+                var newV = loadV + du - dv;
+                var penU = (newU > capacity ? (newU - capacity) * penaltyCapacity : 0) - penaltyU;
+                var penV = (newV > capacity ? (newV - capacity) * penaltyCapacity : 0) - penaltyV;
+                if (penU + removalU + penV + v.DeltaRemoval <= 0)
                 {
                     var extraV = CheapestInsertSimultaneousRemoval(v, u, out var posV);
                     var extraU = CheapestInsertSimultaneousRemoval(u, v, out var posU);
-                    var cost = penU + u.DeltaRemoval + extraU + penV + v.DeltaRemoval + extraV;
+                    var cost = penU + removalU + extraU + penV + v.DeltaRemoval + extraV;
                     if (cost < bestCost)
                     {
                         bestCost = cost;
@@ -942,44 +952,50 @@ internal sealed class HgsLocalSearch
     private void PreprocessInsertions(Route r1, Route r2)
     {
         var stride = _data.ClientCount + 1;
+        var dist = _dist;
+        var ds = _stride;
         for (var u = r1.Depot.Next!; !u.IsDepot; u = u.Next!)
         {
             var cu = u.Client;
-            u.DeltaRemoval = D(u.Prev!.Client, u.Next!.Client) - D(u.Prev!.Client, cu) - D(cu, u.Next!.Client);
+            var pu = u.Prev!.Client;
+            var nu = u.Next!.Client;
+            u.DeltaRemoval = dist[(pu * ds) + nu] - dist[(pu * ds) + cu] - dist[(cu * ds) + nu];
             var w = (r2.Index * stride) + cu;
             if (r2.WhenLastModified > _bestInsertWhen[w] || _bestInsertNode[w * 3] is null)
             {
                 _bestInsertWhen[w] = _moveCount;
-                var i = w * 3;
-                _bestInsertCost[i] = _bestInsertCost[i + 1] = _bestInsertCost[i + 2] = double.MaxValue;
-                _bestInsertNode[i] = _bestInsertNode[i + 1] = _bestInsertNode[i + 2] = null;
-                for (var p = r2.Depot; !p.IsDepot || p == r2.Depot; p = p.Next!)
+                double c0 = double.MaxValue, c1 = double.MaxValue, c2 = double.MaxValue;
+                Node? n0 = null, n1 = null, n2 = null;
+                var rowU = cu * ds;
+                var p = r2.Depot;
+                while (true)
                 {
                     var n = p.Next!;
-                    double cost = D(p.Client, cu) + D(cu, n.Client) - D(p.Client, n.Client);
-                    if (cost < _bestInsertCost[i + 2])
+                    var pc = p.Client;
+                    double cost = dist[(pc * ds) + cu] + dist[rowU + n.Client] - dist[(pc * ds) + n.Client];
+                    if (cost < c2)
                     {
-                        if (cost < _bestInsertCost[i + 1])
+                        if (cost < c1)
                         {
-                            _bestInsertCost[i + 2] = _bestInsertCost[i + 1];
-                            _bestInsertNode[i + 2] = _bestInsertNode[i + 1];
-                            if (cost < _bestInsertCost[i])
+                            c2 = c1;
+                            n2 = n1;
+                            if (cost < c0)
                             {
-                                _bestInsertCost[i + 1] = _bestInsertCost[i];
-                                _bestInsertNode[i + 1] = _bestInsertNode[i];
-                                _bestInsertCost[i] = cost;
-                                _bestInsertNode[i] = p;
+                                c1 = c0;
+                                n1 = n0;
+                                c0 = cost;
+                                n0 = p;
                             }
                             else
                             {
-                                _bestInsertCost[i + 1] = cost;
-                                _bestInsertNode[i + 1] = p;
+                                c1 = cost;
+                                n1 = p;
                             }
                         }
                         else
                         {
-                            _bestInsertCost[i + 2] = cost;
-                            _bestInsertNode[i + 2] = p;
+                            c2 = cost;
+                            n2 = p;
                         }
                     }
 
@@ -987,7 +1003,17 @@ internal sealed class HgsLocalSearch
                     {
                         break;
                     }
+
+                    p = n;
                 }
+
+                var i = w * 3;
+                _bestInsertCost[i] = c0;
+                _bestInsertCost[i + 1] = c1;
+                _bestInsertCost[i + 2] = c2;
+                _bestInsertNode[i] = n0;
+                _bestInsertNode[i + 1] = n1;
+                _bestInsertNode[i + 2] = n2;
             }
         }
     }
