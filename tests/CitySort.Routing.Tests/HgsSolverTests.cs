@@ -99,6 +99,50 @@ public sealed class HgsSolverTests
     }
 
     [Fact]
+    public void One_vehicle_serves_a_morning_trip_and_an_afternoon_trip_unloading_in_between()
+    {
+        // Three morning clients (demand 4 each, served by 300) and three afternoon clients (from 600): 24 > capacity 10,
+        // so the truck needs at least three trips, and the afternoon ones must come after the morning ones.
+        var builder = new ProblemBuilder { Name = "morning-afternoon" };
+        builder.AddDepot(new Depot { X = 0, Y = 0, TimeWindow = new TimeWindow(Duration.Zero, new Duration(2000)) });
+        int[][] morning = [[10, 0], [12, 4], [8, 6]];
+        int[][] afternoon = [[-10, 0], [-12, -4], [-8, -6]];
+        foreach (var s in morning)
+        {
+            builder.AddClient(new Client { X = s[0], Y = s[1], Demand = new Load(4), ServiceDuration = new Duration(10), TimeWindow = new TimeWindow(Duration.Zero, new Duration(300)) });
+        }
+
+        foreach (var s in afternoon)
+        {
+            builder.AddClient(new Client { X = s[0], Y = s[1], Demand = new Load(4), ServiceDuration = new Duration(10), TimeWindow = new TimeWindow(new Duration(600), new Duration(900)) });
+        }
+
+        builder.AddFacility(new Facility { X = 0, Y = 15, ServiceDuration = new Duration(30) });
+        builder.AddVehicleType(new VehicleType { Capacity = new Load(10), Count = 1, UnloadingFacilities = [0] });
+        builder.UseEuclideanDistances(EuclideanConvention.RoundNearest);
+        var problem = builder.Build();
+
+        var solution = Solve(problem, StopCriterion.AfterIterations(200));
+
+        var check = SolutionChecker.Check(problem, solution);
+        Assert.Null(check.FirstViolation);
+        Assert.True(Assert.Single(solution.Routes).Trips.Count >= 3);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Tiny_problems_are_solved_to_the_obvious_answer(int clients)
+    {
+        var problem = HgsTestInstances.Random(21, clients, timeWindows: false);
+
+        var solution = Solve(problem, StopCriterion.AfterIterations(20));
+
+        Assert.True(SolutionChecker.Check(problem, solution).IsFeasible);
+        Assert.Equal(HgsTestInstances.EnumeratedOptimum(problem), solution.Cost.Value);
+    }
+
+    [Fact]
     public void A_fleet_limit_is_respected()
     {
         var problem = HgsTestInstances.Random(3, 40, timeWindows: false, vehicles: 12);
