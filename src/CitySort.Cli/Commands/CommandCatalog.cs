@@ -9,5 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return SolveCommand.Create();
+        yield return BenchCommand.Create();
     }
 }
