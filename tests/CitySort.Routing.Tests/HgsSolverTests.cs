@@ -61,6 +61,22 @@ public sealed class HgsSolverTests
         Assert.Equal(optimum, solution.Cost.Value);
     }
 
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    public void It_finds_the_optimum_of_a_seven_client_problem_with_one_way_arcs(int seed)
+    {
+        // Asymmetric arcs exercise the reversal bookkeeping of 2-OPT and 2-OPT*; 7! orders are enumerated.
+        var problem = HgsTestInstances.RandomAsymmetric(seed, 7);
+        var optimum = HgsTestInstances.EnumeratedOptimum(problem);
+
+        var solution = Solve(problem, StopCriterion.AfterIterationsWithoutImprovement(500));
+
+        Assert.True(SolutionChecker.Check(problem, solution).IsFeasible);
+        Assert.Equal(optimum, solution.Cost.Value);
+    }
+
     [Fact]
     public void One_vehicle_that_must_unload_twice_is_planned_feasibly()
     {

@@ -66,6 +66,35 @@ internal static class HgsTestInstances
     }
 
     /// <summary>
+    /// A random capacity-only problem with an asymmetric distance matrix (each arc 1 … 100 independently), as road
+    /// networks with one-way streets give.
+    /// </summary>
+    public static Problem RandomAsymmetric(int seed, int clients)
+    {
+        var random = new Random(seed);
+        var builder = new ProblemBuilder { Name = $"asym-{seed}" };
+        builder.AddDepot(new Depot { X = 50, Y = 50 });
+        for (var i = 0; i < clients; i++)
+        {
+            builder.AddClient(new Client { X = random.Next(0, 101), Y = random.Next(0, 101), Demand = new Load(random.Next(1, 10)) });
+        }
+
+        var size = clients + 1;
+        var matrix = new long[size, size];
+        for (var i = 0; i < size; i++)
+        {
+            for (var j = 0; j < size; j++)
+            {
+                matrix[i, j] = i == j ? 0 : random.Next(1, 101);
+            }
+        }
+
+        builder.AddVehicleType(new VehicleType { Capacity = new Load(20) });
+        builder.SetDistanceMatrix(matrix);
+        return builder.Build();
+    }
+
+    /// <summary>
     /// The optimum of a capacity-only problem by enumeration: every order of the clients, each split optimally into
     /// routes by dynamic programming (every solution is some order split into consecutive routes).
     /// </summary>
