@@ -14,6 +14,7 @@ internal static class SolverRegistry
 
     private static readonly (string Name, Func<ISolver> Create)[] Solvers =
     [
+        ("hgs", () => new CitySort.Routing.Hgs.HgsSolver()),
         ("ortools", () => new OrToolsSolver()),
     ];
 
