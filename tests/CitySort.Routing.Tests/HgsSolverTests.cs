@@ -61,6 +61,22 @@ public sealed class HgsSolverTests
         Assert.Equal(optimum, solution.Cost.Value);
     }
 
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    public void It_finds_the_optimum_of_a_seven_client_problem_with_one_way_arcs(int seed)
+    {
+        // Asymmetric arcs exercise the reversal bookkeeping of 2-OPT and 2-OPT*; 7! orders are enumerated.
+        var problem = HgsTestInstances.RandomAsymmetric(seed, 7);
+        var optimum = HgsTestInstances.EnumeratedOptimum(problem);
+
+        var solution = Solve(problem, StopCriterion.AfterIterationsWithoutImprovement(500));
+
+        Assert.True(SolutionChecker.Check(problem, solution).IsFeasible);
+        Assert.Equal(optimum, solution.Cost.Value);
+    }
+
     [Fact]
     public void One_vehicle_that_must_unload_twice_is_planned_feasibly()
     {
@@ -85,6 +101,61 @@ public sealed class HgsSolverTests
         var route = Assert.Single(solution.Routes);
         Assert.True(route.Trips.Count >= 3);
         Assert.All(route.Trips, t => Assert.Equal(0, t.FacilityIndex));
+    }
+
+    [Property(MaxTest = 20)]
+    public bool Every_plan_with_unloading_trips_and_two_facilities_passes_the_checker(int seed)
+    {
+        var problem = HgsTestInstances.RandomWithFacilities(seed, 5 + Math.Abs(seed % 30));
+
+        var solution = Solve(problem, StopCriterion.AfterIterations(100), seed);
+
+        var check = SolutionChecker.Check(problem, solution);
+        return check.IsFeasible && check.Cost == solution.Cost && solution.Routes.All(r => r.Trips.All(t => t.FacilityIndex is 0 or 1));
+    }
+
+    [Fact]
+    public void One_vehicle_serves_a_morning_trip_and_an_afternoon_trip_unloading_in_between()
+    {
+        // Three morning clients (demand 4 each, served by 300) and three afternoon clients (from 600): 24 > capacity 10,
+        // so the truck needs at least three trips, and the afternoon ones must come after the morning ones.
+        var builder = new ProblemBuilder { Name = "morning-afternoon" };
+        builder.AddDepot(new Depot { X = 0, Y = 0, TimeWindow = new TimeWindow(Duration.Zero, new Duration(2000)) });
+        int[][] morning = [[10, 0], [12, 4], [8, 6]];
+        int[][] afternoon = [[-10, 0], [-12, -4], [-8, -6]];
+        foreach (var s in morning)
+        {
+            builder.AddClient(new Client { X = s[0], Y = s[1], Demand = new Load(4), ServiceDuration = new Duration(10), TimeWindow = new TimeWindow(Duration.Zero, new Duration(300)) });
+        }
+
+        foreach (var s in afternoon)
+        {
+            builder.AddClient(new Client { X = s[0], Y = s[1], Demand = new Load(4), ServiceDuration = new Duration(10), TimeWindow = new TimeWindow(new Duration(600), new Duration(900)) });
+        }
+
+        builder.AddFacility(new Facility { X = 0, Y = 15, ServiceDuration = new Duration(30) });
+        builder.AddVehicleType(new VehicleType { Capacity = new Load(10), Count = 1, UnloadingFacilities = [0] });
+        builder.UseEuclideanDistances(EuclideanConvention.RoundNearest);
+        var problem = builder.Build();
+
+        var solution = Solve(problem, StopCriterion.AfterIterations(200));
+
+        var check = SolutionChecker.Check(problem, solution);
+        Assert.Null(check.FirstViolation);
+        Assert.True(Assert.Single(solution.Routes).Trips.Count >= 3);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Tiny_problems_are_solved_to_the_obvious_answer(int clients)
+    {
+        var problem = HgsTestInstances.Random(21, clients, timeWindows: false);
+
+        var solution = Solve(problem, StopCriterion.AfterIterations(20));
+
+        Assert.True(SolutionChecker.Check(problem, solution).IsFeasible);
+        Assert.Equal(HgsTestInstances.EnumeratedOptimum(problem), solution.Cost.Value);
     }
 
     [Fact]

@@ -45,6 +45,56 @@ internal static class HgsTestInstances
     }
 
     /// <summary>
+    /// A random problem with two unloading facilities that both accept the two vehicles (capacity 20, any number of
+    /// trips), a shift of 100 000 and clients of demand 1 … 9 without windows: always feasible.
+    /// </summary>
+    public static Problem RandomWithFacilities(int seed, int clients)
+    {
+        var random = new Random(seed);
+        var builder = new ProblemBuilder { Name = $"trips-{seed}" };
+        builder.AddDepot(new Depot { X = 50, Y = 50, TimeWindow = new TimeWindow(Duration.Zero, new Duration(100_000)) });
+        for (var i = 0; i < clients; i++)
+        {
+            builder.AddClient(new Client { X = random.Next(0, 101), Y = random.Next(0, 101), Demand = new Load(random.Next(1, 10)), ServiceDuration = new Duration(5) });
+        }
+
+        builder.AddFacility(new Facility { Name = "north", X = random.Next(0, 101), Y = 100, ServiceDuration = new Duration(20) });
+        builder.AddFacility(new Facility { Name = "south", X = random.Next(0, 101), Y = 0, ServiceDuration = new Duration(20) });
+        builder.AddVehicleType(new VehicleType { Capacity = new Load(20), Count = 2, UnloadingFacilities = [0, 1] });
+        builder.UseEuclideanDistances(EuclideanConvention.RoundNearest);
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// A random capacity-only problem with an asymmetric distance matrix (each arc 1 … 100 independently), as road
+    /// networks with one-way streets give.
+    /// </summary>
+    public static Problem RandomAsymmetric(int seed, int clients)
+    {
+        var random = new Random(seed);
+        var builder = new ProblemBuilder { Name = $"asym-{seed}" };
+        builder.AddDepot(new Depot { X = 50, Y = 50 });
+        for (var i = 0; i < clients; i++)
+        {
+            builder.AddClient(new Client { X = random.Next(0, 101), Y = random.Next(0, 101), Demand = new Load(random.Next(1, 10)) });
+        }
+
+        var size = clients + 1;
+        var matrix = new long[size, size];
+        for (var i = 0; i < size; i++)
+        {
+            for (var j = 0; j < size; j++)
+            {
+                matrix[i, j] = i == j ? 0 : random.Next(1, 101);
+            }
+        }
+
+        builder.AddVehicleType(new VehicleType { Capacity = new Load(20) });
+        builder.SetDistanceMatrix(matrix);
+        return builder.Build();
+    }
+
+    /// <summary>
     /// The optimum of a capacity-only problem by enumeration: every order of the clients, each split optimally into
     /// routes by dynamic programming (every solution is some order split into consecutive routes).
     /// </summary>

@@ -23,6 +23,7 @@ internal sealed class HgsLocalSearch
     private readonly int _stride;
     private readonly int _end;
     private readonly bool _tw;
+    private readonly bool _symmetric;
     private readonly TimeSegment[] _nodeSegment;
     private readonly Node[] _bufferA;
     private readonly Node[] _bufferB;
@@ -50,6 +51,7 @@ internal sealed class HgsLocalSearch
         _end = data.EndNode;
         _tw = data.HasTimeWindows;
         _useSwapStar = useSwapStar;
+        _symmetric = IsSymmetric(data);
         var n = data.ClientCount;
         _clients = new Node[n + 1];
         for (var i = 0; i <= n; i++)
@@ -107,6 +109,23 @@ internal sealed class HgsLocalSearch
         }
 
         _routeAngles = new (double, int)[_routes.Length];
+    }
+
+    private static bool IsSymmetric(HgsInstance data)
+    {
+        var n = data.Stride;
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = i + 1; j < n; j++)
+            {
+                if (data.Distance[(i * n) + j] != data.Distance[(j * n) + i])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The number of moves applied so far (a work counter for measurements).</summary>
@@ -254,6 +273,9 @@ internal sealed class HgsLocalSearch
     private int D(int i, int j) =>
         System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dist), (i * _stride) + j);
 
+    /// <summary>The arc <paramref name="from"/> → <paramref name="to"/>, read from the row of <paramref name="to"/> when the matrix is symmetric (that row is hot while <paramref name="to"/> is the client under study).</summary>
+    private int Into(int from, int to) => _symmetric ? D(to, from) : D(from, to);
+
     private double PenaltyLoad(long load) => load > _data.Capacity ? (load - _data.Capacity) * _penaltyCapacity : 0;
 
     private TimeSegment Merge(in TimeSegment a, in TimeSegment b) => TimeSegment.Merge(_time, _stride, a, b);
@@ -293,8 +315,8 @@ internal sealed class HgsLocalSearch
 
         var pu = u.Prev!.Client;
         var cu = u.Client;
-        double costU = D(pu, x.Client) - D(pu, cu) - D(cu, x.Client);
-        double costV = D(v.Client, cu) + D(cu, y.Client) - D(v.Client, y.Client);
+        double costU = D(pu, x.Client) - u.DistIn - u.DistOut;
+        double costV = Into(v.Client, cu) + D(cu, y.Client) - v.DistOut;
         var routeU = u.Route!;
         var routeV = v.Route!;
         if (routeU != routeV)
@@ -360,16 +382,16 @@ internal sealed class HgsLocalSearch
         var pu = u.Prev!.Client;
         var cu = u.Client;
         var cx = x.Client;
-        double costU = D(pu, xn.Client) - D(pu, cu) - D(cx, xn.Client);
+        double costU = D(pu, xn.Client) - u.DistIn - x.DistOut;
         double costV;
         if (reversed)
         {
-            costU -= D(cu, cx);
+            costU -= u.DistOut;
             costV = D(v.Client, cx) + D(cx, cu) + D(cu, y.Client) - D(v.Client, y.Client);
         }
         else
         {
-            costV = D(v.Client, cu) + D(cx, y.Client) - D(v.Client, y.Client);
+            costV = Into(v.Client, cu) + D(cx, y.Client) - D(v.Client, y.Client);
         }
 
         var routeU = u.Route!;
@@ -449,8 +471,8 @@ internal sealed class HgsLocalSearch
         var pu = u.Prev!;
         var cu = u.Client;
         var cv = v.Client;
-        double costU = D(pu.Client, cv) + D(cv, x.Client) - D(pu.Client, cu) - D(cu, x.Client);
-        double costV = D(pv.Client, cu) + D(cu, y.Client) - D(pv.Client, cv) - D(cv, y.Client);
+        double costU = D(pu.Client, cv) + D(cv, x.Client) - u.DistIn - u.DistOut;
+        double costV = Into(pv.Client, cu) + D(cu, y.Client) - v.DistIn - v.DistOut;
         var routeU = u.Route!;
         var routeV = v.Route!;
         if (routeU != routeV)
@@ -511,8 +533,8 @@ internal sealed class HgsLocalSearch
         var cu = u.Client;
         var cx = x.Client;
         var cv = v.Client;
-        double costU = D(pu.Client, cv) + D(cv, xn.Client) - D(pu.Client, cu) - D(cx, xn.Client);
-        double costV = D(pv.Client, cu) + D(cx, y.Client) - D(pv.Client, cv) - D(cv, y.Client);
+        double costU = D(pu.Client, cv) + D(cv, xn.Client) - u.DistIn - x.DistOut;
+        double costV = Into(pv.Client, cu) + D(cx, y.Client) - v.DistIn - v.DistOut;
         var routeU = u.Route!;
         var routeV = v.Route!;
         if (routeU != routeV)
@@ -577,8 +599,8 @@ internal sealed class HgsLocalSearch
         var cx = x.Client;
         var cv = v.Client;
         var cy = y.Client;
-        double costU = D(pu.Client, cv) + D(cy, xn.Client) - D(pu.Client, cu) - D(cx, xn.Client);
-        double costV = D(pv.Client, cu) + D(cx, yn.Client) - D(pv.Client, cv) - D(cy, yn.Client);
+        double costU = D(pu.Client, cv) + D(cy, xn.Client) - u.DistIn - x.DistOut;
+        double costV = Into(pv.Client, cu) + D(cx, yn.Client) - v.DistIn - y.DistOut;
         var routeU = u.Route!;
         var routeV = v.Route!;
         if (routeU != routeV)
@@ -642,7 +664,7 @@ internal sealed class HgsLocalSearch
         }
 
         var route = u.Route!;
-        double cost = D(u.Client, v.Client) + D(x.Client, y.Client) - D(u.Client, x.Client) - D(v.Client, y.Client)
+        double cost = D(u.Client, v.Client) + D(x.Client, y.Client) - u.DistOut - v.DistOut
             + v.CumulatedReversal - x.CumulatedReversal;
         if (_tw)
         {
@@ -700,7 +722,7 @@ internal sealed class HgsLocalSearch
         var routeV = v.Route!;
         var x = u.Next!;
         var y = v.Next!;
-        double cost = D(u.Client, v.Client) + D(x.Client, y.Client) - D(u.Client, x.Client) - D(v.Client, y.Client)
+        double cost = D(u.Client, v.Client) + D(x.Client, y.Client) - u.DistOut - v.DistOut
             + v.CumulatedReversal + routeU.ReversalDistance - x.CumulatedReversal - routeU.Penalty - routeV.Penalty;
         if (cost >= 0)
         {
@@ -754,7 +776,7 @@ internal sealed class HgsLocalSearch
 
         var x = u.Next!;
         var y = v.Next!;
-        double cost = D(u.Client, y.Client) + D(v.Client, x.Client) - D(u.Client, x.Client) - D(v.Client, y.Client)
+        double cost = D(u.Client, y.Client) + D(v.Client, x.Client) - u.DistOut - v.DistOut
             - routeU.Penalty - routeV.Penalty;
         if (cost >= 0)
         {
@@ -828,19 +850,29 @@ internal sealed class HgsLocalSearch
         Node? bestV = null;
         Node? bestPosU = null;
         Node? bestPosV = null;
+        var demand = _data.Demand;
+        var capacity = _data.Capacity;
+        var penaltyCapacity = _penaltyCapacity;
+        var loadU = routeU.Load;
+        var loadV = routeV.Load;
+        var penaltyU = routeU.Penalty;
+        var penaltyV = routeV.Penalty;
         for (var u = routeU.Depot.Next!; !u.IsDepot; u = u.Next!)
         {
+            var du = demand[u.Client];
+            var removalU = u.DeltaRemoval;
             for (var v = routeV.Depot.Next!; !v.IsDepot; v = v.Next!)
             {
-                var du = _data.Demand[u.Client];
-                var dv = _data.Demand[v.Client];
-                var penU = PenaltyLoad(routeU.Load + dv - du) - routeU.Penalty;
-                var penV = PenaltyLoad(routeV.Load + du - dv) - routeV.Penalty;
-                if (penU + u.DeltaRemoval + penV + v.DeltaRemoval <= 0)
+                var dv = demand[v.Client];
+                var newU = loadU + dv - du;
+                var newV = loadV + du - dv;
+                var penU = (newU > capacity ? (newU - capacity) * penaltyCapacity : 0) - penaltyU;
+                var penV = (newV > capacity ? (newV - capacity) * penaltyCapacity : 0) - penaltyV;
+                if (penU + removalU + penV + v.DeltaRemoval <= 0)
                 {
                     var extraV = CheapestInsertSimultaneousRemoval(v, u, out var posV);
                     var extraU = CheapestInsertSimultaneousRemoval(u, v, out var posU);
-                    var cost = penU + u.DeltaRemoval + extraU + penV + v.DeltaRemoval + extraV;
+                    var cost = penU + removalU + extraU + penV + v.DeltaRemoval + extraV;
                     if (cost < bestCost)
                     {
                         bestCost = cost;
@@ -942,44 +974,51 @@ internal sealed class HgsLocalSearch
     private void PreprocessInsertions(Route r1, Route r2)
     {
         var stride = _data.ClientCount + 1;
+        var dist = _dist;
+        var ds = _stride;
+        var symmetric = _symmetric;
         for (var u = r1.Depot.Next!; !u.IsDepot; u = u.Next!)
         {
             var cu = u.Client;
-            u.DeltaRemoval = D(u.Prev!.Client, u.Next!.Client) - D(u.Prev!.Client, cu) - D(cu, u.Next!.Client);
+            var pu = u.Prev!.Client;
+            var nu = u.Next!.Client;
+            u.DeltaRemoval = dist[(pu * ds) + nu] - u.DistIn - u.DistOut;
             var w = (r2.Index * stride) + cu;
             if (r2.WhenLastModified > _bestInsertWhen[w] || _bestInsertNode[w * 3] is null)
             {
                 _bestInsertWhen[w] = _moveCount;
-                var i = w * 3;
-                _bestInsertCost[i] = _bestInsertCost[i + 1] = _bestInsertCost[i + 2] = double.MaxValue;
-                _bestInsertNode[i] = _bestInsertNode[i + 1] = _bestInsertNode[i + 2] = null;
-                for (var p = r2.Depot; !p.IsDepot || p == r2.Depot; p = p.Next!)
+                double c0 = double.MaxValue, c1 = double.MaxValue, c2 = double.MaxValue;
+                Node? n0 = null, n1 = null, n2 = null;
+                var rowU = cu * ds;
+                var p = r2.Depot;
+                while (true)
                 {
                     var n = p.Next!;
-                    double cost = D(p.Client, cu) + D(cu, n.Client) - D(p.Client, n.Client);
-                    if (cost < _bestInsertCost[i + 2])
+                    var pc = p.Client;
+                    double cost = (symmetric ? dist[rowU + pc] : dist[(pc * ds) + cu]) + dist[rowU + n.Client] - p.DistOut;
+                    if (cost < c2)
                     {
-                        if (cost < _bestInsertCost[i + 1])
+                        if (cost < c1)
                         {
-                            _bestInsertCost[i + 2] = _bestInsertCost[i + 1];
-                            _bestInsertNode[i + 2] = _bestInsertNode[i + 1];
-                            if (cost < _bestInsertCost[i])
+                            c2 = c1;
+                            n2 = n1;
+                            if (cost < c0)
                             {
-                                _bestInsertCost[i + 1] = _bestInsertCost[i];
-                                _bestInsertNode[i + 1] = _bestInsertNode[i];
-                                _bestInsertCost[i] = cost;
-                                _bestInsertNode[i] = p;
+                                c1 = c0;
+                                n1 = n0;
+                                c0 = cost;
+                                n0 = p;
                             }
                             else
                             {
-                                _bestInsertCost[i + 1] = cost;
-                                _bestInsertNode[i + 1] = p;
+                                c1 = cost;
+                                n1 = p;
                             }
                         }
                         else
                         {
-                            _bestInsertCost[i + 2] = cost;
-                            _bestInsertNode[i + 2] = p;
+                            c2 = cost;
+                            n2 = p;
                         }
                     }
 
@@ -987,7 +1026,17 @@ internal sealed class HgsLocalSearch
                     {
                         break;
                     }
+
+                    p = n;
                 }
+
+                var i = w * 3;
+                _bestInsertCost[i] = c0;
+                _bestInsertCost[i + 1] = c1;
+                _bestInsertCost[i + 2] = c2;
+                _bestInsertNode[i] = n0;
+                _bestInsertNode[i + 1] = n1;
+                _bestInsertNode[i + 2] = n2;
             }
         }
     }
@@ -1068,7 +1117,10 @@ internal sealed class HgsLocalSearch
             var next = node.Next!;
             position++;
             load += _data.Demand[next.Client];
-            distance += D(node.Client, next.Client);
+            var leg = D(node.Client, next.Client);
+            node.DistOut = leg;
+            next.DistIn = leg;
+            distance += leg;
             reversal += D(next.Client, node.Client) - D(node.Client, next.Client);
             next.Position = position;
             next.CumulatedLoad = load;
@@ -1195,6 +1247,8 @@ internal sealed class HgsLocalSearch
         public Node? Next;
         public Node? Prev;
         public Route? Route;
+        public int DistIn;
+        public int DistOut;
         public long CumulatedLoad;
         public long CumulatedDistance;
         public long CumulatedReversal;

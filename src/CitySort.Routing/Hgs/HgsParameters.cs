@@ -33,6 +33,12 @@ internal sealed record HgsParameters
     /// </summary>
     public int? InitialPopulationSize { get; init; }
 
+    /// <summary>
+    /// The starting weight of one unit of time warp; null = automatic, 20 × the mean distance per unit of travel
+    /// time, so that short runs on tight windows reach feasibility early (the weight then adapts).
+    /// </summary>
+    public double? InitialPenaltyTimeWarp { get; init; }
+
     /// <summary>Whether SWAP* is used (only where coordinates are known and there are no time windows).</summary>
     public bool UseSwapStar { get; init; } = true;
 }

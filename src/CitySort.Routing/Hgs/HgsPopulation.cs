@@ -24,7 +24,7 @@ internal sealed class HgsPopulation
         _parameters = parameters;
         _random = random;
         PenaltyCapacity = Math.Max(0.1, Math.Min(1000.0, data.MaxDistance / (double)data.MaxDemand));
-        PenaltyTimeWarp = 1.0;
+        PenaltyTimeWarp = parameters.InitialPenaltyTimeWarp ?? DefaultPenaltyTimeWarp(data);
         BestOverall = new HgsIndividual(data) { PenalizedCost = double.MaxValue };
         BestOfRestart = new HgsIndividual(data) { PenalizedCost = double.MaxValue };
         BestInfeasible = new HgsIndividual(data) { PenalizedCost = double.MaxValue };
@@ -169,6 +169,20 @@ internal sealed class HgsPopulation
         _feasible.Clear();
         _infeasible.Clear();
         BestOfRestart.PenalizedCost = double.MaxValue;
+    }
+
+    private static double DefaultPenaltyTimeWarp(HgsInstance data)
+    {
+        double distance = 0;
+        double time = 0;
+        for (var i = 0; i < data.Distance.Length; i++)
+        {
+            distance += data.Distance[i];
+            time += data.TravelTime[i];
+        }
+
+        var perTime = time > 0 ? distance / time : 1.0;
+        return Math.Clamp(20.0 * perTime, 0.1, 100000.0);
     }
 
     private HgsIndividual Pick(int i) => i < _feasible.Count ? _feasible[i] : _infeasible[i - _feasible.Count];

@@ -210,7 +210,94 @@ internal sealed class HgsProblemAdapter
             vehicles[best] = (vehicles[best].Trips, bestEnd);
         }
 
-        return vehicles.Select(v => v.Trips).ToList();
+        var routes = vehicles.Select(v => v.Trips).ToList();
+        foreach (var route in routes)
+        {
+            ChooseFacilities(route);
+        }
+
+        return routes;
+    }
+
+    /// <summary>
+    /// Where several facilities accept the vehicle, lets each trip unload at the one that shortens the vehicle's
+    /// route most while keeping its schedule (first improvement, repeated until nothing changes).
+    /// </summary>
+    private void ChooseFacilities(List<Trip> trips)
+    {
+        if (_type.UnloadingFacilities.Count < 2)
+        {
+            return;
+        }
+
+        var (ok, cost) = EvaluateVehicle(trips);
+        var improved = true;
+        while (improved)
+        {
+            improved = false;
+            for (var t = 0; t < trips.Count; t++)
+            {
+                var original = trips[t];
+                foreach (var f in _type.UnloadingFacilities)
+                {
+                    if (f == trips[t].FacilityIndex)
+                    {
+                        continue;
+                    }
+
+                    var previous = trips[t];
+                    trips[t] = new Trip(original.Clients, f);
+                    var (ok2, cost2) = EvaluateVehicle(trips);
+                    if ((ok2 && !ok) || (ok2 == ok && cost2 < cost))
+                    {
+                        ok = ok2;
+                        cost = cost2;
+                        improved = true;
+                    }
+                    else
+                    {
+                        trips[t] = previous;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether a vehicle's trips keep every window and the shift (as the checker times them), and their distance.</summary>
+    private (bool Feasible, long Distance) EvaluateVehicle(List<Trip> trips)
+    {
+        var shift = _type.ShiftWindow ?? _problem.Depots[_type.DepotIndex].TimeWindow;
+        var time = shift.Earliest.Value;
+        var at = _depotNode;
+        long distance = 0;
+        var feasible = true;
+        foreach (var trip in trips)
+        {
+            foreach (var c in trip.Clients)
+            {
+                var node = _problem.ClientNode(c);
+                var w = _problem.Clients[c].TimeWindow ?? TimeWindow.Unbounded;
+                distance += _problem.Distance(at, node).Value;
+                var start = Math.Max(time + _problem.TravelDuration(at, node).Value, w.Earliest.Value);
+                feasible &= start <= w.Latest.Value;
+                time = start + _problem.Clients[c].ServiceDuration.Value;
+                at = node;
+            }
+
+            var f = trip.FacilityIndex ?? _facility;
+            var fNode = _problem.FacilityNode(f);
+            var facility = _problem.Facilities[f];
+            distance += _problem.Distance(at, fNode).Value;
+            var unload = Math.Max(time + _problem.TravelDuration(at, fNode).Value, facility.TimeWindow.Earliest.Value);
+            feasible &= unload <= facility.TimeWindow.Latest.Value;
+            time = unload + facility.ServiceDuration.Value;
+            at = fNode;
+        }
+
+        distance += _problem.Distance(at, _depotNode).Value;
+        time += _problem.TravelDuration(at, _depotNode).Value;
+        feasible &= time <= shift.Latest.Value;
+        return (feasible, distance);
     }
 
     /// <summary>The time unloading ends when the trip leaves <paramref name="from"/> at <paramref name="departure"/>, or −1 when a window is missed.</summary>

@@ -36,8 +36,7 @@ internal sealed class HgsSplit
                 continue;
             }
 
-            var limit = n;
-            ScanFrom(tour, i, limit, penaltyCapacity, penaltyTimeWarp, _potential[i], _potential, _pred, 0, false);
+            ScanFrom(tour, i, n, penaltyCapacity, penaltyTimeWarp, _potential[i], _potential, _pred, 0, false);
         }
 
         var routes = 0;
@@ -49,7 +48,7 @@ internal sealed class HgsSplit
         var k = _data.MaxRoutes;
         if (routes <= k)
         {
-            Fill(indiv, _pred, 0, routes, false);
+            Fill(indiv, _pred, routes);
         }
         else
         {
@@ -112,7 +111,7 @@ internal sealed class HgsSplit
                     j = i;
                 }
 
-                Fill(indiv, _pred, 0, best, false);
+                Fill(indiv, _pred, best);
                 return;
             }
         }
@@ -166,10 +165,8 @@ internal sealed class HgsSplit
         }
     }
 
-    private void Fill(HgsIndividual indiv, int[] pred, int unused, int routes, bool reversed)
+    private void Fill(HgsIndividual indiv, int[] pred, int routes)
     {
-        _ = unused;
-        _ = reversed;
         var n = _data.ClientCount;
         var starts = indiv.RouteStart;
 
