@@ -146,11 +146,11 @@ internal static class PlanCommand
     private static void Render(DailyPlanSet set)
     {
         var table = new Table().Title($"Dedicated-line plans for {set.Date:yyyy-MM-dd}")
-            .AddColumn("area").AddColumn("category").AddColumn(new TableColumn("vehicles").RightAligned())
+            .AddColumn("area").AddColumn("category").AddColumn(new TableColumn("veh").RightAligned())
             .AddColumn(new TableColumn("due").RightAligned()).AddColumn(new TableColumn("served").RightAligned())
             .AddColumn(new TableColumn("unserved").RightAligned()).AddColumn(new TableColumn("trips").RightAligned())
-            .AddColumn(new TableColumn("load t").RightAligned()).AddColumn(new TableColumn("km").RightAligned())
-            .AddColumn(new TableColumn("last back").RightAligned()).AddColumn("depot");
+            .AddColumn(new TableColumn("t").RightAligned()).AddColumn(new TableColumn("km").RightAligned())
+            .AddColumn(new TableColumn("back").RightAligned());
         foreach (var plan in set.Plans)
         {
             var lastBack = plan.Trips.Where(t => t.ReturnsToDepotAt is not null).Select(t => t.ReturnsToDepotAt!.Value).DefaultIfEmpty().Max();
@@ -163,12 +163,16 @@ internal static class PlanCommand
                 plan.Unserved.Count.ToString(CultureInfo.InvariantCulture),
                 plan.Trips.Count.ToString(CultureInfo.InvariantCulture),
                 (plan.TotalLoadKg / 1000.0).ToString("0.0", CultureInfo.InvariantCulture),
-                (plan.TotalDistanceMetres / 1000.0).ToString("0.0", CultureInfo.InvariantCulture),
-                plan.Trips.Count == 0 ? "-" : lastBack.ToString("HH:mm", CultureInfo.InvariantCulture),
-                Markup.Escape(plan.DepotName));
+                (plan.TotalDistanceMetres / 1000.0).ToString("0", CultureInfo.InvariantCulture),
+                plan.Trips.Count == 0 ? "-" : lastBack.ToString("HH:mm", CultureInfo.InvariantCulture));
         }
 
         AnsiConsole.Write(table);
+        foreach (var depot in set.Plans.GroupBy(p => p.AreaCode).Select(g => (g.Key, g.First().DepotName)))
+        {
+            AnsiConsole.MarkupLineInterpolated($"depot of {depot.Key}: {depot.DepotName}");
+        }
+
         foreach (var note in set.Notes)
         {
             AnsiConsole.MarkupLineInterpolated($"[grey]{note}[/]");
