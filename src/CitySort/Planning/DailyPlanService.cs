@@ -67,7 +67,14 @@ public sealed class DailyPlanService
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var (groups, notes) = await GroupsAsync(date, rules, filter, cancellationToken);
+            var (groups, found) = await GroupsAsync(date, rules, filter, cancellationToken);
+            var notes = found.ToList();
+            if (groups.Count == 0 && notes.Count == 0)
+            {
+                notes.Add($"Nothing to plan on {date:yyyy-MM-dd}" + (filter.Area is { } a ? $" in area '{a}'" : string.Empty)
+                    + (filter.Category is { } c ? $" for {c}" : string.Empty) + ": no area with dedicated vehicles of a planned category matches.");
+            }
+
             var provider = matrices ?? new GreatCircleTravelMatrixProvider(rules);
             var planner = new DailyPlanner(time);
             var plans = new List<DailyPlan>();

@@ -184,4 +184,15 @@ public sealed class DemoCityPlanTests(DemoCityPlanFixture fixture) : IClassFixtu
         Assert.Equal("Kitchen", (string?)firstLine["properties"]!["category"]);
         Assert.Equal(firstTrip.LoadKg, (long)firstLine["properties"]!["loadKg"]!);
     }
+
+    [Fact]
+    public async Task Planning_an_unknown_area_plans_nothing_keeps_the_stored_plans_and_says_why()
+    {
+        var set = await fixture.Service.PlanAsync(DemoCityPlanFixture.Date, new PlanningRequest("999999"), null, TestContext.Current.CancellationToken);
+        var stored = await fixture.Service.GetAsync(DemoCityPlanFixture.Date, null, TestContext.Current.CancellationToken);
+
+        Assert.Empty(set.Plans);
+        Assert.StartsWith("Nothing to plan on 2015-12-01 in area '999999'", Assert.Single(set.Notes), StringComparison.Ordinal);
+        Assert.Equal(fixture.Set.Plans.Count, stored!.Plans.Count);
+    }
 }
