@@ -1,0 +1,102 @@
+// Coverage against the W96-T1 targets: overall figure, and bar charts per district and per site type with the
+// target drawn as a line (Apache ECharts, canvas renderer).
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import { h, num, pct } from '../dom.js';
+import { bilingual, siteTypeLabel, t } from '../i18n.js';
+import { getJson } from '../api.js';
+import { kpi, panel, withData } from './common.js';
+
+echarts.use([BarChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+export async function renderCoverage(root) {
+  const charts = [];
+  const body = h('div');
+  root.append(h('h1.page-title', t('coverageTitle')), body);
+  await withData(body, () => getJson('/api/coverage'), (report) => {
+    const model = normalise(report);
+    const byDistrict = h('div.chart', { id: 'coverage-chart' });
+    const byType = h('div.chart', { id: 'coverage-type-chart' });
+    body.append(
+      h('div.kpis',
+        kpi(t('coverageOverall'), pct(model.overall.rate), t('target') + ' ≥ ' + pct(model.overall.target, 0), model.overall.rate >= model.overall.target ? 'good' : 'warn'),
+        kpi(t('covered'), num(model.overall.covered), t('total') + ' ' + num(model.overall.total))),
+      h('div.two-col',
+        panel(t('coverageByDistrict'), byDistrict, table(model.districts, (r) => r.label)),
+        panel(t('coverageBySiteType'), byType, table(model.siteTypes, (r) => r.label))),
+      h('p.note', t('coverageNote')));
+    charts.push(barChart(byDistrict, model.districts, model.overall.target));
+    charts.push(barChart(byType, model.siteTypes, null));
+  });
+  const onResize = () => charts.forEach(c => c.resize());
+  window.addEventListener('resize', onResize);
+  return () => { window.removeEventListener('resize', onResize); charts.forEach(c => c.dispose()); };
+}
+
+/** Maps the server's CoverageReport onto rows { label, rate, target, covered, total }; rates are fractions 0..1. */
+function normalise(report) {
+  const rate = (x) => x.rate ?? x.coverage ?? x.share ?? (x.total ? x.covered / x.total : 0);
+  const row = (x, label) => ({
+    label,
+    rate: rate(x),
+    target: x.target ?? x.targetRate ?? x.targetShare ?? null,
+    covered: x.covered ?? x.coveredWeight ?? x.coveredSites ?? null,
+    total: x.total ?? x.totalWeight ?? x.totalSites ?? null,
+    met: x.met ?? x.meetsTarget ?? null,
+  });
+  const overallRaw = report.overall ?? report;
+  const overall = row(overallRaw, t('coverageOverall'));
+  if (overall.target == null) overall.target = 0.5;
+  const districts = (report.districts ?? report.byDistrict ?? []).map(d => row(d, bilingual(d.district ?? d) || d.code || d.districtCode));
+  const siteTypes = (report.siteTypes ?? report.bySiteType ?? []).map(s => row(s, siteTypeLabel(s.siteType ?? s.type)));
+  return { overall, districts, siteTypes };
+}
+
+function barChart(el, rows, commonTarget) {
+  const chart = echarts.init(el, null, { renderer: 'canvas' });
+  const targetLine = commonTarget ?? null;
+  chart.on('finished', () => { el.dataset.rendered = 'true'; });
+  chart.setOption({
+    animation: false,
+    grid: { left: 48, right: 24, top: 36, bottom: 56, containLabel: false },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '–' : v.toFixed(1) + '%') },
+    legend: { top: 0, data: [t('actual'), t('target')] },
+    xAxis: { type: 'category', data: rows.map(r => r.label), axisLabel: { interval: 0, rotate: rows.length > 5 ? 30 : 0 } },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: [
+      {
+        name: t('actual'), type: 'bar', barMaxWidth: 42,
+        data: rows.map(r => ({
+          value: +(r.rate * 100).toFixed(2),
+          itemStyle: { color: r.target == null || r.rate >= r.target ? '#0b8a5f' : '#e07b16', borderRadius: [3, 3, 0, 0] },
+        })),
+        label: { show: true, position: 'top', formatter: (p) => p.value.toFixed(1) + '%' },
+        markLine: targetLine == null ? undefined : {
+          symbol: 'none', silent: true,
+          lineStyle: { color: '#c62828', type: 'dashed', width: 2 },
+          label: { formatter: t('target') + ' ' + (targetLine * 100).toFixed(0) + '%', position: 'insideEndTop' },
+          data: [{ yAxis: targetLine * 100 }],
+        },
+      },
+      {
+        name: t('target'), type: 'bar', barMaxWidth: 42,
+        data: rows.map(r => (r.target == null ? null : +(r.target * 100).toFixed(2))),
+        itemStyle: { color: 'rgba(198,40,40,0.18)', borderColor: '#c62828', borderType: 'dashed', borderWidth: 1 },
+      },
+    ],
+  });
+  return chart;
+}
+
+function table(rows) {
+  return h('table.grid.compact',
+    h('thead', h('tr', h('th', ''), h('th.num', t('actual')), h('th.num', t('target')), h('th.num', t('covered')), h('th.num', t('total')))),
+    h('tbody', rows.map(r => h('tr',
+      h('td', r.label),
+      h('td.num', pct(r.rate)),
+      h('td.num', r.target == null ? '–' : '≥ ' + pct(r.target, 0)),
+      h('td.num', num(r.covered)),
+      h('td.num', num(r.total))))));
+}
