@@ -1,0 +1,32 @@
+namespace CitySort.Policy;
+
+/// <summary>
+/// The implementer's choices the plan leaves open (POLICY.md, "What the plan leaves to the implementer"), each a
+/// named setting of the profile with the clause it interprets and a note saying it is CitySort's choice.
+/// </summary>
+/// <param name="Covered">What counts as a covered site (W96-T1).</param>
+/// <param name="CoverageWeighting">How coverage is weighted (W96-T1).</param>
+/// <param name="EssentiallyAllThreshold">The share read as "essentially all" (基本达到全覆盖, W96-T1), e.g. 0.95.</param>
+/// <param name="HighRiseMinFloors">Least floors of a high-rise building (W96-B1), e.g. 10.</param>
+/// <param name="BinsPerFloor">Bins per category per floor where bins stand on every floor (W96-B1..B3), 1.</param>
+/// <param name="RateFormulas">How the W96-T4 rates are computed from weigh tickets.</param>
+/// <param name="GateFees">Disposal fee per tonne at each facility (W96-A3/A4); illustrative in the demo profile.</param>
+/// <param name="ResidualAttribution">How residual tonnage is attributed to districts (W96-T5).</param>
+/// <param name="WorkingDays">Working days and report due dates (W96-A5).</param>
+public sealed record ProfileSettings(
+    ProfileSetting<CoveredDefinition> Covered,
+    ProfileSetting<CoverageWeightingRule> CoverageWeighting,
+    ProfileSetting<decimal> EssentiallyAllThreshold,
+    ProfileSetting<int> HighRiseMinFloors,
+    ProfileSetting<int> BinsPerFloor,
+    ProfileSetting<RateFormulas> RateFormulas,
+    ProfileSetting<IReadOnlyList<FacilityGateFee>> GateFees,
+    ProfileSetting<ResidualAttribution> ResidualAttribution,
+    ProfileSetting<WorkingDayRules> WorkingDays)
+{
+    /// <summary>The gate fee of the facility with <paramref name="facilityKey"/>, or null when the profile has none.</summary>
+    /// <param name="facilityKey">The facility's profile key, e.g. <c>yongqiang-wte</c>.</param>
+    /// <returns>The fee entry or null.</returns>
+    public FacilityGateFee? GateFeeFor(string facilityKey) =>
+        GateFees.Value.FirstOrDefault(f => string.Equals(f.FacilityKey, facilityKey, StringComparison.Ordinal));
+}
