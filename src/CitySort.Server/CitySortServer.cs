@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CitySort.Policy;
 using CitySort.Server.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -45,6 +46,7 @@ public static class CitySortServer
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(LoadProfile(options));
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddAuthorization(o =>
@@ -63,6 +65,8 @@ public static class CitySortServer
         app.UseDashboard();
         app.UseAuthorization();
 
+        app.MapProfileEndpoints();
+
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o
             .WithTitle("CitySort API")
@@ -77,6 +81,28 @@ public static class CitySortServer
             }
         });
         return app;
+    }
+
+    /// <summary>
+    /// The profile of <paramref name="options"/>: <see cref="ServerOptions.Profile"/>, else the file at
+    /// <see cref="ServerOptions.ProfilePath"/>, else the shipped default.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the profile file does not validate; the message lists every problem.</exception>
+    private static PolicyProfile LoadProfile(ServerOptions options)
+    {
+        if (options.Profile is not null)
+        {
+            return options.Profile;
+        }
+
+        if (options.ProfilePath is null)
+        {
+            return ProfileLoader.LoadDefault();
+        }
+
+        var result = ProfileLoader.LoadFile(options.ProfilePath);
+        return result.Profile ?? throw new InvalidOperationException(
+            "The policy profile " + options.ProfilePath + " is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, result.Errors));
     }
 
     /// <summary>The addresses the started application listens on (with the real port when port 0 was asked).</summary>

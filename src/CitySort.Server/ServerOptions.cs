@@ -1,3 +1,5 @@
+using CitySort.Policy;
+
 namespace CitySort.Server;
 
 /// <summary>
@@ -16,7 +18,14 @@ public sealed record ServerOptions
     public string Urls { get; init; } = DefaultUrls;
 
     /// <summary>
-    /// A policy profile JSON file to use instead of the shipped Wenzhou 2015 profile; null for the default.
+    /// The policy profile to use, already loaded; when null, <see cref="ProfilePath"/> is loaded, or else the shipped
+    /// Wenzhou 2015 profile (<see cref="ProfileLoader.LoadDefault"/>).
+    /// </summary>
+    public PolicyProfile? Profile { get; init; }
+
+    /// <summary>
+    /// A policy profile JSON file to use instead of the shipped Wenzhou 2015 profile; null for the default. Ignored
+    /// when <see cref="Profile"/> is set. An invalid file makes <see cref="CitySortServer.Build"/> throw.
     /// </summary>
     public string? ProfilePath { get; init; }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CitySort.Policy;
 using CitySort.Server;
 using Microsoft.Extensions.Hosting;
 
@@ -33,10 +34,27 @@ internal static class ServeCommand
                 return 2;
             }
 
+            PolicyProfile? loaded = null;
+            if (parse.GetValue(profile) is { } profilePath)
+            {
+                var result = ProfileLoader.LoadFile(profilePath);
+                if (result.Profile is null)
+                {
+                    foreach (var error in result.Errors)
+                    {
+                        await Console.Error.WriteLineAsync(error.ToString());
+                    }
+
+                    return 1;
+                }
+
+                loaded = result.Profile;
+            }
+
             var options = new ServerOptions
             {
                 Urls = parse.GetValue(urls) ?? ServerOptions.DefaultUrls,
-                ProfilePath = parse.GetValue(profile),
+                Profile = loaded,
                 SeedDemo = !parse.GetValue(noDemo),
             };
             await using var app = CitySortServer.Build(options);

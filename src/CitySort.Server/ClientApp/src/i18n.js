@@ -218,10 +218,13 @@ export function placementLabel(p) { return pick(PLACEMENTS[p], String(p)); }
  */
 export function bilingual(obj, base = 'name') {
   if (obj == null) return '';
-  if (typeof obj === 'string') return obj;
-  const zh = obj[base + 'Zh'] ?? obj[base + 'Chinese'] ?? obj.zh ?? obj.chinese ?? obj[base];
-  const en = obj[base + 'En'] ?? obj[base + 'English'] ?? obj.en ?? obj.english;
-  return current === 'en' ? (en ?? zh ?? '') : (zh ?? en ?? '');
+  if (typeof obj !== 'object') return String(obj);
+  if ('zh' in obj || 'en' in obj) return current === 'en' ? (obj.en || obj.zh || '') : (obj.zh || obj.en || '');
+  const value = obj[base];
+  if (value && typeof value === 'object') return bilingual(value, base);
+  const zh = obj[base + 'Zh'] ?? value;
+  const en = obj[base + 'En'];
+  return current === 'en' ? (en || zh || '') : (zh || en || '');
 }
 
 document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
