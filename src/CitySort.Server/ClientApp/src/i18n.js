@@ -85,6 +85,8 @@ const LABELS = {
   coverageTitle: ['分类收集覆盖面（W96-T1，2015年底）', 'Sorted-collection coverage (W96-T1, end of 2015)'],
   coverageByDistrict: ['各区覆盖率', 'Coverage by district'],
   coverageBySiteType: ['各类点位覆盖率', 'Coverage by site type'],
+  coverageMatrix: ['各区各类点位覆盖率', 'Coverage by district and site type'],
+  coveredSites: ['已覆盖点位', 'Sites covered'],
   coverageOverall: ['城区总体覆盖率', 'Urban coverage overall'],
   target: ['目标', 'Target'],
   actual: ['实际', 'Actual'],

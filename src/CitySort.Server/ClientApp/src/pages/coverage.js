@@ -19,39 +19,79 @@ export async function renderCoverage(root) {
     const model = normalise(report);
     const byDistrict = h('div.chart', { id: 'coverage-chart' });
     const byType = h('div.chart', { id: 'coverage-type-chart' });
+    const matrix = h('div.chart.tall', { id: 'coverage-matrix-chart' });
     body.append(
       h('div.kpis',
         kpi(t('coverageOverall'), pct(model.overall.rate), t('target') + ' ≥ ' + pct(model.overall.target, 0), model.overall.rate >= model.overall.target ? 'good' : 'warn'),
-        kpi(t('covered'), num(model.overall.covered), t('total') + ' ' + num(model.overall.total))),
+        kpi(t('coveredSites'), num(model.overall.covered), t('total') + ' ' + num(model.overall.total)),
+        model.siteTypes.map(r => kpi(r.label, pct(r.rate), r.target == null ? null : t('target') + ' ≥ ' + pct(r.target, 0), r.target == null ? null : r.rate >= r.target ? 'good' : 'warn'))),
       h('div.two-col',
         panel(t('coverageByDistrict'), byDistrict, table(model.districts, (r) => r.label)),
         panel(t('coverageBySiteType'), byType, table(model.siteTypes, (r) => r.label))),
+      panel(t('coverageMatrix'), matrix),
       h('p.note', t('coverageNote')));
     charts.push(barChart(byDistrict, model.districts, model.overall.target));
     charts.push(barChart(byType, model.siteTypes, null));
+    if (model.matrix.length) charts.push(matrixChart(matrix, model));
   });
   const onResize = () => charts.forEach(c => c.resize());
   window.addEventListener('resize', onResize);
   return () => { window.removeEventListener('resize', onResize); charts.forEach(c => c.dispose()); };
 }
 
-/** Maps the server's CoverageReport onto rows { label, rate, target, covered, total }; rates are fractions 0..1. */
+/** Maps the server's CoverageReport onto rows { label, rate, target, covered, total }; shares are fractions 0..1. */
 function normalise(report) {
-  const rate = (x) => x.rate ?? x.coverage ?? x.share ?? (x.total ? x.covered / x.total : 0);
-  const row = (x, label) => ({
+  const row = (f, label) => ({
     label,
-    rate: rate(x),
-    target: x.target ?? x.targetRate ?? x.targetShare ?? null,
-    covered: x.covered ?? x.coveredWeight ?? x.coveredSites ?? null,
-    total: x.total ?? x.totalWeight ?? x.totalSites ?? null,
-    met: x.met ?? x.meetsTarget ?? null,
+    code: f.scopeCode,
+    siteType: f.siteType,
+    rate: f.share == null ? null : Number(f.share),
+    target: f.targetShare == null ? null : Number(f.targetShare),
+    targetId: f.targetId,
+    covered: f.coveredSiteCount,
+    total: f.siteCount,
+    met: f.met,
   });
-  const overallRaw = report.overall ?? report;
-  const overall = row(overallRaw, t('coverageOverall'));
+  const scopeLabel = (f) => bilingual(f.scopeName) || f.scopeCode || '';
+  const overall = row(report.overall, t('coverageOverall'));
   if (overall.target == null) overall.target = 0.5;
-  const districts = (report.districts ?? report.byDistrict ?? []).map(d => row(d, bilingual(d.district ?? d) || d.code || d.districtCode));
-  const siteTypes = (report.siteTypes ?? report.bySiteType ?? []).map(s => row(s, siteTypeLabel(s.siteType ?? s.type)));
-  return { overall, districts, siteTypes };
+  const districts = [...(report.byDistrict ?? []), ...(report.byArea ?? [])].map(f => row(f, scopeLabel(f)));
+  const siteTypes = (report.bySiteType ?? []).map(f => row(f, siteTypeLabel(f.siteType)));
+  const matrix = [...(report.byDistrictAndSiteType ?? []), ...(report.byAreaAndSiteType ?? [])].map(f => row(f, scopeLabel(f)));
+  return { overall, districts, siteTypes, matrix };
+}
+
+/** Grouped bars: districts on the axis, one series per site type, each with its own W96-T1 target line. */
+function matrixChart(el, model) {
+  const chart = echarts.init(el, null, { renderer: 'canvas' });
+  chart.on('finished', () => { el.dataset.rendered = 'true'; });
+  const labels = [...new Set(model.matrix.map(r => r.label))];
+  const types = [...new Set(model.matrix.map(r => r.siteType))];
+  const colours = ['#0b5f8a', '#2f9e44', '#e07b16', '#7c3aed'];
+  chart.setOption({
+    animation: false,
+    color: colours,
+    grid: { left: 48, right: 24, top: 56, bottom: 40 },
+    tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '–' : v.toFixed(1) + '%') },
+    legend: { top: 0 },
+    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0 } },
+    yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+    series: types.map((type, i) => {
+      const rows = labels.map(l => model.matrix.find(r => r.label === l && r.siteType === type));
+      const target = rows.find(r => r?.target != null)?.target;
+      return {
+        name: siteTypeLabel(type), type: 'bar', barMaxWidth: 22,
+        data: rows.map(r => (r?.rate == null ? null : +(r.rate * 100).toFixed(2))),
+        markLine: target == null ? undefined : {
+          symbol: 'none', silent: true,
+          lineStyle: { color: colours[i % colours.length], type: 'dashed', width: 1.5 },
+          label: { formatter: t('target') + ' ' + (target * 100).toFixed(0) + '%', position: 'insideEndTop', color: colours[i % colours.length] },
+          data: [{ yAxis: target * 100 }],
+        },
+      };
+    }),
+  });
+  return chart;
 }
 
 function barChart(el, rows, commonTarget) {
@@ -62,17 +102,17 @@ function barChart(el, rows, commonTarget) {
     animation: false,
     grid: { left: 48, right: 24, top: 36, bottom: 56, containLabel: false },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '–' : v.toFixed(1) + '%') },
-    legend: { top: 0, data: [t('actual'), t('target')] },
+    legend: { top: 0 },
     xAxis: { type: 'category', data: rows.map(r => r.label), axisLabel: { interval: 0, rotate: rows.length > 5 ? 30 : 0 } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
       {
         name: t('actual'), type: 'bar', barMaxWidth: 42,
         data: rows.map(r => ({
-          value: +(r.rate * 100).toFixed(2),
-          itemStyle: { color: r.target == null || r.rate >= r.target ? '#0b8a5f' : '#e07b16', borderRadius: [3, 3, 0, 0] },
+          value: r.rate == null ? null : +(r.rate * 100).toFixed(2),
+          itemStyle: { color: (r.target ?? targetLine) == null || r.rate >= (r.target ?? targetLine) ? '#0b8a5f' : '#e07b16', borderRadius: [3, 3, 0, 0] },
         })),
-        label: { show: true, position: 'top', formatter: (p) => p.value.toFixed(1) + '%' },
+        label: { show: true, position: 'top', formatter: (p) => (p.value == null ? '' : p.value.toFixed(1) + '%') },
         markLine: targetLine == null ? undefined : {
           symbol: 'none', silent: true,
           lineStyle: { color: '#c62828', type: 'dashed', width: 2 },
@@ -80,11 +120,11 @@ function barChart(el, rows, commonTarget) {
           data: [{ yAxis: targetLine * 100 }],
         },
       },
-      {
+      ...(targetLine != null || rows.every(r => r.target == null) ? [] : [{
         name: t('target'), type: 'bar', barMaxWidth: 42,
         data: rows.map(r => (r.target == null ? null : +(r.target * 100).toFixed(2))),
         itemStyle: { color: 'rgba(198,40,40,0.18)', borderColor: '#c62828', borderType: 'dashed', borderWidth: 1 },
-      },
+      }]),
     ],
   });
   return chart;
