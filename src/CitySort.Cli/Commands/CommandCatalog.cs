@@ -10,5 +10,7 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return ServeCommand.Create();
+        yield return ImportCommand.Create();
+        yield return MigrateCommand.Create();
     }
 }

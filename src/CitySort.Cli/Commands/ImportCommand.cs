@@ -1,0 +1,85 @@
+using System.CommandLine;
+using CitySort.Imports;
+using CitySort.Registry;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace CitySort.Cli.Commands;
+
+/// <summary>
+/// <c>citysort import divisions|communities|sites|boundaries FILE [--db PATH] [--postgres CONNSTRING]</c>
+/// (boundaries also <c>--datum wgs84|gcj02</c>): imports one file all-or-nothing and prints the report. Exit 0 on
+/// success, 1 when the file is invalid (nothing written; every problem printed as file:line:column: reason), 2 on
+/// usage errors. Formats: docs/formats.md.
+/// </summary>
+internal static class ImportCommand
+{
+    /// <summary>Creates the command with its four subcommands.</summary>
+    public static Command Create()
+    {
+        var command = new Command("import", "Import a divisions, communities, sites or boundaries file into the registry (all-or-nothing).");
+        command.Subcommands.Add(Sub("divisions", "Township-level divisions CSV (format of wenzhou_streets.csv).",
+            (service, stream, name, _, ct) => service.ImportDivisionsAsync(stream, name, ct)));
+        command.Subcommands.Add(Sub("communities", "Village-level divisions CSV (format of wenzhou_communities.csv).",
+            (service, stream, name, _, ct) => service.ImportCommunitiesAsync(stream, name, ct)));
+        command.Subcommands.Add(Sub("sites", "Sites CSV with their bins (docs/formats.md).",
+            (service, stream, name, _, ct) => service.ImportSitesAsync(stream, name, ct)));
+        command.Subcommands.Add(Sub("boundaries", "District boundaries GeoJSON; --datum says which datum its coordinates are in.",
+            (service, stream, name, datum, ct) => service.ImportBoundariesAsync(stream, name, datum!.Value, ct), needsDatum: true));
+        return command;
+    }
+
+    private static Command Sub(
+        string name,
+        string description,
+        Func<ImportService, Stream, string, CoordinateDatum?, CancellationToken, Task<ImportReport>> import,
+        bool needsDatum = false)
+    {
+        var command = new Command(name, description);
+        var file = new Argument<string>("FILE") { Description = "The file to import." };
+        var database = new ImportDatabase();
+        var datum = new Option<string?>("--datum")
+        {
+            Description = "Datum of the coordinates: wgs84 or gcj02 (required; wenzhou_districts.geojson is gcj02).",
+            Required = needsDatum,
+        };
+        datum.AcceptOnlyFromAmong("wgs84", "gcj02", "WGS84", "GCJ02");
+        command.Arguments.Add(file);
+        database.AddTo(command);
+        if (needsDatum)
+        {
+            command.Options.Add(datum);
+        }
+
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var path = parseResult.GetValue(file)!;
+            var storage = database.Resolve(parseResult, out var usageError);
+            if (storage is null)
+            {
+                await Console.Error.WriteLineAsync(usageError);
+                return 2;
+            }
+
+            if (!File.Exists(path))
+            {
+                await Console.Error.WriteLineAsync($"{path}: no such file");
+                return 2;
+            }
+
+            CoordinateDatum? coordinateDatum = parseResult.GetValue(datum)?.ToLowerInvariant() switch
+            {
+                "wgs84" => CoordinateDatum.Wgs84,
+                "gcj02" => CoordinateDatum.Gcj02,
+                _ => null,
+            };
+
+            await using var services = await ImportDatabase.OpenAsync(storage, cancellationToken);
+            await using var stream = File.OpenRead(path);
+            var report = await import(services.GetRequiredService<ImportService>(), stream, Path.GetFileName(path), coordinateDatum, cancellationToken);
+            ImportReportView.Render(AnsiConsole.Console, report);
+            return report.Succeeded ? 0 : 1;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using CitySort.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitySort.Cli.Commands;
+
+/// <summary>
+/// <c>citysort migrate [--db PATH] [--postgres CONNSTRING]</c>: creates the database if absent and applies the pending
+/// migrations of its provider (STYLE.md, "Migrations"). Exit 0 on success, 2 on usage errors.
+/// </summary>
+internal static class MigrateCommand
+{
+    /// <summary>Creates the command.</summary>
+    public static Command Create()
+    {
+        var command = new Command("migrate", "Create the database if absent and apply its pending migrations.");
+        var database = new ImportDatabase();
+        database.AddTo(command);
+        command.SetAction(async (parseResult, cancellationToken) =>
+        {
+            var storage = database.Resolve(parseResult, out var usageError);
+            if (storage is null)
+            {
+                await Console.Error.WriteLineAsync(usageError);
+                return 2;
+            }
+
+            await using var services = new ServiceCollection().AddCitySortStorage(storage).BuildServiceProvider();
+            var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            Console.WriteLine(applied.Count == 0
+                ? "The database is up to date."
+                : "Applied " + applied.Count + " migration(s): " + string.Join(", ", applied));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,4 @@
+namespace CitySort.Demo;
+
+/// <summary>placeholder</summary>
+public sealed class DemoCitySeeder;

@@ -1,0 +1,325 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CitySort.Registry;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.Operation.Valid;
+
+namespace CitySort.Imports;
+
+/// <summary>
+/// Reads district boundaries from a GeoJSON FeatureCollection (RFC 7946 layout; docs/formats.md). Each feature needs a
+/// 6-digit district code in <c>properties.adcode</c> (number or string) or <c>properties.code</c>, and a Polygon or
+/// MultiPolygon geometry whose rings are closed, have at least 4 positions, lie on the globe and do not cross
+/// themselves. Coordinates in GCJ-02 are converted to WGS-84 (<see cref="Gcj02Converter"/>); the output geometry keeps
+/// 7 decimals (about 1 cm).
+/// </summary>
+internal static class GeoJsonBoundaryReader
+{
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly GeometryFactory Factory = new();
+
+    public static List<BoundaryFeature> Read(byte[] bytes, string file, CoordinateDatum datum, List<ImportProblem> problems)
+    {
+        var features = new List<BoundaryFeature>();
+        var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+        var utf8 = start == 0 ? bytes : bytes[start..];
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            var line = (int)(e.LineNumber ?? 0) + 1;
+            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            problems.Add(new ImportProblem(file, line, column, null, "the file is not valid JSON: " + FirstSentence(e.Message)));
+            return features;
+        }
+
+        using (document)
+        {
+            var index = new JsonPositionIndex(utf8, ReaderOptions);
+            void Problem(string path, string reason)
+            {
+                var (line, column) = index.Locate(path);
+                problems.Add(new ImportProblem(file, line, column, path, reason));
+            }
+
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var rootType) || rootType.ValueKind != JsonValueKind.String
+                || rootType.GetString() != "FeatureCollection")
+            {
+                Problem("$", "the file must be a GeoJSON object with \"type\": \"FeatureCollection\"");
+                return features;
+            }
+
+            if (!root.TryGetProperty("features", out var list) || list.ValueKind != JsonValueKind.Array)
+            {
+                Problem("$", "the FeatureCollection has no \"features\" array");
+                return features;
+            }
+
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            var i = 0;
+            foreach (var feature in list.EnumerateArray())
+            {
+                var path = $"$.features[{i++}]";
+                var read = ReadFeature(feature, path, datum, Problem);
+                if (read is null)
+                {
+                    continue;
+                }
+
+                if (seen.TryGetValue(read.Code, out var firstPath))
+                {
+                    var (firstLine, _) = index.Locate(firstPath);
+                    Problem(path + ".properties", $"district {read.Code} already has a feature on line {firstLine}");
+                    continue;
+                }
+
+                seen.Add(read.Code, path);
+                var (l, c) = index.Locate(path);
+                features.Add(read with { Line = l, Column = c });
+            }
+
+            return features;
+        }
+    }
+
+    private static BoundaryFeature? ReadFeature(JsonElement feature, string path, CoordinateDatum datum, Action<string, string> problem)
+    {
+        if (feature.ValueKind != JsonValueKind.Object || !feature.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
+            || type.GetString() != "Feature")
+        {
+            problem(path, "each entry of \"features\" must be an object with \"type\": \"Feature\"");
+            return null;
+        }
+
+        if (!feature.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            problem(path, "the feature has no \"properties\" object with the district code");
+            return null;
+        }
+
+        string? code = null;
+        var codePath = path + ".properties.adcode";
+        if (!properties.TryGetProperty("adcode", out var codeElement))
+        {
+            codePath = path + ".properties.code";
+            properties.TryGetProperty("code", out codeElement);
+        }
+
+        code = codeElement.ValueKind switch
+        {
+            JsonValueKind.Number => codeElement.GetRawText(),
+            JsonValueKind.String => codeElement.GetString(),
+            _ => null,
+        };
+        var valid = true;
+        if (!RegistryValidator.IsDivisionCode(code, RegistryValidator.DistrictCodeLength))
+        {
+            problem(codePath, code is null
+                ? "the feature has no district code: put the 6-digit code in properties.adcode"
+                : $"'{code}' is not a district code: it must be exactly 6 digits");
+            valid = false;
+        }
+
+        var nameZh = properties.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(n.GetString()) ? n.GetString()!.Trim() : null;
+        var nameEn = properties.TryGetProperty("name_en", out var e) && e.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(e.GetString()) ? e.GetString()!.Trim() : null;
+
+        if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
+        {
+            problem(path + ".geometry", "the feature has no geometry object");
+            return null;
+        }
+
+        var geometryType = geometry.TryGetProperty("type", out var gt) && gt.ValueKind == JsonValueKind.String ? gt.GetString() : null;
+        if (geometryType is not ("Polygon" or "MultiPolygon"))
+        {
+            problem(path + ".geometry.type", $"the geometry type must be Polygon or MultiPolygon, not {geometryType ?? "missing"}");
+            return null;
+        }
+
+        if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
+        {
+            problem(path + ".geometry.coordinates", "the geometry has no \"coordinates\" array");
+            return null;
+        }
+
+        var coordinatesPath = path + ".geometry.coordinates";
+        var polygons = new List<List<List<(double Lon, double Lat)>>>();
+        if (geometryType == "Polygon")
+        {
+            var polygon = ReadPolygon(coordinates, coordinatesPath, problem);
+            valid &= polygon is not null;
+            if (polygon is not null)
+            {
+                polygons.Add(polygon);
+            }
+        }
+        else
+        {
+            var p = 0;
+            foreach (var element in coordinates.EnumerateArray())
+            {
+                var polygon = ReadPolygon(element, $"{coordinatesPath}[{p++}]", problem);
+                valid &= polygon is not null;
+                if (polygon is not null)
+                {
+                    polygons.Add(polygon);
+                }
+            }
+
+            if (p == 0)
+            {
+                problem(coordinatesPath, "the MultiPolygon has no polygons");
+                valid = false;
+            }
+        }
+
+        if (!valid)
+        {
+            return null;
+        }
+
+        for (var p = 0; p < polygons.Count; p++)
+        {
+            var nts = Factory.CreatePolygon(
+                Factory.CreateLinearRing([.. polygons[p][0].Select(c => new Coordinate(c.Lon, c.Lat))]),
+                [.. polygons[p].Skip(1).Select(r => Factory.CreateLinearRing([.. r.Select(c => new Coordinate(c.Lon, c.Lat))]))]);
+            var error = new IsValidOp(nts).ValidationError;
+            if (error is not null)
+            {
+                var where = geometryType == "Polygon" ? coordinatesPath : $"{coordinatesPath}[{p}]";
+                problem(where, $"the polygon is not valid: {error.Message} near {error.Coordinate.X.ToString(CultureInfo.InvariantCulture)}, {error.Coordinate.Y.ToString(CultureInfo.InvariantCulture)}");
+                return null;
+            }
+        }
+
+        var converted = polygons.Select(polygon => polygon.Select(ring => ring.Select(c =>
+        {
+            var (lon, lat) = datum == CoordinateDatum.Gcj02 ? Gcj02Converter.ToWgs84(c.Lon, c.Lat) : (c.Lon, c.Lat);
+            return (Lon: Math.Round(lon, 7), Lat: Math.Round(lat, 7));
+        }).ToList()).ToList()).ToList();
+        var all = converted.SelectMany(p => p).SelectMany(r => r).ToList();
+        return new BoundaryFeature(
+            code!, nameZh, nameEn, Write(geometryType, converted),
+            all.Min(c => c.Lon), all.Min(c => c.Lat), all.Max(c => c.Lon), all.Max(c => c.Lat), path, 0, 0);
+    }
+
+    private static List<List<(double Lon, double Lat)>>? ReadPolygon(JsonElement element, string path, Action<string, string> problem)
+    {
+        if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() == 0)
+        {
+            problem(path, "a polygon must be a non-empty array of rings");
+            return null;
+        }
+
+        var rings = new List<List<(double, double)>>();
+        var r = 0;
+        foreach (var ringElement in element.EnumerateArray())
+        {
+            var ringPath = $"{path}[{r++}]";
+            if (ringElement.ValueKind != JsonValueKind.Array)
+            {
+                problem(ringPath, "a ring must be an array of [longitude, latitude] positions");
+                return null;
+            }
+
+            var ring = new List<(double, double)>();
+            var k = 0;
+            foreach (var position in ringElement.EnumerateArray())
+            {
+                var positionPath = $"{ringPath}[{k++}]";
+                if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2)
+                {
+                    problem(positionPath, "a position must be an array [longitude, latitude]");
+                    return null;
+                }
+
+                var lonElement = position[0];
+                var latElement = position[1];
+                if (lonElement.ValueKind != JsonValueKind.Number || !lonElement.TryGetDouble(out var lon) || lon is < -180 or > 180)
+                {
+                    problem(positionPath + "[0]", $"the longitude {lonElement.GetRawText()} is not a number between -180 and 180");
+                    return null;
+                }
+
+                if (latElement.ValueKind != JsonValueKind.Number || !latElement.TryGetDouble(out var lat) || lat is < -90 or > 90)
+                {
+                    problem(positionPath + "[1]", $"the latitude {latElement.GetRawText()} is not a number between -90 and 90");
+                    return null;
+                }
+
+                ring.Add((lon, lat));
+            }
+
+            if (ring.Count < 4)
+            {
+                problem(ringPath, $"a ring needs at least 4 positions (the first repeated at the end), not {ring.Count}");
+                return null;
+            }
+
+            if (ring[0] != ring[^1])
+            {
+                problem(ringPath, "the ring is not closed: its last position must repeat its first");
+                return null;
+            }
+
+            rings.Add(ring);
+        }
+
+        return rings;
+    }
+
+    private static string Write(string type, List<List<List<(double Lon, double Lat)>>> polygons)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", type);
+            writer.WritePropertyName("coordinates");
+            if (type == "MultiPolygon")
+            {
+                writer.WriteStartArray();
+            }
+
+            foreach (var polygon in polygons)
+            {
+                writer.WriteStartArray();
+                foreach (var ring in polygon)
+                {
+                    writer.WriteStartArray();
+                    foreach (var (lon, lat) in ring)
+                    {
+                        writer.WriteStartArray();
+                        writer.WriteNumberValue(lon);
+                        writer.WriteNumberValue(lat);
+                        writer.WriteEndArray();
+                    }
+
+                    writer.WriteEndArray();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (type == "MultiPolygon")
+            {
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}

@@ -1,0 +1,17 @@
+namespace CitySort.Imports;
+
+/// <summary>The kinds of file CitySort imports (docs/formats.md).</summary>
+public enum ImportKind
+{
+    /// <summary>Township-level divisions CSV (format of <c>wenzhou_streets.csv</c>): districts and streets.</summary>
+    Divisions = 1,
+
+    /// <summary>Village-level divisions CSV (format of <c>wenzhou_communities.csv</c>): districts, streets, communities.</summary>
+    Communities = 2,
+
+    /// <summary>Sites CSV (CitySort's own format): sites with their bins.</summary>
+    Sites = 3,
+
+    /// <summary>District boundaries GeoJSON (a FeatureCollection of Polygon/MultiPolygon features).</summary>
+    Boundaries = 4,
+}

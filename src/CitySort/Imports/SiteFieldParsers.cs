@@ -1,0 +1,204 @@
+using System.Globalization;
+using CitySort.Registry;
+
+namespace CitySort.Imports;
+
+/// <summary>Parsers of the sites CSV fields (docs/formats.md, "Sites CSV"). Each returns false with a reason.</summary>
+internal static class SiteFieldParsers
+{
+    private static readonly Dictionary<string, SiteType> SiteTypes = new(StringComparer.Ordinal)
+    {
+        ["residentialcompound"] = SiteType.ResidentialCompound,
+        ["住宅小区"] = SiteType.ResidentialCompound,
+        ["institutionorenterprise"] = SiteType.InstitutionOrEnterprise,
+        ["机关企事业单位"] = SiteType.InstitutionOrEnterprise,
+        ["schoolorkindergarten"] = SiteType.SchoolOrKindergarten,
+        ["中小学幼儿园"] = SiteType.SchoolOrKindergarten,
+        ["publicplace"] = SiteType.PublicPlace,
+        ["公共场所"] = SiteType.PublicPlace,
+    };
+
+    private static readonly Dictionary<string, (WasteCategory? Category, SpecialStream? Stream)> Kinds = new(StringComparer.Ordinal)
+    {
+        ["recyclable"] = (WasteCategory.Recyclable, null),
+        ["c1"] = (WasteCategory.Recyclable, null),
+        ["可回收物"] = (WasteCategory.Recyclable, null),
+        ["hazardous"] = (WasteCategory.Hazardous, null),
+        ["c2"] = (WasteCategory.Hazardous, null),
+        ["有害垃圾"] = (WasteCategory.Hazardous, null),
+        ["other"] = (WasteCategory.Other, null),
+        ["c3"] = (WasteCategory.Other, null),
+        ["其他垃圾"] = (WasteCategory.Other, null),
+        ["kitchen"] = (WasteCategory.Kitchen, null),
+        ["c4"] = (WasteCategory.Kitchen, null),
+        ["厨余垃圾"] = (WasteCategory.Kitchen, null),
+        ["catering"] = (null, SpecialStream.Catering),
+        ["餐饮垃圾"] = (null, SpecialStream.Catering),
+        ["bulky"] = (null, SpecialStream.Bulky),
+        ["大件垃圾"] = (null, SpecialStream.Bulky),
+        ["construction"] = (null, SpecialStream.ConstructionAndRenovation),
+        ["constructionandrenovation"] = (null, SpecialStream.ConstructionAndRenovation),
+        ["建筑垃圾"] = (null, SpecialStream.ConstructionAndRenovation),
+    };
+
+    private static readonly Dictionary<string, BinPlacement> Placements = new(StringComparer.Ordinal)
+    {
+        ["site"] = BinPlacement.Site,
+        ["everyfloor"] = BinPlacement.EveryFloor,
+        ["publicarea"] = BinPlacement.PublicArea,
+        ["buildingentrance"] = BinPlacement.BuildingEntrance,
+        ["canteen"] = BinPlacement.Canteen,
+        ["collectionpoint"] = BinPlacement.CollectionPoint,
+    };
+
+    /// <summary>Lower-cases and drops '-', '_', ' ' and '、' so that <c>Residential-Compound</c> and <c>residential_compound</c> match.</summary>
+    public static string Normalise(string value) =>
+        new([.. value.Trim().ToLowerInvariant().Where(c => c is not ('-' or '_' or ' ' or '、'))]);
+
+    public static bool TryParseSiteType(string value, out SiteType type, out string reason)
+    {
+        reason = $"'{value}' is not a site type: use residential-compound, institution-or-enterprise, school-or-kindergarten or public-place";
+        return SiteTypes.TryGetValue(Normalise(value), out type);
+    }
+
+    public static bool TryParseDatum(string value, out CoordinateDatum datum, out string reason)
+    {
+        reason = $"'{value}' is not a datum: use WGS84 or GCJ02";
+        switch (Normalise(value))
+        {
+            case "wgs84":
+                datum = CoordinateDatum.Wgs84;
+                return true;
+            case "gcj02":
+                datum = CoordinateDatum.Gcj02;
+                return true;
+            default:
+                datum = default;
+                return false;
+        }
+    }
+
+    public static bool TryParseDegrees(string value, double min, double max, string what, out double degrees, out string reason)
+    {
+        reason = string.Empty;
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out degrees) || !double.IsFinite(degrees))
+        {
+            reason = $"'{value}' is not a number: give the {what} in decimal degrees, e.g. 120.6994";
+            return false;
+        }
+
+        if (degrees < min || degrees > max)
+        {
+            reason = $"{what} {value} is outside {min}..{max} degrees";
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Parses a whole number of at least 0; empty gives <c>null</c> when <paramref name="optional"/>.</summary>
+    public static bool TryParseCount(string value, bool optional, out int? count, out string reason)
+    {
+        reason = string.Empty;
+        count = null;
+        if (value.Length == 0)
+        {
+            reason = "the value is empty: give a whole number of 0 or more";
+            return optional;
+        }
+
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+        {
+            reason = $"'{value}' is not a whole number";
+            return false;
+        }
+
+        if (parsed < 0)
+        {
+            reason = $"{parsed} is negative: give 0 or more";
+            return false;
+        }
+
+        count = parsed;
+        return true;
+    }
+
+    /// <summary>Parses yes/no: true|false|yes|no|y|n|1|0|是|否; empty is false.</summary>
+    public static bool TryParseFlag(string value, out bool flag, out string reason)
+    {
+        reason = $"'{value}' is not yes or no: use true/false, yes/no, 1/0 or 是/否";
+        switch (Normalise(value))
+        {
+            case "" or "false" or "no" or "n" or "0" or "否":
+                flag = false;
+                return true;
+            case "true" or "yes" or "y" or "1" or "是":
+                flag = true;
+                return true;
+            default:
+                flag = false;
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Parses the compact bins field: items separated by ';', each <c>kind/placement/count/volume_litres[/bagged]</c>,
+    /// e.g. <c>recyclable/every-floor/18/120;other/every-floor/18/120;hazardous/public-area/1/60</c>. Empty means no bins.
+    /// </summary>
+    public static bool TryParseBins(string value, out List<Bin> bins, out string reason)
+    {
+        bins = [];
+        reason = string.Empty;
+        var items = value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < items.Length; i++)
+        {
+            var parts = items[i].Split('/', StringSplitOptions.TrimEntries);
+            var where = $"bin item {i + 1} '{items[i]}'";
+            if (parts.Length is < 4 or > 5)
+            {
+                reason = $"{where} must be kind/placement/count/volume_litres[/bagged], e.g. recyclable/site/4/240";
+                return false;
+            }
+
+            if (!Kinds.TryGetValue(Normalise(parts[0]), out var kind))
+            {
+                reason = $"{where}: '{parts[0]}' is not a category or stream: use recyclable, hazardous, other, kitchen, catering, bulky or construction";
+                return false;
+            }
+
+            if (!Placements.TryGetValue(Normalise(parts[1]), out var placement))
+            {
+                reason = $"{where}: '{parts[1]}' is not a placement: use site, every-floor, public-area, building-entrance, canteen or collection-point";
+                return false;
+            }
+
+            if (!int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) || count < 0)
+            {
+                reason = $"{where}: the count '{parts[2]}' is not a whole number of 0 or more";
+                return false;
+            }
+
+            if (!int.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var volume) || volume <= 0)
+            {
+                reason = $"{where}: the volume '{parts[3]}' is not a whole number of litres above 0";
+                return false;
+            }
+
+            var bagged = false;
+            if (parts.Length == 5)
+            {
+                if (Normalise(parts[4]) != "bagged")
+                {
+                    reason = $"{where}: the fifth part may only be 'bagged', not '{parts[4]}'";
+                    return false;
+                }
+
+                bagged = true;
+            }
+
+            bins.Add(new Bin { Category = kind.Category, Stream = kind.Stream, Placement = placement, Count = count, VolumeLitres = volume, Bagged = bagged });
+        }
+
+        return true;
+    }
+}

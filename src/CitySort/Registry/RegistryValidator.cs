@@ -1,0 +1,275 @@
+using System.Text.RegularExpressions;
+
+namespace CitySort.Registry;
+
+/// <summary>
+/// The invariants of the registry entities: division codes are digit strings of the right length (6 district,
+/// 9 street, 12 community; NBS statistical division codes), a child's code starts with its parent's code, counts
+/// are not negative, coordinates are on the globe. Pure functions: they read no database.
+/// </summary>
+public static partial class RegistryValidator
+{
+    /// <summary>Length of a county-level (district) code.</summary>
+    public const int DistrictCodeLength = 6;
+
+    /// <summary>Length of a township-level (street) code.</summary>
+    public const int StreetCodeLength = 9;
+
+    /// <summary>Length of a village-level (community) code.</summary>
+    public const int CommunityCodeLength = 12;
+
+    /// <summary>True when <paramref name="code"/> is exactly <paramref name="length"/> ASCII digits.</summary>
+    public static bool IsDivisionCode(string? code, int length) =>
+        code is not null && code.Length == length && code.All(char.IsAsciiDigit);
+
+    /// <summary>True when <paramref name="code"/> is 1 to 32 ASCII letters, digits, '-' or '_' (site, facility, hauler, line codes).</summary>
+    public static bool IsEntityCode(string? code) => code is not null && EntityCode().IsMatch(code);
+
+    /// <summary>Checks a district's code and name.</summary>
+    /// <returns>The problems found; empty when valid.</returns>
+    public static IReadOnlyList<RegistryProblem> Validate(District district)
+    {
+        var problems = new List<RegistryProblem>();
+        CheckDivisionCode(problems, "code", district.Code, DistrictCodeLength, "district");
+        CheckName(problems, "name", district.NameZh);
+        return problems;
+    }
+
+    /// <summary>Checks a street's code, name and that its code starts with its district's code.</summary>
+    /// <returns>The problems found; empty when valid.</returns>
+    public static IReadOnlyList<RegistryProblem> Validate(Street street)
+    {
+        var problems = new List<RegistryProblem>();
+        CheckDivisionCode(problems, "code", street.Code, StreetCodeLength, "street");
+        CheckDivisionCode(problems, "district_code", street.DistrictCode, DistrictCodeLength, "district");
+        CheckName(problems, "name", street.Name);
+        if (problems.Count == 0 && !street.Code.StartsWith(street.DistrictCode, StringComparison.Ordinal))
+        {
+            problems.Add(new("code", $"street code {street.Code} does not start with its district code {street.DistrictCode}"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Checks a community's code, name, households and that its code starts with its street's code.</summary>
+    /// <returns>The problems found; empty when valid.</returns>
+    public static IReadOnlyList<RegistryProblem> Validate(Community community)
+    {
+        var problems = new List<RegistryProblem>();
+        CheckDivisionCode(problems, "code", community.Code, CommunityCodeLength, "community");
+        CheckDivisionCode(problems, "street_code", community.StreetCode, StreetCodeLength, "street");
+        CheckName(problems, "name", community.Name);
+        if (problems.Count == 0 && !community.Code.StartsWith(community.StreetCode, StringComparison.Ordinal))
+        {
+            problems.Add(new("code", $"community code {community.Code} does not start with its street code {community.StreetCode}"));
+        }
+
+        if (community.Households < 0)
+        {
+            problems.Add(new("households", $"households must be 0 or more, not {community.Households}"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>
+    /// Checks a site: code, name, division codes and their nesting, WGS-84 point, counts (households, staff, floors,
+    /// bins) and that each bin has exactly one of category and stream and a positive volume.
+    /// </summary>
+    /// <returns>The problems found; empty when valid.</returns>
+    public static IReadOnlyList<RegistryProblem> Validate(Site site)
+    {
+        var problems = new List<RegistryProblem>();
+        if (!IsEntityCode(site.Code))
+        {
+            problems.Add(new("code", $"site code '{site.Code}' must be 1 to 32 letters, digits, '-' or '_'"));
+        }
+
+        CheckName(problems, "name", site.Name);
+        if (!Enum.IsDefined(site.Type))
+        {
+            problems.Add(new("type", $"unknown site type {(int)site.Type}"));
+        }
+
+        CheckDivisionCode(problems, "district_code", site.DistrictCode, DistrictCodeLength, "district");
+        if (site.StreetCode is not null)
+        {
+            CheckDivisionCode(problems, "street_code", site.StreetCode, StreetCodeLength, "street");
+            if (IsDivisionCode(site.StreetCode, StreetCodeLength) && IsDivisionCode(site.DistrictCode, DistrictCodeLength)
+                && !site.StreetCode.StartsWith(site.DistrictCode, StringComparison.Ordinal))
+            {
+                problems.Add(new("street_code", $"street {site.StreetCode} is not in district {site.DistrictCode}"));
+            }
+        }
+
+        if (site.CommunityCode is not null)
+        {
+            CheckDivisionCode(problems, "community_code", site.CommunityCode, CommunityCodeLength, "community");
+            if (site.StreetCode is null)
+            {
+                problems.Add(new("street_code", "a site with a community code needs its street code too"));
+            }
+            else if (IsDivisionCode(site.CommunityCode, CommunityCodeLength)
+                && !site.CommunityCode.StartsWith(site.StreetCode, StringComparison.Ordinal))
+            {
+                problems.Add(new("community_code", $"community {site.CommunityCode} is not in street {site.StreetCode}"));
+            }
+        }
+
+        if (!double.IsFinite(site.Longitude) || site.Longitude is < -180 or > 180)
+        {
+            problems.Add(new("longitude", $"longitude {site.Longitude} is not between -180 and 180 degrees"));
+        }
+
+        if (!double.IsFinite(site.Latitude) || site.Latitude is < -90 or > 90)
+        {
+            problems.Add(new("latitude", $"latitude {site.Latitude} is not between -90 and 90 degrees"));
+        }
+
+        if (site.Households < 0)
+        {
+            problems.Add(new("households", $"households must be 0 or more, not {site.Households}"));
+        }
+
+        if (site.Staff < 0)
+        {
+            problems.Add(new("staff", $"staff must be 0 or more, not {site.Staff}"));
+        }
+
+        if (site.Floors < 0)
+        {
+            problems.Add(new("floors", $"floors must be 0 or more, not {site.Floors}"));
+        }
+
+        foreach (var bin in site.Bins)
+        {
+            problems.AddRange(Validate(bin));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Checks one bin group: exactly one of category and stream, count at least 0, volume above 0.</summary>
+    /// <returns>The problems found; empty when valid.</returns>
+    public static IReadOnlyList<RegistryProblem> Validate(Bin bin)
+    {
+        var problems = new List<RegistryProblem>();
+        if (bin.Category is null == bin.Stream is null)
+        {
+            problems.Add(new("bins", "a bin has exactly one category (C1..C4) or one special stream"));
+        }
+
+        if (bin.Count < 0)
+        {
+            problems.Add(new("bins", $"bin count must be 0 or more, not {bin.Count}"));
+        }
+
+        if (bin.VolumeLitres <= 0)
+        {
+            problems.Add(new("bins", $"bin volume must be more than 0 litres, not {bin.VolumeLitres}"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Checks a facility: code, name, point, non-negative gate fee and capacity.</summary>
+    /// <returns>The problems found; empty when valid.</returns>
+    public static IReadOnlyList<RegistryProblem> Validate(Facility facility)
+    {
+        var problems = new List<RegistryProblem>();
+        if (!IsEntityCode(facility.Code))
+        {
+            problems.Add(new("code", $"facility code '{facility.Code}' must be 1 to 32 letters, digits, '-' or '_'"));
+        }
+
+        CheckName(problems, "name", facility.Name);
+        if (facility.GateFeeYuanPerTonne < 0)
+        {
+            problems.Add(new("gate_fee_yuan_per_tonne", "the gate fee must be 0 or more"));
+        }
+
+        if (facility.DailyCapacityTonnes < 0)
+        {
+            problems.Add(new("daily_capacity_tonnes", "the daily capacity must be 0 or more"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Checks a vehicle: plate, district code, positive capacities, at most one dedication.</summary>
+    /// <returns>The problems found; empty when valid.</returns>
+    public static IReadOnlyList<RegistryProblem> Validate(Vehicle vehicle)
+    {
+        var problems = new List<RegistryProblem>();
+        if (string.IsNullOrWhiteSpace(vehicle.Plate) || vehicle.Plate.Length > 16)
+        {
+            problems.Add(new("plate", "the plate must be 1 to 16 characters"));
+        }
+
+        CheckDivisionCode(problems, "district_code", vehicle.DistrictCode, DistrictCodeLength, "district");
+        if (vehicle.CapacityKg <= 0)
+        {
+            problems.Add(new("capacity_kg", "the capacity must be more than 0 kg"));
+        }
+
+        if (vehicle.CapacityCubicMetres <= 0)
+        {
+            problems.Add(new("capacity_m3", "the capacity must be more than 0 m³"));
+        }
+
+        if (vehicle.DedicatedCategory is not null && vehicle.DedicatedStream is not null)
+        {
+            problems.Add(new("dedicated", "a vehicle is dedicated to one category or one stream, not both"));
+        }
+
+        return problems;
+    }
+
+    /// <summary>Checks a dedicated line: code, district, exactly one of category and stream, stops numbered 1..n.</summary>
+    /// <returns>The problems found; empty when valid.</returns>
+    public static IReadOnlyList<RegistryProblem> Validate(DedicatedLine line)
+    {
+        var problems = new List<RegistryProblem>();
+        if (!IsEntityCode(line.Code))
+        {
+            problems.Add(new("code", $"line code '{line.Code}' must be 1 to 32 letters, digits, '-' or '_'"));
+        }
+
+        CheckDivisionCode(problems, "district_code", line.DistrictCode, DistrictCodeLength, "district");
+        if (line.Category is null == line.Stream is null)
+        {
+            problems.Add(new("category", "a dedicated line carries exactly one category or one special stream (W96-T3)"));
+        }
+
+        var sequences = line.Stops.Select(s => s.Sequence).Order().ToList();
+        if (!sequences.SequenceEqual(Enumerable.Range(1, sequences.Count)))
+        {
+            problems.Add(new("stops", "stops must be numbered 1, 2, 3, ... without gaps"));
+        }
+
+        return problems;
+    }
+
+    private static void CheckDivisionCode(List<RegistryProblem> problems, string field, string? code, int length, string level)
+    {
+        if (!IsDivisionCode(code, length))
+        {
+            problems.Add(new(field, $"'{code}' is not a {level} code: it must be exactly {length} digits"));
+        }
+    }
+
+    private static void CheckName(List<RegistryProblem> problems, string field, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            problems.Add(new(field, "the name is empty"));
+        }
+        else if (name.Length > 200)
+        {
+            problems.Add(new(field, "the name is longer than 200 characters"));
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex EntityCode();
+}

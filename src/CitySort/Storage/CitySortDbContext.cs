@@ -1,0 +1,159 @@
+using CitySort.Registry;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitySort.Storage;
+
+/// <summary>
+/// The EF Core context of the registry (DESIGN.md, "Storage"): divisions, sites with their bins, facilities, haulers,
+/// vehicles and dedicated lines, each keyed by its natural key (division codes, site codes, plates). Created through
+/// <see cref="StorageOptions.ApplyTo"/> or <see cref="StorageServiceCollectionExtensions.AddCitySortStorage"/>.
+/// </summary>
+/// <param name="options">The provider options.</param>
+public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> options) : DbContext(options)
+{
+    private const int CodeLength = 32;
+    private const int NameLength = 200;
+    private const int SourceLength = 260;
+
+    /// <summary>Districts (county-level divisions).</summary>
+    public DbSet<District> Districts => Set<District>();
+
+    /// <summary>Streets (township-level divisions).</summary>
+    public DbSet<Street> Streets => Set<Street>();
+
+    /// <summary>Communities (village-level divisions).</summary>
+    public DbSet<Community> Communities => Set<Community>();
+
+    /// <summary>Sorting sites.</summary>
+    public DbSet<Site> Sites => Set<Site>();
+
+    /// <summary>Bins of the sites.</summary>
+    public DbSet<Bin> Bins => Set<Bin>();
+
+    /// <summary>Treatment, disposal and transfer facilities.</summary>
+    public DbSet<Facility> Facilities => Set<Facility>();
+
+    /// <summary>Collection and transport operators.</summary>
+    public DbSet<Hauler> Haulers => Set<Hauler>();
+
+    /// <summary>Sorted-transport vehicles.</summary>
+    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+
+    /// <summary>Dedicated sorted-transport lines.</summary>
+    public DbSet<DedicatedLine> DedicatedLines => Set<DedicatedLine>();
+
+    /// <summary>Stops of the dedicated lines.</summary>
+    public DbSet<DedicatedLineStop> DedicatedLineStops => Set<DedicatedLineStop>();
+
+    /// <inheritdoc />
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<District>(e =>
+        {
+            e.HasKey(d => d.Code);
+            e.Property(d => d.Code).HasMaxLength(RegistryValidator.DistrictCodeLength);
+            e.Property(d => d.NameZh).HasMaxLength(NameLength);
+            e.Property(d => d.NameEn).HasMaxLength(NameLength);
+            e.Property(d => d.BoundarySource).HasMaxLength(SourceLength);
+            e.Property(d => d.Source).HasMaxLength(SourceLength);
+            e.HasMany(d => d.Streets).WithOne(s => s.District).HasForeignKey(s => s.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Street>(e =>
+        {
+            e.HasKey(s => s.Code);
+            e.Property(s => s.Code).HasMaxLength(RegistryValidator.StreetCodeLength);
+            e.Property(s => s.DistrictCode).HasMaxLength(RegistryValidator.DistrictCodeLength);
+            e.Property(s => s.Name).HasMaxLength(NameLength);
+            e.Property(s => s.Source).HasMaxLength(SourceLength);
+            e.HasMany(s => s.Communities).WithOne(c => c.Street).HasForeignKey(c => c.StreetCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<Community>(e =>
+        {
+            e.HasKey(c => c.Code);
+            e.Property(c => c.Code).HasMaxLength(RegistryValidator.CommunityCodeLength);
+            e.Property(c => c.StreetCode).HasMaxLength(RegistryValidator.StreetCodeLength);
+            e.Property(c => c.Name).HasMaxLength(NameLength);
+            e.Property(c => c.Source).HasMaxLength(SourceLength);
+        });
+
+        modelBuilder.Entity<Site>(e =>
+        {
+            e.HasKey(s => s.Code);
+            e.Property(s => s.Code).HasMaxLength(CodeLength);
+            e.Property(s => s.Name).HasMaxLength(NameLength);
+            e.Property(s => s.Address).HasMaxLength(NameLength);
+            e.Property(s => s.DistrictCode).HasMaxLength(RegistryValidator.DistrictCodeLength);
+            e.Property(s => s.StreetCode).HasMaxLength(RegistryValidator.StreetCodeLength);
+            e.Property(s => s.CommunityCode).HasMaxLength(RegistryValidator.CommunityCodeLength);
+            e.Property(s => s.Source).HasMaxLength(SourceLength);
+            e.HasOne(s => s.District).WithMany().HasForeignKey(s => s.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.Street).WithMany().HasForeignKey(s => s.StreetCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(s => s.Community).WithMany().HasForeignKey(s => s.CommunityCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(s => s.Bins).WithOne().HasForeignKey(b => b.SiteCode).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(s => new { s.DistrictCode, s.Type });
+        });
+
+        modelBuilder.Entity<Bin>(e =>
+        {
+            e.HasKey(b => b.Id);
+            e.Property(b => b.SiteCode).HasMaxLength(CodeLength);
+        });
+
+        modelBuilder.Entity<Facility>(e =>
+        {
+            e.HasKey(f => f.Code);
+            e.Property(f => f.Code).HasMaxLength(CodeLength);
+            e.Property(f => f.Name).HasMaxLength(NameLength);
+            e.Property(f => f.Clause).HasMaxLength(CodeLength);
+            e.Property(f => f.Source).HasMaxLength(SourceLength);
+            e.Property(f => f.GateFeeYuanPerTonne).HasPrecision(12, 2);
+            e.Property(f => f.DailyCapacityTonnes).HasPrecision(12, 2);
+        });
+
+        modelBuilder.Entity<Hauler>(e =>
+        {
+            e.HasKey(h => h.Code);
+            e.Property(h => h.Code).HasMaxLength(CodeLength);
+            e.Property(h => h.Name).HasMaxLength(NameLength);
+            e.Property(h => h.Licence).HasMaxLength(NameLength);
+            e.Property(h => h.Franchise).HasMaxLength(NameLength);
+            e.Property(h => h.Source).HasMaxLength(SourceLength);
+        });
+
+        modelBuilder.Entity<Vehicle>(e =>
+        {
+            e.HasKey(v => v.Plate);
+            e.Property(v => v.Plate).HasMaxLength(16);
+            e.Property(v => v.DistrictCode).HasMaxLength(RegistryValidator.DistrictCodeLength);
+            e.Property(v => v.AreaCode).HasMaxLength(CodeLength);
+            e.Property(v => v.HaulerCode).HasMaxLength(CodeLength);
+            e.Property(v => v.CapacityCubicMetres).HasPrecision(8, 2);
+            e.HasOne(v => v.District).WithMany().HasForeignKey(v => v.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(v => v.Hauler).WithMany().HasForeignKey(v => v.HaulerCode).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        modelBuilder.Entity<DedicatedLine>(e =>
+        {
+            e.HasKey(l => l.Code);
+            e.Property(l => l.Code).HasMaxLength(CodeLength);
+            e.Property(l => l.Name).HasMaxLength(NameLength);
+            e.Property(l => l.DistrictCode).HasMaxLength(RegistryValidator.DistrictCodeLength);
+            e.Property(l => l.AreaCode).HasMaxLength(CodeLength);
+            e.Property(l => l.FacilityCode).HasMaxLength(CodeLength);
+            e.Property(l => l.VehiclePlate).HasMaxLength(16);
+            e.HasOne(l => l.District).WithMany().HasForeignKey(l => l.DistrictCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(l => l.Facility).WithMany().HasForeignKey(l => l.FacilityCode).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(l => l.Stops).WithOne().HasForeignKey(s => s.LineCode).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<DedicatedLineStop>(e =>
+        {
+            e.HasKey(s => new { s.LineCode, s.Sequence });
+            e.Property(s => s.LineCode).HasMaxLength(CodeLength);
+            e.Property(s => s.SiteCode).HasMaxLength(CodeLength);
+            e.HasOne(s => s.Site).WithMany().HasForeignKey(s => s.SiteCode).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

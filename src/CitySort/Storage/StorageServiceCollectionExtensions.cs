@@ -1,0 +1,30 @@
+using CitySort.Demo;
+using CitySort.Imports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CitySort.Storage;
+
+/// <summary>Registers the registry storage and the services built on it.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="StorageOptions"/> (singleton), an <see cref="IDbContextFactory{TContext}"/> and a scoped
+    /// <see cref="CitySortDbContext"/>, <see cref="DatabaseMigrator"/>, <see cref="ImportService"/>,
+    /// <see cref="DemoCityGenerator"/> and <see cref="DemoCitySeeder"/>.
+    /// </summary>
+    /// <param name="services">The service collection.</param>
+    /// <param name="options">Which database to use.</param>
+    /// <returns>The same collection.</returns>
+    public static IServiceCollection AddCitySortStorage(this IServiceCollection services, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(options);
+        services.AddDbContextFactory<CitySortDbContext>(builder => options.ApplyTo(builder));
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<ImportService>();
+        services.AddSingleton<DemoCityGenerator>();
+        services.AddSingleton<DemoCitySeeder>();
+        return services;
+    }
+}
