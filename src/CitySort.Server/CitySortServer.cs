@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using CitySort.Policy;
 using CitySort.Server.Endpoints;
+using CitySort.Server.Services;
+using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -47,6 +49,11 @@ public static class CitySortServer
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(LoadProfile(options));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddCitySortStorage(options.Storage);
+        builder.Services.AddSingleton<SiteIndex>();
+        builder.Services.AddSingleton<DemoSeeding>();
+        builder.Services.AddHostedService<RegistryStartup>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddAuthorization(o =>
@@ -65,6 +72,12 @@ public static class CitySortServer
         app.UseDashboard();
         app.UseAuthorization();
 
+        app.MapDistrictEndpoints();
+        app.MapSiteEndpoints();
+        app.MapFleetEndpoints();
+        app.MapCoverageEndpoints();
+        app.MapBoundaryEndpoints();
+        app.MapImportEndpoints();
         app.MapProfileEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");

@@ -1,4 +1,5 @@
 using CitySort.Policy;
+using CitySort.Storage;
 
 namespace CitySort.Server;
 
@@ -16,6 +17,12 @@ public sealed record ServerOptions
     /// operating system for a free port; the bound address is then in <see cref="CitySortServer.ListeningAddresses"/>.
     /// </summary>
     public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>
+    /// The database: by default the SQLite file <c>citysort.db</c> in the working directory
+    /// (<see cref="StorageOptions.ForSqliteFile"/>); PostgreSQL by <see cref="StorageOptions.ForPostgreSql"/>.
+    /// </summary>
+    public StorageOptions Storage { get; init; } = StorageOptions.ForSqliteFile(StorageOptions.DefaultSqliteFileName);
 
     /// <summary>
     /// The policy profile to use, already loaded; when null, <see cref="ProfilePath"/> is loaded, or else the shipped

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CitySort.Policy;
 using CitySort.Server;
+using CitySort.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace CitySort.Cli.Commands;
@@ -55,6 +56,9 @@ internal static class ServeCommand
             {
                 Urls = parse.GetValue(urls) ?? ServerOptions.DefaultUrls,
                 Profile = loaded,
+                Storage = connection is not null
+                    ? StorageOptions.ForPostgreSql(connection)
+                    : StorageOptions.ForSqliteFile(dbPath ?? StorageOptions.DefaultSqliteFileName),
                 SeedDemo = !parse.GetValue(noDemo),
             };
             await using var app = CitySortServer.Build(options);

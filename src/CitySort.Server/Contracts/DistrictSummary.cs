@@ -9,7 +9,10 @@ namespace CitySort.Server.Contracts;
 /// <param name="NameEn">English name from the profile, or null when the profile does not name it.</param>
 /// <param name="Kind"><c>District</c> or <c>Area</c>.</param>
 /// <param name="Urban">True when the plan's urban scope includes it (W96 scope).</param>
-/// <param name="StreetCount">Streets (township-level units) registered under it.</param>
+/// <param name="StreetCount">
+/// Streets (township-level units) registered under it; for an area, a street registered under several codes (one
+/// per vintage of the statistical codes, as the profile lists them) counts once.
+/// </param>
 /// <param name="CommunityCount">Communities registered under its streets.</param>
 /// <param name="SiteCount">Sorting sites registered in it.</param>
 /// <param name="CompliantSiteCount">Sites whose bins meet their type's rule (W96-B1..B4).</param>
