@@ -58,39 +58,39 @@ internal sealed class JsonPositionMap
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                {
-                    var frame = stack.Peek();
-                    var name = reader.GetString() ?? string.Empty;
-                    var path = JsonPathText.Property(frame.Path, name);
-                    if (!frame.Names.Add(name))
                     {
-                        map.DuplicateProperties.Add(path);
-                    }
+                        var frame = stack.Peek();
+                        var name = reader.GetString() ?? string.Empty;
+                        var path = JsonPathText.Property(frame.Path, name);
+                        if (!frame.Names.Add(name))
+                        {
+                            map.DuplicateProperties.Add(path);
+                        }
 
-                    map.offsets.TryAdd(path, reader.TokenStartIndex);
-                    frame.PendingProperty = path;
-                    break;
-                }
+                        map.offsets.TryAdd(path, reader.TokenStartIndex);
+                        frame.PendingProperty = path;
+                        break;
+                    }
 
                 case JsonTokenType.StartObject:
                 case JsonTokenType.StartArray:
-                {
-                    var path = ValuePath();
-                    map.offsets.TryAdd(path, reader.TokenStartIndex);
-                    stack.Push(new Frame(path, reader.TokenType == JsonTokenType.StartArray));
-                    break;
-                }
+                    {
+                        var path = ValuePath();
+                        map.offsets.TryAdd(path, reader.TokenStartIndex);
+                        stack.Push(new Frame(path, reader.TokenType == JsonTokenType.StartArray));
+                        break;
+                    }
 
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
                     stack.Pop();
                     break;
                 default:
-                {
-                    var path = ValuePath();
-                    map.offsets.TryAdd(path, reader.TokenStartIndex);
-                    break;
-                }
+                    {
+                        var path = ValuePath();
+                        map.offsets.TryAdd(path, reader.TokenStartIndex);
+                        break;
+                    }
             }
         }
 
