@@ -16,7 +16,7 @@ export function failure(error, retry) {
 
 /** A panel with a title. */
 export function panel(title, ...body) {
-  return h('section.panel', title ? h('h2.panel-title', title) : null, h('div.panel-body', ...body));
+  return h('section.panel',  title ? h('h2.panel-title', title) : null, h('div.panel-body', ...body));
 }
 
 /** A KPI tile. */
@@ -47,4 +47,11 @@ export async function withData(container, load, show) {
     container.replaceChildren(failure(error, () => withData(container, load, show)));
     return null;
   }
+}
+
+/** A panel that spans the whole width of a grid. */
+export function widePanel(title, ...body) {
+  const el = panel(title, ...body);
+  el.classList.add('wide');
+  return el;
 }

@@ -66,8 +66,9 @@ function report(body) {
 function problemsTable(problems) {
   if (!problems.length) return null;
   return h('div.table-wrap', h('table.grid.compact', { id: 'import-problems' },
-    h('thead', h('tr', h('th', t('location')), h('th', t('reason')))),
+    h('thead', h('tr', h('th', t('location')), h('th', t('field')), h('th', t('reason')))),
     h('tbody', problems.map(p => h('tr',
       h('td.mono', p.location ?? [p.file, p.line, p.column].filter(x => x != null).join(':')),
+      h('td.mono', p.field ?? ''),
       h('td', p.message ?? p.reason ?? p.detail ?? ''))))));
 }

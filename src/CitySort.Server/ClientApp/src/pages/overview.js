@@ -70,7 +70,7 @@ export async function renderOverview(root, query) {
       siteBounds.extend([p.latitude, p.longitude]);
       siteCount++;
     }
-    if (!bounds && siteCount) bounds = siteBounds;
+    if ((!bounds || districts.find(d => d.code === selected)?.kind === 'Area') && siteCount) bounds = siteBounds;
     if (!siteCount) notice.append(h('div.note', t('mapNoSites')));
   } else {
     notice.append(failure(points.reason));
@@ -132,7 +132,7 @@ function addLegend(map) {
 
 function renderFilter(bar, districts, selected) {
   const link = (code, label) => h('a.chip-link' + (code === selected ? '.active' : ''), { href: '#/' + (code ? '?district=' + encodeURIComponent(code) : '') }, label);
-  bar.replaceChildren(link('', t('districtAll')), districts.filter(d => d.kind !== 'Area').map(d => link(d.code, bilingual(d))));
+  bar.replaceChildren(link('', t('districtAll')), ...districts.map(d => link(d.code, bilingual(d))));
 }
 
 function renderSide(side, districts, selected) {

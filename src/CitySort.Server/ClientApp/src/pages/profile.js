@@ -4,7 +4,7 @@
 import { h, num, pct } from '../dom.js';
 import { bilingual, categoryLabel, lang, placementLabel, siteTypeLabel, t } from '../i18n.js';
 import { getJson } from '../api.js';
-import { panel, withData } from './common.js';
+import { panel, widePanel, withData } from './common.js';
 
 const WHEN = {
   Always: ['始终', 'always'],
@@ -41,7 +41,7 @@ export async function renderProfile(root) {
           ...(p.specialStreams ?? []).map(s => [clause(s.clause), bilingual(s.name), '–', bilingual(s.description)]),
         ])),
         panel(t('profileTargets'), table([t('clause'), t('due'), t('target'), t('value')], (p.targets ?? []).map(x => [clause(x.id), x.due ?? '', bilingual(x.description), targetFigure(x, p)]))),
-        panel(t('profileBinRules'), (p.siteTypes ?? []).map(binRule)),
+        widePanel(t('profileBinRules'), (p.siteTypes ?? []).map(binRule)),
         panel(t('profileCollection'), table([t('clause'), t('category'), t('methods'), t('collector')], (p.collectionModes ?? []).map(m => [
           clause(m.clause),
           [...(m.categories ?? []), ...(m.streams ?? [])].map(categoryLabel).join('、'),
@@ -59,7 +59,7 @@ export async function renderProfile(root) {
           h('p', clause(a.clause), ' ', h('b', bilingual(a.name)), a.shortName ? '（' + bilingual(a.shortName) + '）' : ''),
           table([t('street'), t('code')], (a.streets ?? []).map(s => [bilingual(s.name), s.codes.join(' / ')])),
           a.note ? h('p.note', bilingual(a.note)) : null))),
-        panel(t('profileSettings'), table([t('clause'), t('name'), t('value'), t('description')], Object.values(p.settings ?? {}).map(s => [
+        widePanel(t('profileSettings'), table([t('clause'), t('name'), t('value'), t('description')], Object.values(p.settings ?? {}).map(s => [
           clause(s.clause), h('span.mono', s.name), settingValue(s.value), [bilingual(s.note), s.isIllustrative ? h('span.tag', t('illustrative')) : null],
         ])))));
   });
@@ -118,8 +118,12 @@ function people(x) {
   ]);
 }
 
-function settingValue(v) {
+function settingValue(v, depth = 0) {
   if (v == null) return '–';
-  if (typeof v !== 'object') return String(v);
-  return h('span.mono', JSON.stringify(v, null, 1).replace(/[{}"]/g, '').replace(/\n\s*/g, ' ').trim());
+  if (typeof v !== 'object') return h('span.mono', String(v));
+  if (Array.isArray(v)) {
+    if (v.every(x => x === null || typeof x !== 'object')) return h('span.mono', v.join(', '));
+    return h('ul.setting-list', v.map(x => h('li', settingValue(x, depth + 1))));
+  }
+  return h('dl.setting', Object.entries(v).map(([k, x]) => [h('dt', k), h('dd', depth > 3 ? JSON.stringify(x) : settingValue(x, depth + 1))]));
 }

@@ -13,7 +13,7 @@ export async function renderSite(root, code) {
         h('div',
           h('h1.page-title', site.name, ' ', complianceChip(site.compliant)),
           h('div.sub', [site.code, siteTypeLabel(site.type), site.districtName, site.streetName, site.communityName].filter(Boolean).join(' · '))),
-        site.ruleClauseId ? h('span.clause', t('rule') + ' ' + site.ruleClauseId) : null),
+        site.ruleClause ? h('span.clause', t('rule') + ' ' + site.ruleClause) : null),
       h('div.two-col',
         panel(t('siteDetail'), h('dl.facts',
           fact(t('address'), site.address),
@@ -21,10 +21,19 @@ export async function renderSite(root, code) {
           fact(t('staff'), site.staff != null ? num(site.staff) : null),
           fact(t('floors'), site.floors != null ? num(site.floors) : null),
           fact(t('coordinates'), site.latitude != null ? site.latitude.toFixed(6) + ', ' + site.longitude.toFixed(6) : null),
-          fact(t('datum'), site.datum))),
+          fact(t('datum'), site.datum === 'Gcj02' ? t('datumGcj') : t('datumWgs')),
+          fact(t('propertyManagement'), yesNo(site.hasPropertyManagement)),
+          fact(t('canteen'), yesNo(site.hasCanteen)),
+          site.type === 'ResidentialCompound' ? fact(t('wetDryPilot'), yesNo(site.isWetDryPilot)) : null,
+          site.type === 'PublicPlace' ? fact(t('baggedZone'), yesNo(site.isBaggedZone)) : null,
+          fact(t('collectedSorted'), yesNo(site.collectedSorted)))),
         panel(t('gaps'), gaps(site.gaps ?? []))),
       panel(t('bins'), bins(site.bins ?? [])));
   });
+}
+
+function yesNo(v) {
+  return v == null ? null : v ? t('yes') : t('no');
 }
 
 function fact(label, value) {
@@ -35,7 +44,7 @@ function fact(label, value) {
 function gaps(list) {
   if (!list.length) return h('div.state.ok-text', t('noGaps'));
   return h('ul.gaps', { id: 'site-gaps' }, list.map(g => h('li',
-    h('span.clause', g.clauseId ?? ''),
+    h('span.clause', g.clause ?? ''),
     h('span', bilingual(g, 'message')))));
 }
 
