@@ -17,8 +17,10 @@ internal static class TestProfiles
 
     public const string SourceName = "test-profile.json";
 
+    private static readonly string DefaultText = ProfileLoader.ReadEmbeddedText();
+
     /// <summary>The default profile's JSON tree, fresh for each call.</summary>
-    public static JsonObject DefaultTree() => JsonNode.Parse(ProfileLoader.ReadEmbeddedText())!.AsObject();
+    public static JsonObject DefaultTree() => JsonNode.Parse(DefaultText)!.AsObject();
 
     /// <summary>The default profile with <paramref name="change"/> applied, as indented text.</summary>
     public static string Text(Action<JsonObject> change)

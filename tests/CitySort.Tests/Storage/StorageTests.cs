@@ -63,6 +63,25 @@ public sealed class StorageTests
         await RoundTripAsync(db);
     }
 
+    [Fact]
+    public async Task PostgreSQL_imports_the_street_file_idempotently_and_takes_the_demo_city()
+    {
+        await using var db = await TestDatabase.PostgreSqlAsync();
+        await using (var first = Imports.TestFiles.Streets())
+        {
+            await db.Imports.ImportDivisionsAsync(first, "wenzhou_streets.csv", Ct);
+        }
+
+        await using var second = Imports.TestFiles.Streets();
+        var report = await db.Imports.ImportDivisionsAsync(second, "wenzhou_streets.csv", Ct);
+        var seeded = await db.Seeder.SeedIfEmptyAsync(CitySort.Demo.DemoCitySpec.Default, 7, Ct);
+
+        Assert.Equal((0, 0, 203), (report.Inserted, report.Updated, report.Unchanged));
+        Assert.True(seeded.Seeded);
+        await using var context = db.Context();
+        Assert.Equal(seeded.Sites, await context.Sites.CountAsync(Ct));
+    }
+
     private static async Task RoundTripAsync(TestDatabase db)
     {
         await using (var context = db.Context())

@@ -60,6 +60,8 @@ public sealed class TestDatabase : IAsyncDisposable
             Requires.Missing($"PostgreSQL: set {PostgresVariable} to an Npgsql connection string of a role that may create databases");
         }
 
+        // CREATE/DROP DATABASE run on the maintenance database, so the database the variable names need not exist.
+        admin = new NpgsqlConnectionStringBuilder(admin) { Database = "postgres" }.ConnectionString;
         var name = "citysort_test_" + Guid.NewGuid().ToString("N");
         await using (var connection = new NpgsqlConnection(admin))
         {
