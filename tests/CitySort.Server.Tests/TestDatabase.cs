@@ -58,6 +58,8 @@ public sealed class TestDatabase : IAsyncDisposable
             return null;
         }
 
+        // CREATE and DROP DATABASE run on the maintenance database, so the database the variable names need not exist.
+        server = new NpgsqlConnectionStringBuilder(server) { Database = "postgres" }.ConnectionString;
         var name = "citysort_test_" + Guid.NewGuid().ToString("N")[..12];
         await using (var connection = new NpgsqlConnection(server))
         {
