@@ -77,7 +77,7 @@ internal static class ImportCommand
             await using var services = await ImportDatabase.OpenAsync(storage, cancellationToken);
             await using var stream = File.OpenRead(path);
             var report = await import(services.GetRequiredService<ImportService>(), stream, Path.GetFileName(path), coordinateDatum, cancellationToken);
-            ImportReportView.Render(AnsiConsole.Console, report);
+            ImportReportView.Render(AnsiConsole.Console, Console.Out, report);
             return report.Succeeded ? 0 : 1;
         });
         return command;

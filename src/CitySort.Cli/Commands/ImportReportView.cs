@@ -6,10 +6,10 @@ namespace CitySort.Cli.Commands;
 /// <summary>Prints an <see cref="ImportReport"/>: a summary table, then each problem as <c>file:line:column: reason</c>.</summary>
 internal static class ImportReportView
 {
-    /// <summary>Writes the report to <paramref name="console"/>.</summary>
-    public static void Render(IAnsiConsole console, ImportReport report)
+    /// <summary>Writes the summary table to <paramref name="console"/> and each problem, unwrapped, to <paramref name="problems"/>.</summary>
+    public static void Render(IAnsiConsole console, TextWriter problems, ImportReport report)
     {
-        var table = new Table().AddColumn("file").AddColumn("kind").AddColumn(new TableColumn("rows read").RightAligned())
+        var table = new Table().AddColumn("file").AddColumn("kind").AddColumn(new TableColumn("rows").RightAligned())
             .AddColumn(new TableColumn("inserted").RightAligned()).AddColumn(new TableColumn("updated").RightAligned())
             .AddColumn(new TableColumn("unchanged").RightAligned()).AddColumn("result");
         table.AddRow(
@@ -19,11 +19,17 @@ internal static class ImportReportView
             report.Inserted.ToString(),
             report.Updated.ToString(),
             report.Unchanged.ToString(),
-            report.Succeeded ? "[green]imported[/]" : $"[red]rejected: {report.Problems.Count} problem(s), nothing written[/]");
+            report.Succeeded ? "[green]imported[/]" : "[red]rejected[/]");
         console.Write(table);
+        if (!report.Succeeded)
+        {
+            console.MarkupLine($"[red]Nothing was written: fix the {report.Problems.Count} problem(s) below and import the file again.[/]");
+        }
+
         foreach (var problem in report.Problems)
         {
-            console.MarkupLine("[red]" + Markup.Escape(problem.ToString()) + "[/]");
+            // One problem per line, never wrapped, so that file:line:column stays greppable.
+            problems.WriteLine(problem.ToString());
         }
     }
 }

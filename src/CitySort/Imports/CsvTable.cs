@@ -45,7 +45,18 @@ internal sealed class CsvTable
             OnMalformedRecord = record => problems.Add(new ImportProblem(
                 file, (int)record.LineNumber, 0, null, "the line has a stray quote (\") inside a field; quote the whole field and double the quotes inside it")),
         };
-        await using var csv = CsvReader.Create(stream, options, leaveOpen: true);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, cancellationToken);
+        var bytes = buffer.ToArray();
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            var (line, column) = FirstInvalidUtf8(bytes);
+            problems.Add(new ImportProblem(file, line, column, null,
+                "the file is not UTF-8 text (it may have been saved as GBK/ANSI): save it as \"CSV UTF-8\" and import it again"));
+            return null;
+        }
+
+        await using var csv = CsvReader.Create(bytes, options);
         await csv.ReadHeaderAsync(cancellationToken);
         var header = csv.Headers.ToArray();
         if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
@@ -98,6 +109,32 @@ internal sealed class CsvTable
         }
 
         return new CsvTable(file, columns, rows);
+    }
+
+    /// <summary>Line and character column (both from 1) of the first byte that is not valid UTF-8.</summary>
+    private static (int Line, int Column) FirstInvalidUtf8(byte[] bytes)
+    {
+        var line = 1;
+        var lineStart = 0;
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            var status = System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(i), out var rune, out var consumed);
+            if (status != System.Buffers.OperationStatus.Done)
+            {
+                return (line, System.Text.Encoding.UTF8.GetCharCount(bytes, lineStart, i - lineStart) + 1);
+            }
+
+            if (rune.Value == '\n')
+            {
+                line++;
+                lineStart = i + 1;
+            }
+
+            i += consumed;
+        }
+
+        return (line, 1);
     }
 
     /// <summary>The trimmed value of <paramref name="column"/> in <paramref name="row"/> (empty when the row is short or the column absent).</summary>

@@ -196,6 +196,32 @@ public sealed class BadInputTests
         Assert.Equal((2, 3), (report.RowsRead, report.Inserted));
     }
 
+    [Fact]
+    public async Task A_file_saved_as_GBK_is_rejected_with_the_line_of_the_first_non_UTF8_byte()
+    {
+        await using var db = await TestDatabase.SqliteAsync();
+        // "五马街道" in GBK is CE E5 C2 ED BD D6 B5 C0, which is not valid UTF-8.
+        byte[] gbk = [.. "code,name,district_code,district_name\n330302006,"u8, 0xCE, 0xE5, 0xC2, 0xED, 0xBD, 0xD6, 0xB5, 0xC0, .. ",330302,x\n"u8];
+
+        var report = await db.Imports.ImportDivisionsAsync(new MemoryStream(gbk), "gbk.csv", Ct);
+
+        var problem = Assert.Single(report.Problems);
+        // Line 2, after the 10 characters "330302006,".
+        Assert.Equal((2, 11), (problem.Line, problem.Column));
+        Assert.Contains("not UTF-8", problem.Reason, StringComparison.Ordinal);
+        await AssertEmptyAsync(db);
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_rejected_with_the_columns_it_needs()
+    {
+        await using var db = await TestDatabase.SqliteAsync();
+
+        var report = await db.Imports.ImportCommunitiesAsync(TestFiles.Text(string.Empty), "empty.csv", Ct);
+
+        Assert.Contains("street_code", Assert.Single(report.Problems).Reason, StringComparison.Ordinal);
+    }
+
     private static string Feature(string code, string polygon) =>
         "{\"type\":\"Feature\",\"properties\":{\"adcode\":" + code + ",\"name\":\"区\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + polygon + "}}";
 
