@@ -53,6 +53,7 @@ public static class CitySortServer
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<DemoSeeding>();
+        builder.Services.AddSingleton<RegistryReadiness>();
         builder.Services.AddHostedService<RegistryStartup>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -70,6 +71,17 @@ public static class CitySortServer
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDashboard();
+        app.Use(async (context, next) =>
+        {
+            // The API answers once the registry is migrated and seeded; the dashboard's files do not wait.
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                && !context.Request.Path.StartsWithSegments("/api/reference", StringComparison.OrdinalIgnoreCase))
+            {
+                await context.RequestServices.GetRequiredService<RegistryReadiness>().WaitAsync(context.RequestAborted);
+            }
+
+            await next(context);
+        });
         app.UseAuthorization();
 
         app.MapDistrictEndpoints();
