@@ -175,6 +175,35 @@ public sealed record PolicyProfile(
     }
 
     /// <summary>
+    /// The part of a counted target (W96-T2 vehicles, W96-T3 lines) that a vehicle or line of a place counts for: the
+    /// part of an area the place belongs to (by street, or by a county-level code such as 330371) wins; otherwise the
+    /// part of its district, unless the place lies in an area that part excludes. So a development-zone vehicle counts
+    /// for the zone's 2 whether the registry files it under 330303 with a zone street or under 330371, and a Longwan
+    /// vehicle with no street counts for Longwan's 4.
+    /// </summary>
+    /// <param name="target">A target of this profile with splits.</param>
+    /// <param name="districtCode">6-digit county-level code of the vehicle's or line's district.</param>
+    /// <param name="streetCode">9-digit street code, or null.</param>
+    /// <param name="streetName">Chinese street name, or null.</param>
+    /// <returns>The split, or null when no part covers the place.</returns>
+    public TargetSplit? SplitFor(Target target, string districtCode, string? streetCode = null, string? streetName = null)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var areas = Areas
+            .Where(a => a.ContainsStreet(streetCode, streetName) || a.CountyCodes.Contains(districtCode, StringComparer.Ordinal))
+            .Select(a => a.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        var byArea = target.Splits.FirstOrDefault(s => s.AreaId is not null && areas.Contains(s.AreaId));
+        if (byArea is not null)
+        {
+            return byArea;
+        }
+
+        return target.Splits.FirstOrDefault(s =>
+            string.Equals(s.DistrictCode, districtCode, StringComparison.Ordinal) && !s.ExceptAreaIds.Any(areas.Contains));
+    }
+
+    /// <summary>
     /// Whether two street codes denote the same street: equal, or both codes of one street the profile names
     /// (a street keeps its identity across the vintages whose codes the profile lists).
     /// </summary>

@@ -183,6 +183,22 @@ internal sealed partial class ProfileReader
         return list;
     }
 
+    /// <summary>The target fields that only some kinds use, and those kinds.</summary>
+    private static readonly Dictionary<string, TargetKind[]> KindFields = new(StringComparer.Ordinal)
+    {
+        ["siteTypes"] = [TargetKind.Coverage],
+        ["minShare"] = [TargetKind.Coverage, TargetKind.SortedTransportRate, TargetKind.HarmlessTreatmentRate],
+        ["essentiallyAll"] = [TargetKind.Coverage, TargetKind.SortedTransportRate, TargetKind.HarmlessTreatmentRate],
+        ["total"] = [TargetKind.DedicatedVehicles, TargetKind.DedicatedLines],
+        ["splits"] = [TargetKind.DedicatedVehicles, TargetKind.DedicatedLines],
+        ["categories"] = [TargetKind.DedicatedVehicles, TargetKind.DedicatedLines],
+        ["streams"] = [TargetKind.DedicatedVehicles, TargetKind.DedicatedLines],
+        ["baseline"] = [TargetKind.ResidualTonnageReduction],
+        ["reductionShare"] = [TargetKind.ResidualTonnageReduction],
+    };
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
+
     private List<Target> ReadTargets(JsonElement root, decimal? essentiallyAll)
     {
         var list = new List<Target>();
@@ -215,6 +231,14 @@ internal sealed partial class ProfileReader
                 ids.Add((id, Field(at, "id")));
             }
 
+            if (kind is { } k)
+            {
+                foreach (var field in KindFields.Where(f => !f.Value.Contains(k) && Get(e, at, f.Key, false) is not null))
+                {
+                    Error(Field(at, field.Key), $"'{field.Key}' does not apply to a target of kind {Camel(k.ToString())}");
+                }
+            }
+
             switch (kind)
             {
                 case TargetKind.Coverage or TargetKind.SortedTransportRate or TargetKind.HarmlessTreatmentRate:
@@ -224,7 +248,7 @@ internal sealed partial class ProfileReader
                     }
                     else if (!isEssentiallyAll && Get(e, at, "minShare", false) is null)
                     {
-                        Error(at, $"a {kind} target needs 'minShare' (a share from 0 to 1) or 'essentiallyAll': true");
+                        Error(at, $"a {Camel(kind.Value.ToString())} target needs 'minShare' (a share from 0 to 1) or 'essentiallyAll': true");
                     }
 
                     if (isEssentiallyAll)

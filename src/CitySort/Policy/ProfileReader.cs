@@ -5,9 +5,9 @@ namespace CitySort.Policy;
 
 /// <summary>
 /// Reads the JSON value tree of a profile field by field, checking each value where it stands. Every problem is
-/// recorded with its JSON path and position and reading goes on, so one pass reports all of them. Cross-checks
-/// (references, sums, overlaps, duplicates) are in <see cref="ProfileReader"/>'s partner,
-/// <c>ProfileReader.Sections.cs</c>.
+/// recorded with its JSON path and position and reading goes on, so one pass reports all of them. This part holds
+/// the value readers; the sections, settings and cross-checks (references, sums, overlaps, duplicates) are in the
+/// other parts of the class.
 /// </summary>
 internal sealed partial class ProfileReader
 {

@@ -179,6 +179,21 @@ public sealed class DefaultProfileTests
         Assert.Equal(["development-zone"], vehicles.Splits[2].ExceptAreaIds);
     }
 
+    [Theory]
+    [InlineData("330302", null, null, "330302")]
+    [InlineData("330303", null, null, "330303")] // Longwan without a street: Longwan's part
+    [InlineData("330303", "330303001", null, "330303")]
+    [InlineData("330303", "330303012", null, "development-zone")] // zone street under Longwan (2023 codes)
+    [InlineData("330371", null, null, "development-zone")] // the zone's own code (2021 codes)
+    [InlineData("330303", null, "天河街道", "development-zone")]
+    [InlineData("330305", null, null, null)] // Dongtou has no part of W96-T2
+    public void A_vehicle_counts_for_the_part_of_W96_T2_of_its_place(string district, string? street, string? name, string? part)
+    {
+        var split = Profile.SplitFor(Profile.Target("W96-T2")!, district, street, name);
+
+        Assert.Equal(part, split?.AreaId ?? split?.DistrictCode);
+    }
+
     [Fact]
     public void The_2015_residual_target_is_3_percent_below_the_2014_baseline()
     {

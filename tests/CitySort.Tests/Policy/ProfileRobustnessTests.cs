@@ -55,7 +55,8 @@ public sealed class ProfileRobustnessTests
                 {
                     owner[index!.Value] = replacement?.DeepClone();
                 }
-            });
+            }
+            );
 
             if (name is not null)
             {

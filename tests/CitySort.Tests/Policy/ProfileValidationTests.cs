@@ -41,6 +41,19 @@ public sealed class ProfileValidationTests
     }
 
     [Fact]
+    public void A_file_saved_in_gbk_is_refused_at_the_first_byte_that_is_not_utf8()
+    {
+        // "{\n  \"id\": \"" then 温 in GBK (0xCE 0xC2): the bad byte is on line 2 after 9 characters.
+        byte[] bytes = [.. System.Text.Encoding.ASCII.GetBytes("{\n  \"id\": \""), 0xCE, 0xC2, .. System.Text.Encoding.ASCII.GetBytes("\"\n}\n")];
+
+        var result = ProfileLoader.Load(new MemoryStream(bytes), TestProfiles.SourceName);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(("$", 2, 10), (error.JsonPath, error.Line, error.Column));
+        Assert.StartsWith("the file is not UTF-8 text (byte 0xCE cannot be read)", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unknown_field_is_reported_at_its_path_with_the_fields_allowed()
     {
         var result = TestProfiles.Load(p => p["colour"] = "blue");
@@ -98,7 +111,7 @@ public sealed class ProfileValidationTests
     [Theory]
     [InlineData("targets[0]", "minShare", 1.5)]
     [InlineData("targets[2]", "minShare", -0.45)]
-    [InlineData("targets[8]", "reductionShare", 3)]
+    [InlineData("targets[7]", "reductionShare", 3)]
     [InlineData("assessment[0]", "feeShare", 1.01)]
     public void A_share_outside_zero_to_one_is_reported(string owner, string field, double value)
     {
@@ -301,6 +314,24 @@ public sealed class ProfileValidationTests
 
         var error = SingleErrorAt(result, "$.targets[4].splits");
         Assert.Equal("the parts add up to 7 (2 + 2 + 2 + 1) but the total is 8", error.Reason);
+    }
+
+    [Fact]
+    public void A_field_that_does_not_fit_the_target_kind_is_reported()
+    {
+        var result = TestProfiles.Load(p => TestProfiles.At(p, "targets[0]")["total"] = 5);
+
+        var error = SingleErrorAt(result, "$.targets[0].total");
+        Assert.Equal("'total' does not apply to a target of kind coverage", error.Reason);
+    }
+
+    [Fact]
+    public void A_share_target_without_its_share_is_reported()
+    {
+        var result = TestProfiles.Load(p => TestProfiles.At(p, "targets[0]").AsObject().Remove("minShare"));
+
+        var error = SingleErrorAt(result, "$.targets[0]");
+        Assert.Equal("a coverage target needs 'minShare' (a share from 0 to 1) or 'essentiallyAll': true", error.Reason);
     }
 
     [Fact]
