@@ -74,11 +74,20 @@ internal static class ImportCommand
                 _ => null,
             };
 
-            await using var services = await ImportDatabase.OpenAsync(storage, cancellationToken);
-            await using var stream = File.OpenRead(path);
-            var report = await import(services.GetRequiredService<ImportService>(), stream, Path.GetFileName(path), coordinateDatum, cancellationToken);
-            ImportReportView.Render(AnsiConsole.Console, Console.Out, report);
-            return report.Succeeded ? 0 : 1;
+            try
+            {
+                await using var services = await ImportDatabase.OpenAsync(storage, cancellationToken);
+                await using var stream = File.OpenRead(path);
+                var report = await import(services.GetRequiredService<ImportService>(), stream, Path.GetFileName(path), coordinateDatum, cancellationToken);
+                ImportReportView.Render(AnsiConsole.Console, Console.Out, report);
+                return report.Succeeded ? 0 : 1;
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                // The database named by --db/--postgres cannot be opened or written: nothing was imported.
+                await Console.Error.WriteLineAsync("The database could not be opened or written, nothing was imported: " + e.Message);
+                return 1;
+            }
         });
         return command;
     }

@@ -6,7 +6,7 @@ namespace CitySort.Cli.Commands;
 
 /// <summary>
 /// <c>citysort migrate [--db PATH] [--postgres CONNSTRING]</c>: creates the database if absent and applies the pending
-/// migrations of its provider (STYLE.md, "Migrations"). Exit 0 on success, 2 on usage errors.
+/// migrations of its provider (STYLE.md, "Migrations"). Exit 0 on success, 1 when the database cannot be opened or migrated, 2 on usage errors.
 /// </summary>
 internal static class MigrateCommand
 {
@@ -26,7 +26,17 @@ internal static class MigrateCommand
             }
 
             await using var services = new ServiceCollection().AddCitySortStorage(storage).BuildServiceProvider();
-            var applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            IReadOnlyList<string> applied;
+            try
+            {
+                applied = await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            }
+            catch (System.Data.Common.DbException e)
+            {
+                await Console.Error.WriteLineAsync("The database could not be opened or migrated: " + e.Message);
+                return 1;
+            }
+
             Console.WriteLine(applied.Count == 0
                 ? "The database is up to date."
                 : "Applied " + applied.Count + " migration(s): " + string.Join(", ", applied));

@@ -33,6 +33,8 @@ public sealed class DemoCitySeeder(IDbContextFactory<CitySortDbContext> contextF
         var communities = await db.Communities.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
         var city = generator.Generate(spec, seed, districts, streets, communities);
 
+        // Thousands of new entities: attach them once and let SaveChanges write them, without a change scan per Add.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Districts.AddRange(city.Districts);
         foreach (var district in districts.Concat(city.Districts))
         {
@@ -63,6 +65,7 @@ public sealed class DemoCitySeeder(IDbContextFactory<CitySortDbContext> contextF
         db.Haulers.AddRange(city.Haulers.Where(h => !haulerCodes.Contains(h.Code)));
         db.Vehicles.AddRange(vehicles);
         db.DedicatedLines.AddRange(lines);
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoSeedResult(true, city.Sites.Count, city.Sites.Sum(s => s.Bins.Count), facilities.Count, vehicles.Count, lines.Count);

@@ -15,6 +15,9 @@ namespace CitySort.Imports;
 /// <param name="contextFactory">Creates contexts for the configured database.</param>
 public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFactory)
 {
+    /// <summary>The source of records the demo city made up; a real file naming them takes them over (counted as updated).</summary>
+    private const string DemoSource = "demo";
+
     private static readonly string[] DivisionColumns = ["code", "name", "district_code", "district_name"];
     private static readonly string[] CommunityColumns = ["code", "name", "street_code", "street_name", "district_code", "district_name"];
     private static readonly string[] SiteColumns = ["code", "name", "type", "district_code", "longitude", "latitude", "datum", "floors", "bins"];
@@ -366,7 +369,7 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
                 db.Districts.Add(district);
                 counts.Inserted++;
             }
-            else if (current.NameZh != district.NameZh)
+            else if (current.NameZh != district.NameZh || current.Source == DemoSource)
             {
                 current.NameZh = district.NameZh;
                 current.Source = district.Source;
@@ -389,7 +392,7 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
                 db.Streets.Add(street);
                 counts.Inserted++;
             }
-            else if (current.Name != street.Name || current.DistrictCode != street.DistrictCode)
+            else if (current.Name != street.Name || current.DistrictCode != street.DistrictCode || current.Source == DemoSource)
             {
                 current.Name = street.Name;
                 current.DistrictCode = street.DistrictCode;

@@ -38,6 +38,30 @@ public sealed class DemoCitySeederTests
         await using var context = db.Context();
         var counts = await context.Streets.GroupBy(s => s.DistrictCode).ToDictionaryAsync(g => g.Key, g => g.Count(), Ct);
         Assert.Equal((14, 10, 13, 8), (counts["330302"], counts["330303"], counts["330304"], counts["330305"]));
+        Assert.Equal(0, await context.Streets.CountAsync(s => s.Source == "demo", Ct));
+    }
+
+    [Fact]
+    public async Task With_imported_boundaries_the_sites_lie_inside_the_real_district_boundaries()
+    {
+        await using var db = await TestDatabase.SqliteAsync();
+        await using (var boundaries = TestFiles.Boundaries())
+        {
+            await db.Imports.ImportBoundariesAsync(boundaries, "wenzhou_districts.geojson", CitySort.Registry.CoordinateDatum.Gcj02, Ct);
+        }
+
+        await db.Seeder.SeedIfEmptyAsync(DemoCitySpec.Default, 7, Ct);
+
+        await using var context = db.Context();
+        var options = new System.Text.Json.JsonSerializerOptions();
+        options.Converters.Add(new NetTopologySuite.IO.Converters.GeoJsonConverterFactory());
+        var shapes = (await context.Districts.Where(d => d.BoundaryGeoJson != null).ToListAsync(Ct))
+            .ToDictionary(d => d.Code, d => System.Text.Json.JsonSerializer.Deserialize<NetTopologySuite.Geometries.Geometry>(d.BoundaryGeoJson!, options)!);
+        var factory = new NetTopologySuite.Geometries.GeometryFactory();
+        Assert.False(await context.Districts.AnyAsync(d => d.BoundaryIsIllustrative, Ct));
+        var sites = await context.Sites.ToListAsync(Ct);
+        // Points are rounded to 1e-6 degrees (about 0.1 m), hence the small buffer.
+        Assert.All(sites, s => Assert.True(shapes[s.DistrictCode].Buffer(1e-5).Contains(factory.CreatePoint(new NetTopologySuite.Geometries.Coordinate(s.Longitude, s.Latitude))), s.Code));
     }
 
     [Fact]

@@ -27,11 +27,11 @@ public sealed class IdempotentImportProperties : IAsyncLifetime
         var row = Gen.Elements("330302", "330304").SelectMany(d => Gen.Choose(1, 40).Select(s => (District: d, Code: d + s.ToString("D3"))))
             .SelectMany(r => Gen.Elements("东", "西", "南", "北", "中").Select(n => (r.District, r.Code, Name: n + "街道")));
         var files = row.ListOf().Select(rows => rows.DistinctBy(r => r.Code).ToList()).Where(rows => rows.Count > 0);
-        return Prop.ForAll(files.ToArbitrary(), rows =>
+        return Prop.ForAll(files.ToArbitrary(), async rows =>
         {
             var csv = "code,name,district_code,district_name\n" + string.Concat(rows.Select(r => $"{r.Code},{r.Name},{r.District},区{r.District}\n"));
-            var first = db!.Imports.ImportDivisionsAsync(TestFiles.Text(csv), "p.csv", CancellationToken.None).GetAwaiter().GetResult();
-            var second = db.Imports.ImportDivisionsAsync(TestFiles.Text(csv), "p.csv", CancellationToken.None).GetAwaiter().GetResult();
+            var first = await db!.Imports.ImportDivisionsAsync(TestFiles.Text(csv), "p.csv", CancellationToken.None);
+            var second = await db.Imports.ImportDivisionsAsync(TestFiles.Text(csv), "p.csv", CancellationToken.None);
             return first.Succeeded && second.Inserted == 0 && second.Updated == 0 && second.Unchanged == first.Inserted + first.Updated + first.Unchanged;
         });
     }
