@@ -7,8 +7,8 @@ using Microsoft.Playwright;
 namespace CitySort.Browser.Tests;
 
 /// <summary>
-/// Opens the dashboard in headless Chromium on a server started by the test (demo city, the real district boundaries
-/// imported), waits for the map and the coverage chart to render, switches the language, and saves screenshots of
+/// Opens the dashboard in headless Chromium on a server started by the test (the real streets and district boundaries
+/// imported, then the demo city seeded on them), waits for the map and the coverage chart to render, switches the language, and saves screenshots of
 /// every page under docs/screenshots/ (linked from the README).
 /// </summary>
 public sealed class DashboardTests
@@ -21,8 +21,14 @@ public sealed class DashboardTests
         var shared = Requires.SharedData();
         var (playwright, browser) = await Chromium.LaunchAsync();
         await using var database = TestDatabase.Sqlite();
+        // The real streets and boundaries first, so the demo city that the second start seeds lies on them.
+        await using (var importer = await RunningServer.StartAsync(new ServerOptions { Storage = database.Storage, SeedDemo = false }, TestContext.Current.CancellationToken))
+        {
+            await ImportAsync(importer, "divisions", Path.Combine(shared, "divisions", "wenzhou_streets.csv"));
+            await ImportAsync(importer, "boundaries?datum=gcj02", Path.Combine(shared, "geo", "wenzhou_districts.geojson"));
+        }
+
         await using var server = await RunningServer.StartAsync(new ServerOptions { Storage = database.Storage, SeedDemo = true }, TestContext.Current.CancellationToken);
-        await ImportAsync(server, "boundaries?datum=gcj02", Path.Combine(shared, "geo", "wenzhou_districts.geojson"));
 
         var screenshots = Path.Combine(Requires.RepositoryRoot(), "docs", "screenshots");
         Directory.CreateDirectory(screenshots);

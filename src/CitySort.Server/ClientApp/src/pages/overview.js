@@ -111,10 +111,10 @@ function boundaryStyle(f, selectedDistrict) {
   const urban = f.properties?.urban === true;
   const focused = selectedDistrict && featureCode(f) === selectedDistrict.code;
   return {
-    color: focused ? '#0b5f8a' : urban ? '#3b82a6' : '#9aa8b5',
+    color: focused ? '#0b5f8a' : urban ? '#3b82a6' : '#a8b3bd',
     weight: focused ? 2.5 : urban ? 1.5 : 0.8,
-    fillColor: urban ? '#dbeaf3' : '#eef1f4',
-    fillOpacity: focused ? 0.75 : urban ? 0.55 : 0.5,
+    fillColor: urban ? '#fbfaf6' : '#e9e7df',
+    fillOpacity: focused ? 1 : 0.92,
   };
 }
 
