@@ -62,7 +62,17 @@ internal static class ServeCommand
                 SeedDemo = !parse.GetValue(noDemo),
             };
             await using var app = CitySortServer.Build(options);
-            await app.StartAsync(cancellationToken);
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException ex)
+            {
+                // Typically the port is taken by another program (or another citysort serve).
+                await Console.Error.WriteLineAsync("The server could not listen on " + options.Urls + ": " + ex.Message + " Choose another address with --urls.");
+                return 1;
+            }
+
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

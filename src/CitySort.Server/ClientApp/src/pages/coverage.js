@@ -108,6 +108,7 @@ function barChart(el, rows, commonTarget) {
     series: [
       {
         name: t('actual'), type: 'bar', barMaxWidth: 42,
+        itemStyle: { color: '#0b8a5f' },
         data: rows.map(r => ({
           value: r.rate == null ? null : +(r.rate * 100).toFixed(2),
           itemStyle: { color: (r.target ?? targetLine) == null || r.rate >= (r.target ?? targetLine) ? '#0b8a5f' : '#e07b16', borderRadius: [3, 3, 0, 0] },
