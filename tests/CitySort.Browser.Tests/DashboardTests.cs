@@ -8,8 +8,8 @@ namespace CitySort.Browser.Tests;
 
 /// <summary>
 /// Opens the dashboard in headless Chromium on a server started by the test (the real streets and district boundaries
-/// imported, then the demo city seeded on them), waits for the map and the coverage chart to render, switches the language, and saves screenshots of
-/// every page under docs/screenshots/ (linked from the README).
+/// imported, then the demo city seeded on them), waits for the map and the coverage chart to render, switches the
+/// language, and saves screenshots of every page under docs/screenshots/ (linked from the README).
 /// </summary>
 public sealed class DashboardTests
 {
