@@ -40,7 +40,10 @@ public sealed class DemoCityGenerator
     /// <param name="streets">Streets in the registry.</param>
     /// <param name="communities">Communities in the registry (sites are placed in one of their street's communities).</param>
     /// <returns>The records to add, with the known breaks.</returns>
-    /// <exception cref="ArgumentException">The spec has a share outside 0..1 or a negative count.</exception>
+    /// <exception cref="ArgumentException">
+    /// The spec has a share outside 0..1, a negative count, two areas with one code or prefix, an area without streets,
+    /// or lines without a facility for their category.
+    /// </exception>
     public DemoCity Generate(DemoCitySpec spec, int seed, IReadOnlyList<District> districts, IReadOnlyList<Street> streets, IReadOnlyList<Community> communities)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -52,6 +55,12 @@ public sealed class DemoCityGenerator
         if (spec.Areas.Any(a => a.Households < 0 || a.Vehicles < 0 || a.DedicatedLines < 0) || spec.MeanHouseholdsPerCompound < 5)
         {
             throw new ArgumentException("Counts must not be negative and the mean compound size must be at least 5.", nameof(spec));
+        }
+
+        if (spec.Areas.Select(a => a.AreaCode).Distinct(StringComparer.Ordinal).Count() != spec.Areas.Count
+            || spec.Areas.Select(a => a.SiteCodePrefix).Distinct(StringComparer.Ordinal).Count() != spec.Areas.Count)
+        {
+            throw new ArgumentException("Each area needs its own area code and site code prefix.", nameof(spec));
         }
 
         var rng = new Random(seed);
