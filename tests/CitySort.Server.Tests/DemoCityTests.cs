@@ -45,6 +45,14 @@ public sealed class DemoCityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Longwan_vehicles_are_the_four_of_its_W96_T2_share_without_the_development_zone()
+    {
+        var longwan = await _server!.Client.GetFromJsonAsync<JsonElement>(new Uri("api/vehicles?district=330303", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, longwan.GetArrayLength()); // W96-T2: Longwan 4; the zone's 2 count for the zone
+    }
+
+    [Fact]
     public async Task The_demo_city_fills_every_urban_district_and_the_development_zone_with_sites()
     {
         var districts = await _server!.Client.GetFromJsonAsync<JsonElement>(new Uri("api/districts", UriKind.Relative), TestContext.Current.CancellationToken);

@@ -28,13 +28,13 @@ internal static class FleetEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
             .MapGet("/", ListVehicles)
             .WithName("ListVehicles")
-            .WithSummary("The sorted-transport vehicles (W96-T2), optionally of one district or area (district=code or area id).");
+            .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's).");
         app.MapGroup("/api/lines")
             .WithTags("Facilities and fleet")
             .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
             .MapGet("/", ListLines)
             .WithName("ListLines")
-            .WithSummary("The dedicated sorted-transport lines (W96-T3) with their ordered stops, optionally of one district or area.");
+            .WithSummary("The dedicated sorted-transport lines (W96-T3) with their ordered stops, optionally those that count for one district or area in W96-T3.");
     }
 
     private static async Task<Ok<List<FacilityView>>> ListFacilities(IDbContextFactory<CitySortDbContext> contexts, CancellationToken cancellationToken)
@@ -52,7 +52,7 @@ internal static class FleetEndpoints
         var query = db.Vehicles.AsNoTracking().Include(v => v.Hauler).AsQueryable();
         if (!string.IsNullOrWhiteSpace(district))
         {
-            query = query.Where(v => v.DistrictCode == district || v.AreaCode == district);
+            query = query.Where(v => v.AreaCode == district);
         }
 
         var vehicles = await query.OrderBy(v => v.Plate).ToListAsync(cancellationToken);
@@ -67,7 +67,7 @@ internal static class FleetEndpoints
         var query = db.DedicatedLines.AsNoTracking().Include(l => l.Stops).AsQueryable();
         if (!string.IsNullOrWhiteSpace(district))
         {
-            query = query.Where(l => l.DistrictCode == district || l.AreaCode == district);
+            query = query.Where(l => l.AreaCode == district);
         }
 
         var lines = await query.OrderBy(l => l.Code).ToListAsync(cancellationToken);

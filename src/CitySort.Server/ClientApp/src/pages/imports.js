@@ -54,8 +54,10 @@ function rejected(body) {
     problemsTable(problems));
 }
 
+const REPORT_FIELDS = ['file', 'kind', 'rowsRead', 'inserted', 'updated', 'unchanged'];
+
 function report(body) {
-  const rows = Object.entries(body ?? {}).filter(([k, v]) => k !== 'problems' && (typeof v !== 'object' || v === null));
+  const rows = REPORT_FIELDS.filter(k => body?.[k] != null).map(k => [t('report_' + k), k === 'kind' ? t('kind_' + String(body[k]).toLowerCase()) : body[k]]);
   return h('div.import-report.ok',
     h('div.state.ok-text', t('importDone')),
     h('table.grid.compact', h('thead', h('tr', h('th', t('reportField')), h('th', t('value')))),

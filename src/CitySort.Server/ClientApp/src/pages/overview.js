@@ -32,6 +32,12 @@ export async function renderOverview(root, query) {
   }
   renderFilter(filterBar, districts, selected);
   if (districts.length) renderSide(side, districts, selected);
+  const fleetQuery = selected ? '?district=' + encodeURIComponent(selected) : '';
+  Promise.all([getJson('/api/vehicles' + fleetQuery), getJson('/api/lines' + fleetQuery)])
+    .then(([vehicles, lines]) => side.querySelector('.kpis')?.append(
+      kpi(t('fleetVehicles'), num(vehicles.length)),
+      kpi(t('fleetLines'), num(lines.length))))
+    .catch(() => { /* the fleet tiles are a convenience; the map still works */ });
 
   const [boundaries, points, facilities] = await Promise.allSettled([
     getJson('/api/boundaries'),
