@@ -46,9 +46,9 @@ public sealed class DashboardTests
             // Overview map: boundary paths (SVG) and site markers (canvas, counted by the page) must be drawn.
             await page.GotoAsync(server.BaseAddress.ToString());
             await page.WaitForFunctionAsync(
-                "() => { const m = document.querySelector('#map'); return m && m.dataset.ready === 'true' && m.querySelectorAll('.leaflet-overlay-pane path').length > 0 && Number(m.dataset.siteMarkers) > 0; }",
+                "() => { const m = document.querySelector('#map'); return m && m.dataset.ready === 'true' && m.querySelectorAll('.leaflet-boundaries-pane path').length > 0 && Number(m.dataset.siteMarkers) > 0; }",
                 null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
-            Assert.True(await page.Locator("#map .leaflet-overlay-pane path").CountAsync() >= 4);
+            Assert.True(await page.Locator("#map .leaflet-boundaries-pane path").CountAsync() >= 4);
             Assert.Equal("总览地图", (await page.Locator("nav.mainnav a.active").InnerTextAsync()).Trim());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard.png") });
 

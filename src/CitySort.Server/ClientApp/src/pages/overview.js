@@ -20,6 +20,9 @@ export async function renderOverview(root, query) {
 
   const map = L.map(mapEl, { zoomControl: true, attributionControl: false, preferCanvas: false, minZoom: 7, maxZoom: 18 });
   map.setView([27.99, 120.70], 10);
+  // Boundaries in a pane below the overlay pane, so the site markers (canvas) are always drawn above the land.
+  map.createPane('boundaries');
+  map.getPane('boundaries').style.zIndex = '350';
   const canvas = L.canvas({ padding: 0.3 });
   addLegend(map);
 
@@ -50,6 +53,7 @@ export async function renderOverview(root, query) {
   if (featureCount > 0) {
     const selectedDistrict = districts.find(d => d.code === selected);
     const layer = L.geoJSON(boundaries.value, {
+      pane: 'boundaries',
       style: (f) => boundaryStyle(f, selectedDistrict),
       onEachFeature: (f, l) => l.bindTooltip(bilingual(featureName(f)), { sticky: true, className: 'map-tip' }),
     }).addTo(map);
