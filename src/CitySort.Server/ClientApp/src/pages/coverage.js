@@ -103,7 +103,7 @@ function barChart(el, rows, commonTarget) {
     grid: { left: 48, right: 24, top: 36, bottom: 56, containLabel: false },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '–' : v.toFixed(1) + '%') },
     legend: { top: 0 },
-    xAxis: { type: 'category', data: rows.map(r => r.label), axisLabel: { interval: 0, rotate: rows.length > 5 ? 30 : 0 } },
+    xAxis: { type: 'category', data: rows.map(r => r.label), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0, width: 110, overflow: 'break' } },
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     series: [
       {
