@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return VersionCommand.Create();
+        yield return ServeCommand.Create();
         yield return ImportCommand.Create();
         yield return MigrateCommand.Create();
         yield return SolveCommand.Create();

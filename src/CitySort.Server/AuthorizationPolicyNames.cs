@@ -1,0 +1,24 @@
+namespace CitySort.Server;
+
+/// <summary>
+/// The authorization policy names that the API's endpoint groups require. Sign-in arrives later; until then every
+/// policy is registered as allow-all by <see cref="CitySortServer"/>, so the names are fixed now and only their
+/// requirements change. The list is documented in docs/api.md.
+/// </summary>
+public static class AuthorizationPolicyNames
+{
+    /// <summary>Reading the registry: districts, streets, communities, sites, facilities, vehicles, lines, boundaries.</summary>
+    public const string RegistryRead = "registry.read";
+
+    /// <summary>Writing the registry through file imports (divisions, communities, sites, boundaries).</summary>
+    public const string RegistryImport = "registry.import";
+
+    /// <summary>Reading compliance results: bin-rule gaps and coverage against W96-T1.</summary>
+    public const string ComplianceRead = "compliance.read";
+
+    /// <summary>Reading the policy profile.</summary>
+    public const string PolicyRead = "policy.read";
+
+    /// <summary>Every policy name above, for registration.</summary>
+    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead];
+}

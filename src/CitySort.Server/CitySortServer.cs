@@ -1,0 +1,142 @@
+using System.Text.Json.Serialization;
+using CitySort.Policy;
+using CitySort.Server.Endpoints;
+using CitySort.Server.Services;
+using CitySort.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Scalar.AspNetCore;
+
+namespace CitySort.Server;
+
+/// <summary>
+/// Composes the CitySort web host: storage, policy profile, the JSON API grouped per capability (each group with its
+/// authorization policy name), RFC 9457 problem details for every error, the OpenAPI document at
+/// <c>/openapi/v1.json</c>, the API reference page at <c>/api/reference</c>, and the embedded dashboard at <c>/</c>.
+/// Used by <c>citysort serve</c> and by the API and browser tests.
+/// </summary>
+public static class CitySortServer
+{
+    /// <summary>The name of the OpenAPI document (served at <c>/openapi/v1.json</c>).</summary>
+    public const string OpenApiDocumentName = "v1";
+
+    /// <summary>
+    /// Builds the application from <paramref name="options"/>. Nothing runs until the caller starts it
+    /// (<c>RunAsync</c>/<c>StartAsync</c>); on start the database is migrated and, when it is empty and
+    /// <see cref="ServerOptions.SeedDemo"/> is set, filled with the demo city.
+    /// </summary>
+    /// <param name="options">Where to listen, which database and profile to use.</param>
+    /// <returns>The configured application.</returns>
+    /// <exception cref="ArgumentNullException">When <paramref name="options"/> is null.</exception>
+    public static WebApplication Build(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(CitySortServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(LoadProfile(options));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddCitySortStorage(options.Storage);
+        builder.Services.AddSingleton<SiteIndex>();
+        builder.Services.AddSingleton<DemoSeeding>();
+        builder.Services.AddSingleton<RegistryReadiness>();
+        builder.Services.AddHostedService<RegistryStartup>();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddAuthorization(o =>
+        {
+            // Allow-all until sign-in arrives: the names are in place, the requirements come later.
+            foreach (var name in AuthorizationPolicyNames.All)
+            {
+                o.AddPolicy(name, p => p.RequireAssertion(_ => true));
+            }
+        });
+        builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer<CitySortDocumentTransformer>());
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDashboard();
+        app.Use(async (context, next) =>
+        {
+            // The API answers once the registry is migrated and seeded; the dashboard's files do not wait.
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                && !context.Request.Path.StartsWithSegments("/api/reference", StringComparison.OrdinalIgnoreCase))
+            {
+                await context.RequestServices.GetRequiredService<RegistryReadiness>().WaitAsync(context.RequestAborted);
+            }
+
+            await next(context);
+        });
+        app.UseAuthorization();
+
+        app.MapDistrictEndpoints();
+        app.MapSiteEndpoints();
+        app.MapFleetEndpoints();
+        app.MapCoverageEndpoints();
+        app.MapBoundaryEndpoints();
+        app.MapImportEndpoints();
+        app.MapProfileEndpoints();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/reference", o => o
+            .WithTitle("CitySort API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CitySort.Server");
+            foreach (var address in ListeningAddresses(app))
+            {
+                logger.LogInformation("CitySort dashboard at {Address}/ and API reference at {Address}/api/reference", address, address);
+            }
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// The profile of <paramref name="options"/>: <see cref="ServerOptions.Profile"/>, else the file at
+    /// <see cref="ServerOptions.ProfilePath"/>, else the shipped default.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When the profile file does not validate; the message lists every problem.</exception>
+    private static PolicyProfile LoadProfile(ServerOptions options)
+    {
+        if (options.Profile is not null)
+        {
+            return options.Profile;
+        }
+
+        if (options.ProfilePath is null)
+        {
+            return ProfileLoader.LoadDefault();
+        }
+
+        var result = ProfileLoader.LoadFile(options.ProfilePath);
+        return result.Profile ?? throw new InvalidOperationException(
+            "The policy profile " + options.ProfilePath + " is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, result.Errors));
+    }
+
+    /// <summary>The addresses the started application listens on (with the real port when port 0 was asked).</summary>
+    /// <param name="app">A started application.</param>
+    /// <returns>Absolute URLs without a trailing slash, such as <c>http://127.0.0.1:5080</c>.</returns>
+    public static IReadOnlyList<string> ListeningAddresses(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var feature = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
+        return feature?.Addresses.Select(a => a.TrimEnd('/')).ToList() ?? [];
+    }
+}

@@ -1,0 +1,262 @@
+// Every label of the dashboard in Chinese (the default) and English. The choice is remembered in localStorage.
+
+const STORAGE_KEY = 'citysort.lang';
+
+/** Labels: key -> [Chinese, English]. */
+const LABELS = {
+  appTitle: ['温州市生活垃圾分类管理信息系统', 'Wenzhou Household Waste Sorting Information System'],
+  appSubtitle: ['智慧环卫 · 城区生活垃圾分类（温政办〔2015〕96号）', 'Smart sanitation · urban waste sorting (W96, 2015)'],
+  city: ['温州市', 'Wenzhou'],
+  langSwitch: ['English', '中文'],
+  langSwitchTitle: ['Switch to English', '切换到中文'],
+  navOverview: ['总览地图', 'Overview map'],
+  navSites: ['分类点位', 'Sorting sites'],
+  navCoverage: ['覆盖率', 'Coverage'],
+  navProfile: ['政策配置', 'Policy profile'],
+  navImports: ['数据导入', 'Imports'],
+  navApi: ['接口文档', 'API reference'],
+  loading: ['正在加载…', 'Loading…'],
+  retry: ['重试', 'Retry'],
+  all: ['全部', 'All'],
+  none: ['无', 'None'],
+  yes: ['是', 'Yes'],
+  no: ['否', 'No'],
+  districtAll: ['全市城区', 'All urban districts'],
+  district: ['区', 'District'],
+  street: ['街道', 'Street'],
+  streets: ['街道数', 'Streets'],
+  communities: ['社区数', 'Communities'],
+  sites: ['点位数', 'Sites'],
+  site: ['点位', 'Site'],
+  facilities: ['处置设施', 'Facilities'],
+  facility: ['设施', 'Facility'],
+  vehicles: ['分类运输车', 'Sorted-transport vehicles'],
+  lines: ['分运专线', 'Dedicated lines'],
+  area: ['功能区', 'Functional zone'],
+  areaStreets: ['所辖街道', 'Streets of the zone'],
+  compliant: ['达标', 'Compliant'],
+  nonCompliant: ['未达标', 'Has gaps'],
+  compliance: ['分类设施', 'Bin rule'],
+  complianceShare: ['分类设施达标率', 'Sites meeting the bin rule'],
+  legend: ['图例', 'Legend'],
+  legendCompliant: ['点位：分类桶齐全', 'Site: required bins in place'],
+  legendGaps: ['点位：分类桶缺失', 'Site: bins missing'],
+  legendFacility: ['处置设施', 'Treatment facility'],
+  legendUrban: ['城区', 'Urban district'],
+  legendOther: ['其他县市', 'Other county'],
+  mapNoBoundaries: ['尚未导入行政区边界，地图只显示点位。可在“数据导入”页导入边界文件（GeoJSON）。', 'No district boundaries imported yet; the map shows the sites only. Import a boundary file (GeoJSON) on the Imports page.'],
+  mapNoSites: ['该范围内没有点位。', 'No sites in this area.'],
+  siteCount: ['{n} 个点位', '{n} sites'],
+  overviewDistricts: ['各区概况', 'Districts at a glance'],
+  code: ['编码', 'Code'],
+  name: ['名称', 'Name'],
+  type: ['类型', 'Type'],
+  address: ['地址', 'Address'],
+  households: ['户数', 'Households'],
+  staff: ['人数', 'Staff'],
+  floors: ['楼层', 'Floors'],
+  bins: ['分类桶', 'Bins'],
+  gaps: ['问题', 'Gaps'],
+  gapCount: ['问题数', 'Gaps'],
+  search: ['搜索名称、地址或编码', 'Search name, address or code'],
+  filter: ['筛选', 'Filter'],
+  reset: ['重置', 'Reset'],
+  siteType: ['点位类型', 'Site type'],
+  typeAll: ['全部类型', 'All types'],
+  complianceAll: ['全部', 'All'],
+  streetAll: ['全部街道', 'All streets'],
+  previous: ['上一页', 'Previous'],
+  next: ['下一页', 'Next'],
+  pageOf: ['第 {page} / {pages} 页，共 {total} 条', 'Page {page} of {pages}, {total} in all'],
+  noRows: ['没有符合条件的点位。', 'No site matches these filters.'],
+  backToSites: ['返回点位列表', 'Back to the sites'],
+  siteDetail: ['点位详情', 'Site detail'],
+  category: ['类别', 'Category'],
+  placement: ['位置', 'Placement'],
+  count: ['数量', 'Count'],
+  volumeLitres: ['容量（升）', 'Volume (L)'],
+  bagged: ['袋装化', 'Bagged'],
+  clause: ['条款', 'Clause'],
+  noGaps: ['该点位分类桶设置符合规定，没有问题。', 'This site meets its bin rule: no gaps.'],
+  noBins: ['没有登记分类桶。', 'No bins registered.'],
+  rule: ['适用规则', 'Rule'],
+  coordinates: ['坐标', 'Coordinates'],
+  datum: ['坐标系', 'Datum'],
+  datumWgs: ['WGS-84', 'WGS-84'],
+  datumGcj: ['GCJ-02（已转换为 WGS-84 存储）', 'GCJ-02 (stored converted to WGS-84)'],
+  propertyManagement: ['物业管理', 'Property management'],
+  canteen: ['食堂', 'Canteen'],
+  wetDryPilot: ['干湿分类试点', 'Wet/dry pilot'],
+  baggedZone: ['袋装化路段', 'Bagged zone'],
+  collectedSorted: ['分类收运', 'Collected sorted'],
+  field: ['字段', 'Field'],
+  report_file: ['文件', 'File'],
+  report_kind: ['类型', 'Kind'],
+  report_rowsRead: ['读取行数', 'Rows read'],
+  report_inserted: ['新增', 'Added'],
+  report_updated: ['更新', 'Updated'],
+  report_unchanged: ['未变', 'Unchanged'],
+  fleetVehicles: ['分类运输车（W96-T2）', 'Sorted-transport vehicles (W96-T2)'],
+  fleetLines: ['分运专线（W96-T3）', 'Dedicated lines (W96-T3)'],
+  coverageTitle: ['分类收集覆盖面（W96-T1，2015年底）', 'Sorted-collection coverage (W96-T1, end of 2015)'],
+  coverageByDistrict: ['各区覆盖率', 'Coverage by district'],
+  coverageBySiteType: ['各类点位覆盖率', 'Coverage by site type'],
+  coverageMatrix: ['各区各类点位覆盖率', 'Coverage by district and site type'],
+  coveredSites: ['已覆盖点位', 'Sites covered'],
+  coverageOverall: ['城区总体覆盖率', 'Urban coverage overall'],
+  target: ['目标', 'Target'],
+  actual: ['实际', 'Actual'],
+  covered: ['已覆盖', 'Covered'],
+  total: ['总数', 'Total'],
+  met: ['已达标', 'Met'],
+  notMet: ['未达标', 'Not met'],
+  coverageNote: ['覆盖的定义与口径见政策配置。', 'What counts as covered, and how it is weighted, is set in the policy profile.'],
+  profileTitle: ['政策配置', 'Policy profile'],
+  profileVersion: ['版本', 'Version'],
+  profileCategories: ['垃圾类别（W96-C）', 'Waste categories (W96-C)'],
+  profileStreams: ['专项收集（W96-C5）', 'Special streams (W96-C5)'],
+  profileBinRules: ['各类点位分类桶要求（W96-B）', 'Bins required by site type (W96-B)'],
+  profileCollection: ['收运方式（W96-K）', 'Collection modes (W96-K)'],
+  profileTargets: ['目标任务（W96-T）', 'Targets (W96-T)'],
+  profilePeople: ['人员配备（W96-W）', 'People (W96-W)'],
+  profileMoney: ['资金保障（W96-M）', 'Money (W96-M)'],
+  profileAssessment: ['考核奖惩（W96-A）', 'Assessment (W96-A)'],
+  profileWages: ['最低工资标准（W58-1）', 'Minimum wage tiers (W58-1)'],
+  profileAreas: ['功能区', 'Functional zones'],
+  profileSettings: ['实施口径', 'Implementation settings'],
+  profileOther: ['其他', 'Other'],
+  colour: ['桶色', 'Bin colour'],
+  profileSources: ['依据文件', 'Source documents'],
+  description: ['说明', 'Description'],
+  methods: ['方式', 'Methods'],
+  collector: ['收运单位', 'Collected by'],
+  sameDay: ['日产日清', 'same-day clearance'],
+  sealed: ['密闭运输', 'sealed transport'],
+  noMixing: ['严禁混装', 'no mixing'],
+  when: ['适用情形', 'Applies'],
+  note: ['备注', 'Note'],
+  perFloor: ['每层每类', 'per floor'],
+  baseline: ['基数', 'baseline'],
+  perStreet: ['每个街道至少 {n} 名', 'at least {n} per street'],
+  perHouseholds: ['每 {h} 户至少 {n} 名', 'at least {n} per {h} households'],
+  illustrative: ['示例值', 'illustrative'],
+  due: ['完成时间', 'Due'],
+  scope: ['范围', 'Scope'],
+  value: ['数值', 'Value'],
+  monthly: ['月最低工资（元）', 'Monthly (yuan)'],
+  hourly: ['非全日制小时工资（元）', 'Part-time hourly (yuan)'],
+  tier: ['档次', 'Tier'],
+  areas: ['适用地区', 'Areas'],
+  effective: ['施行日期', 'In force from'],
+  importsTitle: ['数据导入', 'Imports'],
+  importsIntro: ['上传区划、社区、点位文件（CSV）或区界文件（GeoJSON）。每个文件整体导入：有一处错误就一条也不写入，并列出每处问题的位置和原因。同一文件重复导入不会改变数据。', 'Upload a divisions, communities or sites file (CSV) or a boundary file (GeoJSON). Each file goes in whole or not at all: one bad row and nothing is written, with every problem listed by place and reason. Importing the same file twice changes nothing.'],
+  importKind: ['文件类型', 'Kind of file'],
+  kind_divisions: ['行政区划（街道）CSV', 'Administrative divisions (streets) CSV'],
+  kind_communities: ['社区 CSV', 'Communities CSV'],
+  kind_sites: ['分类点位 CSV', 'Sorting sites CSV'],
+  kind_boundaries: ['区界 GeoJSON', 'District boundaries GeoJSON'],
+  chooseFile: ['选择文件', 'Choose a file'],
+  noFileChosen: ['请先选择要导入的文件。', 'Please choose a file to import first.'],
+  upload: ['开始导入', 'Import'],
+  uploading: ['正在上传 {p}%…', 'Uploading {p}%…'],
+  processing: ['正在校验并写入…', 'Checking and writing…'],
+  importDone: ['导入完成', 'Import finished'],
+  importRejected: ['文件未导入：发现 {n} 处问题，数据库没有任何改动。', 'The file was not imported: {n} problem(s) found, and nothing in the database changed.'],
+  problems: ['问题清单', 'Problems'],
+  location: ['位置', 'Where'],
+  reason: ['原因', 'Reason'],
+  reportField: ['项目', 'Item'],
+  errNetwork: ['无法连接服务器，请检查网络或稍后再试。', 'The server cannot be reached. Check the connection or try again later.'],
+  errServer: ['服务器处理请求时出错，请稍后再试；如果一直出错，请联系系统管理员。', 'The server failed to handle the request. Try again later; if it keeps failing, call the system administrator.'],
+  errNotFound: ['没有找到要查看的内容，可能已被删除或编码有误。', 'What you asked for was not found; it may have been removed, or the code is wrong.'],
+  errBadRequest: ['请求的内容有误：', 'The request was not accepted: '],
+  errForbidden: ['您没有权限进行此操作。', 'You are not allowed to do this.'],
+  errTooLarge: ['文件太大，无法上传。', 'The file is too large to upload.'],
+  footer: ['依据：温政办〔2015〕96号《温州市城区生活垃圾分类工作实施方案（2015年—2016年）》；温政发〔2015〕58号。地图边界仅供展示。', 'After the Wenzhou urban waste-sorting plan 2015–2016 (W96) and the minimum-wage notice (W58). Map boundaries are for display only.'],
+};
+
+/** Site types (W96-B1..B4) by their API name. */
+const SITE_TYPES = {
+  ResidentialCompound: ['住宅小区', 'Residential compound'],
+  InstitutionOrEnterprise: ['机关、企事业单位', 'Agency, institution or enterprise'],
+  SchoolOrKindergarten: ['中小学、幼儿园', 'School or kindergarten'],
+  PublicPlace: ['公共场所', 'Public place'],
+};
+
+/** Waste categories (W96-C1..C4) with the bin colours of the plan. */
+const CATEGORIES = {
+  Recyclable: ['可回收物', 'Recyclables', '#1f6fd1'],
+  Hazardous: ['有害垃圾', 'Hazardous waste', '#d23b2f'],
+  Other: ['其他垃圾', 'Other waste', '#6b7280'],
+  Kitchen: ['厨余垃圾', 'Kitchen waste', '#2f9e44'],
+  Catering: ['餐饮垃圾', 'Catering waste', '#b7791f'],
+  Bulky: ['大件垃圾', 'Bulky waste', '#8b5cf6'],
+  ConstructionAndRenovation: ['建筑（装潢）垃圾', 'Construction and renovation waste', '#a16207'],
+};
+
+const PLACEMENTS = {
+  Site: ['楼前/垃圾坞', 'At the site'],
+  EveryFloor: ['每层楼', 'Every floor'],
+  PublicArea: ['公共区域', 'Public area'],
+  BuildingEntrance: ['教学楼入口', 'Building entrance'],
+  Canteen: ['食堂', 'Canteen'],
+  CollectionPoint: ['指定收集点', 'Collection point'],
+};
+
+let current = localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+
+/** The current language, 'zh' or 'en'. */
+export function lang() { return current; }
+
+/** Sets and remembers the language. */
+export function setLang(value) {
+  current = value === 'en' ? 'en' : 'zh';
+  localStorage.setItem(STORAGE_KEY, current);
+  document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';
+}
+
+function pick(pair, fallback) {
+  if (!pair) return fallback;
+  return current === 'en' ? (pair[1] ?? pair[0]) : pair[0];
+}
+
+/** The label for key, with {name} placeholders replaced from vars. */
+export function t(key, vars) {
+  let text = pick(LABELS[key], key);
+  if (vars) {
+    for (const [k, v] of Object.entries(vars)) text = text.replaceAll('{' + k + '}', String(v));
+  }
+  return text;
+}
+
+/** The label of a site type. */
+export function siteTypeLabel(type) { return pick(SITE_TYPES[type], String(type)); }
+
+/** The site types in rule order. */
+export function siteTypes() { return Object.keys(SITE_TYPES); }
+
+/** The label of a category or special stream. */
+export function categoryLabel(category) { return pick(CATEGORIES[category], String(category)); }
+
+/** The bin colour of a category (W96-C), as CSS. */
+export function categoryColour(category) { return CATEGORIES[category]?.[2] ?? '#94a3b8'; }
+
+/** The label of a bin placement. */
+export function placementLabel(p) { return pick(PLACEMENTS[p], String(p)); }
+
+/**
+ * Picks the text of the current language from an object that carries both, whatever its field names:
+ * {zh, en}, {nameZh, nameEn}, {name, nameEn}, {chinese, english}, {messageZh, messageEn}.
+ */
+export function bilingual(obj, base = 'name') {
+  if (obj == null) return '';
+  if (typeof obj !== 'object') return String(obj);
+  if ('zh' in obj || 'en' in obj) return current === 'en' ? (obj.en || obj.zh || '') : (obj.zh || obj.en || '');
+  const value = obj[base];
+  if (value && typeof value === 'object') return bilingual(value, base);
+  const zh = obj[base + 'Zh'] ?? value;
+  const en = obj[base + 'En'];
+  return current === 'en' ? (en || zh || '') : (zh || en || '');
+}
+
+document.documentElement.lang = current === 'en' ? 'en' : 'zh-CN';

@@ -1,0 +1,63 @@
+// The dashboard shell: header with the city, navigation, language switch, and a hash router over the pages.
+import 'leaflet/dist/leaflet.css';
+import './styles.css';
+import { h } from './dom.js';
+import { lang, setLang, t } from './i18n.js';
+import { renderOverview } from './pages/overview.js';
+import { renderSites } from './pages/sites.js';
+import { renderSite } from './pages/site.js';
+import { renderCoverage } from './pages/coverage.js';
+import { renderProfile } from './pages/profile.js';
+import { renderImports } from './pages/imports.js';
+
+const ROUTES = [
+  { path: '', nav: 'navOverview', render: renderOverview },
+  { path: 'sites', nav: 'navSites', render: renderSites },
+  { path: 'coverage', nav: 'navCoverage', render: renderCoverage },
+  { path: 'profile', nav: 'navProfile', render: renderProfile },
+  { path: 'imports', nav: 'navImports', render: renderImports },
+];
+
+let disposeCurrent = null;
+
+/** Parses location.hash '#/sites/ABC?district=1' into { segments: ['sites','ABC'], query }. */
+function parseHash() {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [path, search] = raw.split('?');
+  return { segments: path.split('/').filter(Boolean).map(decodeURIComponent), query: new URLSearchParams(search ?? '') };
+}
+
+function header(active) {
+  return h('header.topbar',
+    h('div.brand',
+      h('img.logo', { src: '/favicon.svg', alt: '' }),
+      h('div',
+        h('div.brand-title', t('appTitle')),
+        h('div.brand-sub', t('appSubtitle')))),
+    h('nav.mainnav', { 'aria-label': 'main' },
+      ROUTES.map(r => h('a' + (r.path === active ? '.active' : ''), { href: '#/' + r.path, 'data-nav': r.path || 'overview' }, t(r.nav))),
+      h('a.external', { href: '/api/reference', target: '_blank', rel: 'noopener' }, t('navApi'))),
+    h('div.tools',
+      h('span.city-chip', t('city')),
+      h('button.lang-switch', {
+        type: 'button', id: 'lang-switch', title: t('langSwitchTitle'),
+        onclick: () => { setLang(lang() === 'zh' ? 'en' : 'zh'); render(); },
+      }, t('langSwitch'))));
+}
+
+/** Renders the page of the current hash into #app. */
+async function render() {
+  if (disposeCurrent) { try { disposeCurrent(); } catch { /* page already gone */ } disposeCurrent = null; }
+  const { segments, query } = parseHash();
+  const first = segments[0] ?? '';
+  const route = ROUTES.find(r => r.path === first) ?? ROUTES[0];
+  const main = h('main.content', { id: 'page', 'data-page': first === 'sites' && segments[1] ? 'site' : (route.path || 'overview') });
+  const app = document.getElementById('app');
+  app.replaceChildren(header(route.path), main, h('footer.footer', t('footer')));
+  document.title = t('appTitle') + ' · CitySort';
+  const render = first === 'sites' && segments[1] ? (el) => renderSite(el, segments[1]) : (el) => route.render(el, query);
+  disposeCurrent = await render(main) ?? null;
+}
+
+window.addEventListener('hashchange', render);
+render();

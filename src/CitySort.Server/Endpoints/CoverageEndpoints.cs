@@ -1,0 +1,31 @@
+using CitySort.Compliance;
+using CitySort.Policy;
+using CitySort.Server.Services;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace CitySort.Server.Endpoints;
+
+/// <summary><c>/api/coverage</c>: sorted-collection coverage against the W96-T1 targets.</summary>
+internal static class CoverageEndpoints
+{
+    /// <summary>Maps the group under <see cref="AuthorizationPolicyNames.ComplianceRead"/>.</summary>
+    public static void MapCoverageEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/coverage")
+            .WithTags("Compliance")
+            .RequireAuthorization(AuthorizationPolicyNames.ComplianceRead)
+            .MapGet("/", GetCoverage)
+            .WithName("GetCoverage")
+            .WithSummary("Coverage (分类收集覆盖面) of the urban area, per site type, per district and area, and per district and site type, each against its W96-T1 target; what counts as covered and the weighting come from the profile.");
+    }
+
+    private static async Task<Ok<CoverageReport>> GetCoverage(SiteIndex index, PolicyProfile profile, CancellationToken cancellationToken)
+    {
+        var snapshot = await index.GetAsync(cancellationToken);
+        var inputs = snapshot.Sites.Select(s => new SiteCoverageInput(s.Facts, s.Compliance.IsCompliant));
+        return TypedResults.Ok(CoverageCalculator.Compute(profile, inputs));
+    }
+}

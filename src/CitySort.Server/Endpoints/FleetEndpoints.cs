@@ -1,0 +1,78 @@
+using CitySort.Server.Contracts;
+using CitySort.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitySort.Server.Endpoints;
+
+/// <summary>
+/// <c>/api/facilities</c>, <c>/api/vehicles</c> and <c>/api/lines</c>: the treatment facilities (W96-F), the
+/// sorted-transport vehicles (W96-T2) and the dedicated lines with their ordered stops (W96-T3).
+/// </summary>
+internal static class FleetEndpoints
+{
+    /// <summary>Maps the three groups under <see cref="AuthorizationPolicyNames.RegistryRead"/>.</summary>
+    public static void MapFleetEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/facilities")
+            .WithTags("Facilities and fleet")
+            .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
+            .MapGet("/", ListFacilities)
+            .WithName("ListFacilities")
+            .WithSummary("The treatment and disposal facilities (W96-F) with accepted categories, gate fee (yuan/t) and daily capacity (t).");
+        app.MapGroup("/api/vehicles")
+            .WithTags("Facilities and fleet")
+            .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
+            .MapGet("/", ListVehicles)
+            .WithName("ListVehicles")
+            .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's).");
+        app.MapGroup("/api/lines")
+            .WithTags("Facilities and fleet")
+            .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
+            .MapGet("/", ListLines)
+            .WithName("ListLines")
+            .WithSummary("The dedicated sorted-transport lines (W96-T3) with their ordered stops, optionally those that count for one district or area in W96-T3.");
+    }
+
+    private static async Task<Ok<List<FacilityView>>> ListFacilities(IDbContextFactory<CitySortDbContext> contexts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.Code).ToListAsync(cancellationToken);
+        return TypedResults.Ok(facilities
+            .Select(f => new FacilityView(f.Code, f.Name, f.Kind, f.AcceptedCategories, f.AcceptedStreams, f.Latitude, f.Longitude, f.GateFeeYuanPerTonne, f.DailyCapacityTonnes, f.Clause, f.IsIllustrative))
+            .ToList());
+    }
+
+    private static async Task<Ok<List<VehicleView>>> ListVehicles(IDbContextFactory<CitySortDbContext> contexts, string? district, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.Vehicles.AsNoTracking().Include(v => v.Hauler).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            query = query.Where(v => v.AreaCode == district);
+        }
+
+        var vehicles = await query.OrderBy(v => v.Plate).ToListAsync(cancellationToken);
+        return TypedResults.Ok(vehicles
+            .Select(v => new VehicleView(v.Plate, v.DistrictCode, v.AreaCode, v.HaulerCode, v.Hauler?.Name, v.DedicatedCategory, v.DedicatedStream, v.CapacityKg, v.CapacityCubicMetres, v.Sealed, v.IsIllustrative))
+            .ToList());
+    }
+
+    private static async Task<Ok<List<LineView>>> ListLines(IDbContextFactory<CitySortDbContext> contexts, string? district, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.DedicatedLines.AsNoTracking().Include(l => l.Stops).AsQueryable();
+        if (!string.IsNullOrWhiteSpace(district))
+        {
+            query = query.Where(l => l.AreaCode == district);
+        }
+
+        var lines = await query.OrderBy(l => l.Code).ToListAsync(cancellationToken);
+        return TypedResults.Ok(lines
+            .Select(l => new LineView(l.Code, l.Name, l.DistrictCode, l.AreaCode, l.Category, l.Stream, l.FacilityCode, l.VehiclePlate, l.Stops.OrderBy(s => s.Sequence).Select(s => s.SiteCode).ToList(), l.IsIllustrative))
+            .ToList());
+    }
+}

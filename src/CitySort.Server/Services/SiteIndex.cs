@@ -1,0 +1,83 @@
+using CitySort.Compliance;
+using CitySort.Policy;
+using CitySort.Registry;
+using CitySort.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace CitySort.Server.Services;
+
+/// <summary>
+/// Keeps every registered site with its bin-rule result (<see cref="BinRuleEvaluator"/>) in memory, so the site
+/// list, the map and coverage filter and count without re-reading the registry on each request. The snapshot is
+/// dropped after an import through the API and re-read at most <see cref="MaxAge"/> after it was taken (imports by
+/// the command line in another process show up then).
+/// </summary>
+internal sealed class SiteIndex(IDbContextFactory<CitySortDbContext> contextFactory, PolicyProfile profile, TimeProvider time) : IDisposable
+{
+    /// <summary>How long a snapshot is used before the registry is read again.</summary>
+    public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SiteSnapshot? _snapshot;
+
+    /// <summary>The current snapshot, reading the registry when there is none or it is older than <see cref="MaxAge"/>.</summary>
+    public async Task<SiteSnapshot> GetAsync(CancellationToken cancellationToken)
+    {
+        var current = Volatile.Read(ref _snapshot);
+        if (current is not null && time.GetUtcNow() - current.ReadAt < MaxAge)
+        {
+            return current;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            current = Volatile.Read(ref _snapshot);
+            if (current is not null && time.GetUtcNow() - current.ReadAt < MaxAge)
+            {
+                return current;
+            }
+
+            current = await ReadAsync(cancellationToken);
+            Volatile.Write(ref _snapshot, current);
+            return current;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Drops the snapshot, so the next read sees the registry as it is now (after an import).</summary>
+    public void Invalidate() => Volatile.Write(ref _snapshot, null);
+
+    /// <inheritdoc />
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<SiteSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var readAt = time.GetUtcNow();
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var sites = await db.Sites.AsNoTracking().Include(s => s.Bins).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        var districts = await db.Districts.AsNoTracking().Select(d => new { d.Code, d.NameZh }).ToDictionaryAsync(d => d.Code, d => d.NameZh, StringComparer.Ordinal, cancellationToken);
+        var streets = await db.Streets.AsNoTracking().Select(s => new { s.Code, s.Name }).ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
+        var communities = await db.Communities.AsNoTracking().Select(c => new { c.Code, c.Name }).ToDictionaryAsync(c => c.Code, c => c.Name, StringComparer.Ordinal, cancellationToken);
+
+        var indexed = new List<IndexedSite>(sites.Count);
+        foreach (var site in sites)
+        {
+            var streetName = site.StreetCode is null ? null : streets.GetValueOrDefault(site.StreetCode);
+            var facts = SiteFactsMapper.ToFacts(site, streetName);
+            indexed.Add(new IndexedSite(
+                site,
+                districts.GetValueOrDefault(site.DistrictCode),
+                streetName,
+                site.CommunityCode is null ? null : communities.GetValueOrDefault(site.CommunityCode),
+                profile.ResolveArea(site.StreetCode, streetName).Select(a => a.Id).ToArray(),
+                facts,
+                BinRuleEvaluator.Evaluate(profile, facts)));
+        }
+
+        return new SiteSnapshot(indexed, readAt);
+    }
+}

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CitySort.Testing;
+
+namespace CitySort.Server.Tests;
+
+/// <summary>
+/// The JSON API through the real HTTP pipeline, on the hand-made registry of <see cref="ServerFixture"/>. Run once on
+/// SQLite and once on PostgreSQL.
+/// </summary>
+/// <remarks>
+/// The four test sites and their bin-rule results (profile wenzhou-2015):
+/// T-R1 compound, 6 floors, C1+C3 at the site and C2 in a public area: compliant (W96-B1).
+/// T-R2 compound, 18 floors (high-rise from 10): needs C1 and C3 on each of 18 floors; has 10 C1 and 18 C3 there:
+/// one gap, C1 every floor 10 of 18 (W96-B1).
+/// T-S1 school in 海城 (development zone), 4 floors, C1+C3+C4 on every floor, C2 at the entrance: compliant (W96-B3).
+/// T-P1 public place in a bagged zone, C1 and C3 not bagged: two gaps (W96-B4).
+/// </remarks>
+public abstract class ApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : ServerFixture
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private HttpClient Client => fixture.Server.Client;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
+        Assert.True(response.IsSuccessStatusCode, path + " answered " + (int)response.StatusCode + ": " + await response.Content.ReadAsStringAsync(Cancel));
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel);
+    }
+
+    private static JsonElement District(JsonElement list, string code) =>
+        list.EnumerateArray().Single(d => d.GetProperty("code").GetString() == code);
+
+    private static string[] Codes(JsonElement page) =>
+        page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToArray();
+
+    [Fact]
+    public async Task Districts_lists_the_four_urban_districts_then_the_development_zone()
+    {
+        var list = await GetJsonAsync("api/districts");
+
+        Assert.Equal(
+            ["330302", "330303", "330304", "330305", "development-zone"],
+            list.EnumerateArray().Select(d => d.GetProperty("code").GetString()));
+        Assert.Equal("Area", District(list, "development-zone").GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Districts_count_streets_and_sites_of_the_registry()
+    {
+        var list = await GetJsonAsync("api/districts");
+
+        // Lucheng: streets 330302006 and 330302023, sites T-R1 and T-R2 of which T-R1 is compliant.
+        var lucheng = District(list, "330302");
+        Assert.True(lucheng.GetProperty("streetCount").GetInt32() >= 2);
+        Assert.Equal(2, lucheng.GetProperty("siteCount").GetInt32());
+        Assert.Equal(1, lucheng.GetProperty("compliantSiteCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_development_zone_holds_its_streets_and_their_sites()
+    {
+        var zone = District(await GetJsonAsync("api/districts"), "development-zone");
+
+        Assert.Contains("330303012", zone.GetProperty("streets").EnumerateArray().Select(s => s.GetProperty("code").GetString()));
+        Assert.Equal(1, zone.GetProperty("siteCount").GetInt32()); // T-S1 in 海城街道
+    }
+
+    [Fact]
+    public async Task Importing_the_real_street_file_gives_the_real_street_counts()
+    {
+        var shared = Requires.SharedData();
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(shared, "divisions", "wenzhou_streets.csv"), Cancel);
+
+        using var response = await ServerFixture.PostFileAsync(Client, "divisions", "wenzhou_streets.csv", bytes);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var list = await GetJsonAsync("api/districts");
+
+        // The counts of the street file (shared/data/divisions/README.md): Longwan's 10 include the zone's 4 streets.
+        Assert.Equal(14, District(list, "330302").GetProperty("streetCount").GetInt32());
+        Assert.Equal(10, District(list, "330303").GetProperty("streetCount").GetInt32());
+        Assert.Equal(13, District(list, "330304").GetProperty("streetCount").GetInt32());
+        Assert.Equal(8, District(list, "330305").GetProperty("streetCount").GetInt32());
+        Assert.Equal(4, District(list, "development-zone").GetProperty("streetCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_bad_division_file_is_rejected_with_422_listing_each_problem_and_nothing_written()
+    {
+        var before = await GetJsonAsync("api/districts?all=true");
+        // Line 2 adds a new street (would be written if the file were accepted); line 3 has an empty name.
+        var csv = "code,name,district_code,district_name,city_code,province_code\n330302901,新街道,330302,鹿城区,3303,33\n330302902,,330302,鹿城区,3303,33\n"u8.ToArray();
+
+        using var response = await ServerFixture.PostFileAsync(Client, "divisions", "bad_streets.csv", csv);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel);
+        var first = problem.GetProperty("problems")[0];
+        Assert.Equal("bad_streets.csv", first.GetProperty("file").GetString());
+        Assert.Equal(3, first.GetProperty("line").GetInt32());
+        Assert.StartsWith("bad_streets.csv:3:", first.GetProperty("location").GetString(), StringComparison.Ordinal);
+        var after = await GetJsonAsync("api/districts?all=true");
+        Assert.Equal(before.GetRawText(), after.GetRawText());
+    }
+
+    [Fact]
+    public async Task Boundaries_need_a_stated_datum()
+    {
+        using var response = await ServerFixture.PostFileAsync(Client, "boundaries", "b.geojson", "{\"type\":\"FeatureCollection\",\"features\":[]}"u8.ToArray());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("datum", (await response.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sites_filter_by_district_code()
+    {
+        Assert.Equal(["T-R1", "T-R2"], Codes(await GetJsonAsync("api/sites?district=330302")));
+    }
+
+    [Fact]
+    public async Task Sites_filter_by_profile_area()
+    {
+        Assert.Equal(["T-S1"], Codes(await GetJsonAsync("api/sites?district=development-zone")));
+    }
+
+    [Fact]
+    public async Task Sites_filter_by_street_type_compliance_and_search_text()
+    {
+        Assert.Equal(["T-R2"], Codes(await GetJsonAsync("api/sites?street=330302023")));
+        Assert.Equal(["T-P1"], Codes(await GetJsonAsync("api/sites?type=PublicPlace")));
+        Assert.Equal(["T-P1", "T-R2"], Codes(await GetJsonAsync("api/sites?compliant=false")));
+        Assert.Equal(["T-S1"], Codes(await GetJsonAsync("api/sites?q=" + Uri.EscapeDataString("小学"))));
+    }
+
+    [Fact]
+    public async Task Sites_page_in_code_order()
+    {
+        var page = await GetJsonAsync("api/sites?page=2&pageSize=1");
+
+        // Codes in order: T-P1, T-R1, T-R2, T-S1; page 2 of size 1 is T-R1.
+        Assert.Equal(["T-R1"], Codes(page));
+        Assert.Equal(4, page.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task An_unknown_site_type_is_a_400_problem_naming_the_valid_types()
+    {
+        using var response = await Client.GetAsync(new Uri("api/sites?type=Market", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel);
+        Assert.Contains("ResidentialCompound", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_site_lists_its_gaps_with_clause_and_counts()
+    {
+        var site = await GetJsonAsync("api/sites/T-R2");
+
+        var gap = Assert.Single(site.GetProperty("gaps").EnumerateArray());
+        Assert.Equal("W96-B1", gap.GetProperty("clause").GetString());
+        Assert.Equal("Recyclable", gap.GetProperty("category").GetString());
+        Assert.Equal("EveryFloor", gap.GetProperty("placement").GetString());
+        Assert.Equal(18, gap.GetProperty("requiredCount").GetInt32()); // 18 floors x 1 bin per floor
+        Assert.Equal(10, gap.GetProperty("presentCount").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(gap.GetProperty("messageZh").GetString()));
+        Assert.False(site.GetProperty("compliant").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_public_place_in_a_bagged_zone_with_unbagged_bins_has_two_W96_B4_gaps()
+    {
+        var site = await GetJsonAsync("api/sites/T-P1");
+
+        var gaps = site.GetProperty("gaps").EnumerateArray().ToArray();
+        Assert.Equal(2, gaps.Length);
+        Assert.All(gaps, g => Assert.Equal("NotBagged", g.GetProperty("kind").GetString()));
+        Assert.All(gaps, g => Assert.Equal("W96-B4", g.GetProperty("clause").GetString()));
+    }
+
+    [Fact]
+    public async Task An_unknown_site_is_a_404_problem()
+    {
+        using var response = await Client.GetAsync(new Uri("api/sites/NOPE", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Coverage_counts_covered_sites_against_W96_T1()
+    {
+        var report = await GetJsonAsync("api/coverage");
+
+        // Covered = bins in place and collected sorted: T-R1 and T-S1 of 4 sites -> 2 / 4 = 0.5 (overall by site count).
+        var overall = report.GetProperty("overall");
+        Assert.Equal(0.5m, overall.GetProperty("share").GetDecimal());
+        Assert.Equal(0.5m, overall.GetProperty("targetShare").GetDecimal());
+        // Compounds by households: T-R1 400 covered of 400 + 600 -> 0.4, below the 45 % target.
+        var compounds = report.GetProperty("bySiteType").EnumerateArray().Single(f => f.GetProperty("siteType").GetString() == "ResidentialCompound");
+        Assert.Equal(0.4m, compounds.GetProperty("share").GetDecimal());
+        Assert.False(compounds.GetProperty("met").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Profile_is_the_Wenzhou_2015_default_with_its_categories()
+    {
+        var profile = await GetJsonAsync("api/profile");
+
+        Assert.Equal("wenzhou-2015", profile.GetProperty("id").GetString());
+        Assert.Equal(4, profile.GetProperty("categories").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Streets_of_a_district_and_communities_of_a_street_are_listed()
+    {
+        var streets = await GetJsonAsync("api/districts/330302/streets");
+        Assert.Contains("330302006", streets.EnumerateArray().Select(s => s.GetProperty("code").GetString()));
+
+        var communities = await GetJsonAsync("api/streets/330302006/communities");
+        Assert.Equal(JsonValueKind.Array, communities.ValueKind);
+    }
+
+    [Fact]
+    public async Task Boundaries_are_a_GeoJSON_feature_collection()
+    {
+        using var response = await Client.GetAsync(new Uri("api/boundaries", UriKind.Relative), Cancel);
+
+        Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
+        var collection = await response.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel);
+        Assert.Equal("FeatureCollection", collection.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Facilities_vehicles_and_lines_answer_lists()
+    {
+        Assert.Equal(JsonValueKind.Array, (await GetJsonAsync("api/facilities")).ValueKind);
+        Assert.Equal(JsonValueKind.Array, (await GetJsonAsync("api/vehicles")).ValueKind);
+        Assert.Equal(JsonValueKind.Array, (await GetJsonAsync("api/lines")).ValueKind);
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_served_at_the_root()
+    {
+        using var response = await Client.GetAsync(new Uri("/", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("/assets/app.js", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The API tests on SQLite.</summary>
+public sealed class SqliteApiTests(SqliteServerFixture fixture) : ApiTests<SqliteServerFixture>(fixture);
+
+/// <summary>The API tests on PostgreSQL (CITYSORT_TEST_POSTGRES).</summary>
+public sealed class PostgreSqlApiTests(PostgreSqlServerFixture fixture) : ApiTests<PostgreSqlServerFixture>(fixture);

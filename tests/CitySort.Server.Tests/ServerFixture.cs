@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using CitySort.Testing;
+
+namespace CitySort.Server.Tests;
+
+/// <summary>
+/// One server per test class on a database of its own (no demo city), with a small hand-made registry imported
+/// through the API: four streets and four sites (Data/test_divisions.csv, Data/test_sites.csv) whose bin-rule results
+/// are worked out by hand in <see cref="ApiTests{TFixture}"/>.
+/// </summary>
+public abstract class ServerFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private RunningServer? _server;
+
+    /// <summary>Why the server could not be started (a component is missing), or null.</summary>
+    public string? MissingReason { get; private set; }
+
+    /// <summary>The running server; skips the calling test when the database component is missing.</summary>
+    public RunningServer Server
+    {
+        get
+        {
+            if (MissingReason is not null)
+            {
+                Requires.Missing(MissingReason);
+            }
+
+            return _server ?? throw new InvalidOperationException("The server fixture was not initialised.");
+        }
+    }
+
+    /// <summary>Creates the database, or returns null with a reason when its component is missing.</summary>
+    protected abstract Task<(TestDatabase? Database, string? MissingReason)> CreateDatabaseAsync();
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        (_database, MissingReason) = await CreateDatabaseAsync();
+        if (_database is null)
+        {
+            return;
+        }
+
+        _server = await RunningServer.StartAsync(new ServerOptions { Storage = _database.Storage, SeedDemo = false });
+        await ImportOrThrowAsync("divisions", "test_divisions.csv");
+        await ImportOrThrowAsync("sites", "test_sites.csv");
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Posts a file as multipart form data to <c>/api/imports/{kind}</c>.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(HttpClient client, string kind, string fileName, byte[] content, string? query = null)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync(new Uri("api/imports/" + kind + query, UriKind.Relative), form);
+    }
+
+    private async Task ImportOrThrowAsync(string kind, string file)
+    {
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Data", file));
+        using var response = await PostFileAsync(_server!.Client, kind, file, bytes);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException("The test data " + file + " did not import: " + await response.Content.ReadAsStringAsync());
+        }
+    }
+}
