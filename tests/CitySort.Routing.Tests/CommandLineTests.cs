@@ -78,13 +78,13 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("bad.vrp:8: expected 3 numbers (node, x, y) but found 2", stderr, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs citysort.dll from the CLI project's build output in the repository root, waiting at most two minutes.</summary>
+    /// <summary>Runs CitySort.Cli.dll (the citysort command) from the CLI project's build output in the repository root, waiting at most two minutes.</summary>
     private static async Task<(int ExitCode, string Stdout, string Stderr)> Citysort(params string[] arguments)
     {
         var root = Requires.RepositoryRoot();
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(root, "src", "CitySort.Cli", "bin", configuration, "net10.0", "citysort.dll");
-        Assert.True(File.Exists(dll), "citysort.dll not built at " + dll);
+        var dll = Path.Combine(root, "src", "CitySort.Cli", "bin", configuration, "net10.0", "CitySort.Cli.dll");
+        Assert.True(File.Exists(dll), "CitySort.Cli.dll not built at " + dll);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(dll);
         foreach (var a in arguments)
