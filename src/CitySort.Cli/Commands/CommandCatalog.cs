@@ -12,5 +12,8 @@ internal static class CommandCatalog
         yield return ServeCommand.Create();
         yield return ImportCommand.Create();
         yield return MigrateCommand.Create();
+        yield return SolveCommand.Create();
+        yield return BenchCommand.Create();
+        yield return PlanCommand.Create();
     }
 }

@@ -9,7 +9,7 @@ internal sealed partial class ProfileReader
     private static readonly string[] SettingNames =
     [
         "covered", "coverageWeighting", "essentiallyAllThreshold", "highRiseMinFloors", "binsPerFloor", "rateFormulas",
-        "gateFees", "residualAttribution", "workingDays",
+        "gateFees", "residualAttribution", "workingDays", "planning",
     ];
 
     private ProfileSettings? ReadSettings(JsonElement root)
@@ -64,6 +64,7 @@ internal sealed partial class ProfileReader
         var fees = Setting(e, at, "gateFees", ReadGateFees);
         var attribution = Setting(e, at, "residualAttribution", (v, p) => EnumValue<ResidualAttribution>(v, p, "residual attribution", camel: true));
         var workingDays = Setting(e, at, "workingDays", ReadWorkingDays);
+        var planning = e.TryGetProperty("planning", out _) ? Setting(e, at, "planning", ReadPlanning) : null;
         if (covered is null || weighting is null || threshold is null || highRise is null || perFloor is null || formulas is null
             || fees is null || attribution is null || workingDays is null)
         {
@@ -79,7 +80,8 @@ internal sealed partial class ProfileReader
             formulas,
             fees,
             Unwrap(attribution),
-            workingDays);
+            workingDays,
+            planning);
     }
 
     private static ProfileSetting<T> Unwrap<T>(ProfileSetting<T?> s)

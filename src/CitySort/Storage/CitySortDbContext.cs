@@ -1,3 +1,4 @@
+using CitySort.Planning;
 using CitySort.Registry;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,6 +45,18 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
 
     /// <summary>Stops of the dedicated lines.</summary>
     public DbSet<DedicatedLineStop> DedicatedLineStops => Set<DedicatedLineStop>();
+
+    /// <summary>Daily plans of the dedicated vehicles, one per date, area and category.</summary>
+    public DbSet<DailyPlan> DailyPlans => Set<DailyPlan>();
+
+    /// <summary>Trips of the daily plans.</summary>
+    public DbSet<PlannedTrip> PlannedTrips => Set<PlannedTrip>();
+
+    /// <summary>Stops of the planned trips.</summary>
+    public DbSet<PlannedStop> PlannedStops => Set<PlannedStop>();
+
+    /// <summary>Due sites the daily plans could not serve, with the reason.</summary>
+    public DbSet<UnservedSite> UnservedSites => Set<UnservedSite>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -155,5 +168,7 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
             e.Property(s => s.SiteCode).HasMaxLength(CodeLength);
             e.HasOne(s => s.Site).WithMany().HasForeignKey(s => s.SiteCode).OnDelete(DeleteBehavior.Restrict);
         });
+
+        PlanningModel.Configure(modelBuilder);
     }
 }

@@ -1,0 +1,171 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CitySort.Routing;
+using CitySort.Routing.Benchmarks;
+using Spectre.Console;
+
+namespace CitySort.Cli.Commands;
+
+/// <summary>
+/// <c>citysort bench vrp DIR --time-limit S [--solvers hgs,ortools] [--seed N] [--out bench/results]</c>: solves every
+/// instance in DIR with each solver at the same limit, one solve at a time, re-checks each solution, and writes
+/// vrp-&lt;set&gt;-&lt;date&gt;.md and .csv (per-instance gaps, size-class means beside the OR-Tools baseline of the same
+/// run, machine, commit and date). Exit codes: 0 done; 1 unreadable folder; 2 usage errors.
+/// </summary>
+internal static class BenchCommand
+{
+    /// <summary>Creates the <c>bench</c> command with its <c>vrp</c> subcommand.</summary>
+    public static Command Create()
+    {
+        var directory = new Argument<DirectoryInfo>("DIR") { Description = "A folder of .vrp or .txt instances, each with an optional .sol beside it." };
+        var timeLimit = new Option<double>("--time-limit") { Description = "Seconds per instance and solver.", Required = true };
+        var solvers = new Option<string>("--solvers") { Description = $"Comma-separated solvers (default: all, {string.Join(",", SolverRegistry.Names)})." };
+        var seed = new Option<int>("--seed") { Description = "Random seed (default 1).", DefaultValueFactory = _ => 1 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the results (default bench/results).", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("bench", "results")) };
+        var vrp = new Command("vrp", "Benchmark the routing solvers on a folder of VRP instances against their best-known solutions.");
+        vrp.Arguments.Add(directory);
+        vrp.Options.Add(timeLimit);
+        vrp.Options.Add(solvers);
+        vrp.Options.Add(seed);
+        vrp.Options.Add(output);
+        vrp.SetAction((parse, cancellationToken) => Task.FromResult(RunVrp(
+            parse.GetValue(directory)!,
+            parse.GetValue(timeLimit),
+            parse.GetValue(solvers),
+            parse.GetValue(seed),
+            parse.GetValue(output)!,
+            cancellationToken)));
+
+        var bench = new Command("bench", "Measure performance; results go to bench/results with machine, commit and date.");
+        bench.Subcommands.Add(vrp);
+        return bench;
+    }
+
+    private static int RunVrp(DirectoryInfo directory, double timeLimitSeconds, string? solverList, int seed, DirectoryInfo output, CancellationToken cancellationToken)
+    {
+        if (timeLimitSeconds <= 0 || !double.IsFinite(timeLimitSeconds))
+        {
+            Console.Error.WriteLine($"--time-limit {timeLimitSeconds} must be a positive number of seconds");
+            return 2;
+        }
+
+        var names = (solverList ?? string.Join(",", SolverRegistry.Names)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var chosen = new List<ISolver>();
+        foreach (var name in names)
+        {
+            if (SolverRegistry.Create(name) is not { } solver)
+            {
+                Console.Error.WriteLine(SolverRegistry.Unknown(name));
+                return 2;
+            }
+
+            chosen.Add(solver);
+        }
+
+        if (!directory.Exists)
+        {
+            Console.Error.WriteLine($"{directory.FullName}: the folder does not exist");
+            return 1;
+        }
+
+        var environment = new BenchmarkEnvironment(CpuModel(), Environment.ProcessorCount, GitCommit(), DateTimeOffset.UtcNow);
+        var settings = new BenchmarkSettings(TimeSpan.FromSeconds(timeLimitSeconds), seed, chosen, chosen.Any(s => s.Name == SolverRegistry.Baseline) ? SolverRegistry.Baseline : null);
+        BenchmarkRun? run = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask("Reading instances", maxValue: 1);
+                var progress = new SolverProgressSink<BenchmarkStep>(step =>
+                {
+                    task.MaxValue = Math.Max(1, step.Total);
+                    task.Value = step.Done;
+                    task.Description = step.Result is null
+                        ? $"{step.Instance} · {step.Solver}"
+                        : $"{step.Instance} · {step.Solver} · " + (step.Result.Feasible ? "checked" : "INFEASIBLE");
+                });
+                run = VrpBenchmark.Run(directory.FullName, settings, progress, cancellationToken);
+                task.Value = task.MaxValue;
+            });
+
+        var (markdown, csv) = BenchmarkReport.Write(output.FullName, run!, environment);
+        foreach (var error in run!.Errors)
+        {
+            Console.Error.WriteLine(error);
+        }
+
+        Console.WriteLine($"{run.Rows.Count} instances × {chosen.Count} solvers at {timeLimitSeconds.ToString(CultureInfo.InvariantCulture)} s");
+        foreach (var solver in chosen)
+        {
+            var mean = BenchmarkReport.MeanGap(run.Rows, solver.Name);
+            Console.WriteLine($"  {solver.Name}: mean gap {(mean is { } m ? m.ToString("0.00", CultureInfo.InvariantCulture) + " %" : "—")}, "
+                + $"feasible {run.Rows.Count(r => r.Entries.Any(e => e.Solver == solver.Name && e.Feasible))}/{run.Rows.Count}");
+        }
+
+        Console.WriteLine($"Written {markdown}");
+        Console.WriteLine($"Written {csv}");
+        return 0;
+    }
+
+    /// <summary>The processor model from /proc/cpuinfo ("model name"), or the OS description where there is none.</summary>
+    private static string CpuModel()
+    {
+        try
+        {
+            if (File.Exists("/proc/cpuinfo"))
+            {
+                var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+                if (line is not null && line.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0)
+                {
+                    return line[(colon + 1)..].Trim();
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+
+        return System.Runtime.InteropServices.RuntimeInformation.OSDescription;
+    }
+
+    /// <summary>The short commit hash of the current directory's repository (with "+changes" when it has uncommitted changes), or "unknown".</summary>
+    private static string GitCommit()
+    {
+        var hash = Git("rev-parse --short HEAD");
+        if (hash is null)
+        {
+            return "unknown";
+        }
+
+        var status = Git("status --porcelain --untracked-files=no");
+        return string.IsNullOrWhiteSpace(status) ? hash : hash + "+changes";
+    }
+
+    private static string? Git(string arguments)
+    {
+        try
+        {
+            var start = new ProcessStartInfo("git", arguments)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+                WorkingDirectory = Directory.GetCurrentDirectory(),
+            };
+            using var process = Process.Start(start);
+            if (process is null)
+            {
+                return null;
+            }
+
+            var text = process.StandardOutput.ReadToEnd().Trim();
+            process.WaitForExit();
+            return process.ExitCode == 0 ? text : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace CitySort.Routing;
+
+/// <summary>The verdict of <see cref="SolutionChecker.Check"/>.</summary>
+/// <param name="IsFeasible">True when the solution breaks no rule of the problem.</param>
+/// <param name="Cost">The recomputed total distance (stored units); computed over the routes that could be read even when infeasible.</param>
+/// <param name="FirstViolation">The first rule broken, in words, e.g. "client 17 is visited twice (routes 3 and 5)"; null when feasible.</param>
+public sealed record CheckResult(bool IsFeasible, Distance Cost, string? FirstViolation)
+{
+    /// <summary>True when feasible and the recomputed cost equals <paramref name="statedCost"/>.</summary>
+    /// <param name="statedCost">The cost the solution claims.</param>
+    /// <returns>Whether the claim holds.</returns>
+    public bool Confirms(Distance statedCost) => IsFeasible && Cost == statedCost;
+}

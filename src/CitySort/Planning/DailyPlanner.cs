@@ -1,0 +1,326 @@
+using System.Globalization;
+using CitySort.Routing;
+using CitySort.Routing.Hgs;
+
+namespace CitySort.Planning;
+
+/// <summary>
+/// Turns one <see cref="PlanningGroup"/> into a <see cref="DailyPlan"/>: builds the routing problem (one depot with the
+/// shift as its time window, the due sites as clients, the accepting facilities as unloading facilities, the area's
+/// vehicles as one vehicle type with their count and the smallest capacity among them), solves it with
+/// <see cref="HgsSolver"/>, verifies the result with <see cref="SolutionChecker"/>, and translates routes back into
+/// trips with times. Sites that cannot be served are listed with the reason, never dropped silently: a site holding
+/// more than a trip carries; a site that even alone cannot be served within the shift; and, when the fleet cannot
+/// serve all the rest by the end of the shift, those farthest from the depot and facilities: the largest set of the
+/// nearest sites that the checker accepts is found by bisection with searches of a quarter of the time limit, then
+/// planned with the full limit. CPU-bound and synchronous.
+/// </summary>
+/// <param name="time">The clock stamping <see cref="DailyPlan.PlannedAtUtc"/>.</param>
+public sealed class DailyPlanner(TimeProvider time)
+{
+    private readonly HgsSolver solver = new();
+
+    /// <summary>Plans <paramref name="group"/>.</summary>
+    /// <param name="group">The area's vehicles, depot, facilities, due sites and rules.</param>
+    /// <param name="matrix">Travel over <see cref="PlanningGroup.Points"/>.</param>
+    /// <param name="options">Solver limits and seed.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <returns>The plan; every trip within capacity, ending at an accepting facility, and every vehicle back by the end of the shift.</returns>
+    /// <exception cref="ArgumentException">The group has no vehicle or no facility, or the matrix does not match its points.</exception>
+    /// <exception cref="InvalidOperationException">The solver returned a plan the checker rejects with no site left to drop (a bug).</exception>
+    public DailyPlan Plan(PlanningGroup group, TravelMatrix matrix, PlanningOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentNullException.ThrowIfNull(options);
+        if (group.Vehicles.Count == 0 || group.Facilities.Count == 0)
+        {
+            throw new ArgumentException("A plan needs at least one vehicle and one facility.", nameof(group));
+        }
+
+        var siteCount = group.DueSites.Count;
+        var facilityCount = group.Facilities.Count;
+        var n = 1 + siteCount + facilityCount;
+        if (matrix.Size != n || matrix.DurationSeconds.GetLength(0) != n)
+        {
+            throw new ArgumentException($"The travel matrix has {matrix.Size} points but the group has {n}.", nameof(matrix));
+        }
+
+        var rules = group.Rules;
+        var plates = group.Vehicles.Select(v => v.Plate).Order(StringComparer.Ordinal).ToArray();
+        var capacity = group.Vehicles.Min(v => v.CapacityKg);
+        var start = Seconds(rules.ShiftStart);
+        var end = Seconds(rules.ShiftEnd);
+        long T(int i, int j) => matrix.DurationSeconds[i, j];
+        int SiteNode(int i) => 1 + i;
+        int FacilityNode(int f) => 1 + siteCount + f;
+
+        var unserved = new List<UnservedSite>();
+        var candidates = new List<int>();
+        for (var i = 0; i < siteCount; i++)
+        {
+            var site = group.DueSites[i];
+            if (site.DemandKg > capacity)
+            {
+                unserved.Add(Unserved(site, $"holds {site.DemandKg} kg, more than the {capacity} kg a vehicle carries in one trip"));
+                continue;
+            }
+
+            var i1 = i;
+            var alone = start + T(0, SiteNode(i)) + rules.ServiceSecondsPerStop
+                + Enumerable.Range(0, facilityCount).Min(f => T(SiteNode(i1), FacilityNode(f)) + rules.UnloadingSeconds + T(FacilityNode(f), 0));
+            if (alone > end)
+            {
+                unserved.Add(Unserved(site, $"even as a trip's only stop, a vehicle could not reach it, unload and be back at the depot by {Clock(end)} (it would be {Clock(alone)})"));
+                continue;
+            }
+
+            candidates.Add(i);
+        }
+
+        Solution? Attempt(List<int> order, int count, StopCriterion limit)
+        {
+            if (count == 0)
+            {
+                return null;
+            }
+
+            var subset = order.Take(count).Order().ToList();
+            var problem = Build(group, matrix, subset, plates.Length, capacity, start, end);
+            var result = solver.Solve(problem, limit, options.Seed, null, null, cancellationToken);
+            return SolutionChecker.Check(problem, result).IsFeasible ? result : null;
+        }
+
+        var stop = Stop(options, options.TimeLimitPerPlan);
+        var probe = Stop(options, options.TimeLimitPerPlan / 4);
+        var reason = $"the area's {plates.Length} {group.Category} vehicle(s) cannot serve it as well as the due sites nearer the depot and facilities and be back by {Clock(end)}";
+
+        // Nearest first: when the fleet cannot serve every site, the farthest are left out.
+        var ordered = candidates
+            .OrderBy(i => T(0, SiteNode(i)) + Enumerable.Range(0, facilityCount).Min(f => T(SiteNode(i), FacilityNode(f))))
+            .ThenBy(i => group.DueSites[i].SiteCode, StringComparer.Ordinal)
+            .ToList();
+        var kept = ordered.Count;
+        var solution = Attempt(ordered, kept, stop);
+        if (solution is null && kept > 0)
+        {
+            // Largest feasible prefix by bisection with short probes; 0 sites is always feasible.
+            var feasible = 0;
+            var infeasible = kept;
+            while (infeasible - feasible > 1)
+            {
+                var middle = feasible + ((infeasible - feasible) / 2);
+                if (Attempt(ordered, middle, probe) is not null)
+                {
+                    feasible = middle;
+                }
+                else
+                {
+                    infeasible = middle;
+                }
+            }
+
+            kept = feasible;
+            solution = Attempt(ordered, kept, stop);
+            while (solution is null && kept > 0)
+            {
+                kept -= Math.Max(1, kept / 20);
+                solution = Attempt(ordered, kept, stop);
+            }
+
+            foreach (var i in ordered.Skip(kept))
+            {
+                unserved.Add(Unserved(group.DueSites[i], reason));
+            }
+        }
+
+        var served = ordered.Take(kept).Order().ToList();
+        if (served.Count > 0 && solution is null)
+        {
+            throw new InvalidOperationException($"No checked plan for {group.AreaCode} {group.Category} {group.Date:yyyy-MM-dd}.");
+        }
+
+        var plan = new DailyPlan
+        {
+            Date = group.Date,
+            AreaCode = group.AreaCode,
+            DistrictCode = group.DistrictCode,
+            Category = group.Category,
+            ProfileId = group.ProfileId,
+            ProfileVersion = group.ProfileVersion,
+            PlannedAtUtc = time.GetUtcNow(),
+            DepotName = group.Depot.Name,
+            DepotLongitude = group.Depot.Location.Longitude,
+            DepotLatitude = group.Depot.Location.Latitude,
+            ShiftStart = rules.ShiftStart,
+            ShiftEnd = rules.ShiftEnd,
+            VehicleCount = plates.Length,
+            CapacityKg = capacity,
+            DueSiteCount = siteCount,
+            Seed = options.Seed,
+            Unserved = unserved.OrderBy(u => u.SiteCode, StringComparer.Ordinal).ToList(),
+        };
+        if (solution is not null)
+        {
+            Translate(group, matrix, served, solution, plates, plan);
+        }
+
+        plan.TotalLoadKg = plan.Trips.Sum(t => t.LoadKg);
+        plan.TotalDistanceMetres = plan.Trips.Sum(t => t.DistanceMetres);
+        return plan;
+    }
+
+    private static StopCriterion Stop(PlanningOptions options, TimeSpan limit) => new()
+    {
+        MaxRuntime = limit,
+        MaxIterationsWithoutImprovement = options.MaxIterationsWithoutImprovement,
+        MaxIterations = options.MaxIterations,
+    };
+
+    private static Problem Build(PlanningGroup group, TravelMatrix matrix, List<int> served, int vehicles, int capacity, long start, long end)
+    {
+        var builder = new ProblemBuilder { Name = $"{group.AreaCode} {group.Category} {group.Date:yyyy-MM-dd}" };
+        builder.AddDepot(new Depot
+        {
+            Name = group.Depot.Name,
+            X = group.Depot.Location.Longitude,
+            Y = group.Depot.Location.Latitude,
+            TimeWindow = new TimeWindow(new Duration(start), new Duration(end)),
+        });
+        foreach (var i in served)
+        {
+            var site = group.DueSites[i];
+            builder.AddClient(new Client
+            {
+                Name = site.SiteCode,
+                X = site.Location.Longitude,
+                Y = site.Location.Latitude,
+                Demand = new Load(site.DemandKg),
+                ServiceDuration = new Duration(group.Rules.ServiceSecondsPerStop),
+            });
+        }
+
+        foreach (var f in group.Facilities)
+        {
+            builder.AddFacility(new Routing.Facility
+            {
+                Name = f.Code,
+                X = f.Longitude,
+                Y = f.Latitude,
+                ServiceDuration = new Duration(group.Rules.UnloadingSeconds),
+            });
+        }
+
+        builder.AddVehicleType(new VehicleType
+        {
+            Name = group.Category.ToString(),
+            DepotIndex = 0,
+            Capacity = new Load(capacity),
+            Count = vehicles,
+            UnloadingFacilities = Enumerable.Range(0, group.Facilities.Count).ToArray(),
+        });
+
+        var nodes = new List<int> { 0 };
+        nodes.AddRange(served.Select(i => 1 + i));
+        nodes.AddRange(Enumerable.Range(0, group.Facilities.Count).Select(f => 1 + group.DueSites.Count + f));
+        var size = nodes.Count;
+        var distances = new long[size, size];
+        var durations = new long[size, size];
+        for (var a = 0; a < size; a++)
+        {
+            for (var b = 0; b < size; b++)
+            {
+                distances[a, b] = matrix.DistanceMetres[nodes[a], nodes[b]];
+                durations[a, b] = matrix.DurationSeconds[nodes[a], nodes[b]];
+            }
+        }
+
+        return builder.SetDistanceMatrix(distances).SetDurationMatrix(durations).Build();
+    }
+
+    private static void Translate(PlanningGroup group, TravelMatrix matrix, List<int> served, Solution solution, string[] plates, DailyPlan plan)
+    {
+        var rules = group.Rules;
+        var siteCount = group.DueSites.Count;
+        for (var r = 0; r < solution.Routes.Count; r++)
+        {
+            var route = solution.Routes[r];
+            var at = 0;
+            var clock = Seconds(rules.ShiftStart);
+            for (var k = 0; k < route.Trips.Count; k++)
+            {
+                var trip = route.Trips[k];
+                var facilityIndex = trip.FacilityIndex ?? throw new InvalidOperationException("A checked trip of a vehicle with facilities ends at a facility.");
+                var facility = group.Facilities[facilityIndex];
+                var planned = new PlannedTrip
+                {
+                    VehiclePlate = plates[r],
+                    VehicleTrip = k + 1,
+                    FacilityCode = facility.Code,
+                    FacilityName = facility.Name,
+                    FacilityLongitude = facility.Longitude,
+                    FacilityLatitude = facility.Latitude,
+                    DepartsAt = Time(clock),
+                };
+                var sequence = 0;
+                foreach (var c in trip.Clients)
+                {
+                    var i = served[c];
+                    var site = group.DueSites[i];
+                    var node = 1 + i;
+                    clock += matrix.DurationSeconds[at, node];
+                    planned.DistanceMetres += matrix.DistanceMetres[at, node];
+                    planned.Stops.Add(new PlannedStop
+                    {
+                        Sequence = ++sequence,
+                        SiteCode = site.SiteCode,
+                        SiteName = site.SiteName,
+                        Longitude = site.Location.Longitude,
+                        Latitude = site.Location.Latitude,
+                        DemandKg = site.DemandKg,
+                        ArrivesAt = Time(clock),
+                    });
+                    planned.LoadKg += site.DemandKg;
+                    clock += rules.ServiceSecondsPerStop;
+                    at = node;
+                }
+
+                var facilityNode = 1 + siteCount + facilityIndex;
+                clock += matrix.DurationSeconds[at, facilityNode];
+                planned.DistanceMetres += matrix.DistanceMetres[at, facilityNode];
+                planned.UnloadsAt = Time(clock);
+                clock += rules.UnloadingSeconds;
+                planned.UnloadedAt = Time(clock);
+                at = facilityNode;
+                if (k == route.Trips.Count - 1)
+                {
+                    clock += matrix.DurationSeconds[at, 0];
+                    planned.DistanceMetres += matrix.DistanceMetres[at, 0];
+                    planned.ReturnsToDepotAt = Time(clock);
+                }
+
+                plan.Trips.Add(planned);
+            }
+        }
+
+        plan.Trips = plan.Trips.OrderBy(t => t.VehiclePlate, StringComparer.Ordinal).ThenBy(t => t.VehicleTrip).ToList();
+    }
+
+    private static UnservedSite Unserved(DueSite site, string reason) => new()
+    {
+        SiteCode = site.SiteCode,
+        SiteName = site.SiteName,
+        Longitude = site.Location.Longitude,
+        Latitude = site.Location.Latitude,
+        DemandKg = site.DemandKg,
+        Reason = reason,
+    };
+
+    private static long Seconds(TimeOnly t) => (long)t.ToTimeSpan().TotalSeconds;
+
+    private static TimeOnly Time(long seconds) => TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(Math.Min(seconds, 86_399)));
+
+    private static string Clock(long seconds) => seconds >= 86_400
+        ? "the next day"
+        : Time(seconds).ToString("HH:mm", CultureInfo.InvariantCulture);
+}
