@@ -109,6 +109,17 @@ public sealed class PlanApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Progress_events_name_the_area_and_the_category_in_words()
+    {
+        var events = await PlanAsync(Day);
+
+        var first = JsonSerializer.Deserialize<JsonElement>(events[0].Data, Json);
+        Assert.Equal("progress", events[0].EventType);
+        Assert.Equal(JsonValueKind.String, first.GetProperty("category").ValueKind);
+        Assert.False(string.IsNullOrEmpty(first.GetProperty("areaCode").GetString()));
+    }
+
+    [Fact]
     public async Task The_geojson_format_gives_one_line_string_per_trip()
     {
         await PlanAsync(Day);
