@@ -10,7 +10,7 @@ namespace CitySort.Browser.Tests;
 /// <summary>
 /// Opens the plans page in headless Chromium on a server with the real streets and district boundaries and the demo
 /// city seeded on them, plans 2015-12-01 with the page's button (the progress bar follows the server-sent events),
-/// waits for the trips to be drawn, and saves docs/screenshots/plans.png (linked from the README and docs/planning.md).
+/// waits for the trips to be drawn, and saves docs/screenshots/plans.png and plans-en.png (linked from the README and docs/planning.md).
 /// </summary>
 public sealed class PlansPageTests
 {
@@ -64,6 +64,7 @@ public sealed class PlansPageTests
                 "() => document.documentElement.lang === 'en' && Number(document.querySelector('#plan-map')?.dataset.trips) > 0",
                 null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
             Assert.Equal("Plans", (await page.Locator("nav.mainnav a.active").InnerTextAsync()).Trim());
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "plans-en.png") });
 
             Assert.True(errors.Count == 0, "Script errors on the page: " + string.Join(Environment.NewLine, errors));
         }

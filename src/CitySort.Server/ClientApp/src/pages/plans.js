@@ -96,7 +96,7 @@ export async function renderPlans(root, query) {
     const urban = L.featureGroup();
     layer.eachLayer(l => { if (l.feature?.properties?.urban) urban.addLayer(l); });
     cityBounds = urban.getLayers().length ? urban.getBounds() : layer.getBounds();
-    map.fitBounds(cityBounds, { padding: [16, 16] });
+    map.fitBounds(cityBounds, { padding: [16, 16], animate: false });
   }
   mapEl.dataset.boundaries = String(boundaries.status === 'fulfilled' ? (boundaries.value.features?.length ?? 0) : 0);
 
@@ -234,8 +234,9 @@ export async function renderPlans(root, query) {
         .addTo(planLayer);
       bounds.extend([lat, lon]);
     }
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20] });
-    else if (cityBounds) map.fitBounds(cityBounds, { padding: [16, 16] });
+    map.invalidateSize();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], animate: false });
+    else if (cityBounds) map.fitBounds(cityBounds, { padding: [16, 16], animate: false });
     mapEl.dataset.trips = String(kinds('trip').length);
 
     const trips = plans.flatMap(p => p.trips.map(tr => ({ ...tr, category: p.category, area: p.areaCode })));
