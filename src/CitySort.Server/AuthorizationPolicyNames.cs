@@ -19,6 +19,12 @@ public static class AuthorizationPolicyNames
     /// <summary>Reading the policy profile.</summary>
     public const string PolicyRead = "policy.read";
 
+    /// <summary>Reading the daily plans of the dedicated lines (W96-T3).</summary>
+    public const string PlansRead = "plans.read";
+
+    /// <summary>Making (or remaking) the daily plans of the dedicated lines.</summary>
+    public const string PlansWrite = "plans.write";
+
     /// <summary>Every policy name above, for registration.</summary>
-    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead];
+    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite];
 }

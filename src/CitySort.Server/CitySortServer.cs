@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Server.Endpoints;
 using CitySort.Server.Services;
@@ -51,6 +52,7 @@ public static class CitySortServer
         builder.Services.AddSingleton(LoadProfile(options));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCitySortStorage(options.Storage);
+        builder.Services.AddCitySortPlanning(options.Planning);
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<DemoSeeding>();
         builder.Services.AddSingleton<RegistryReadiness>();
@@ -91,6 +93,7 @@ public static class CitySortServer
         app.MapBoundaryEndpoints();
         app.MapImportEndpoints();
         app.MapProfileEndpoints();
+        app.MapPlanEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o

@@ -41,4 +41,10 @@ public sealed record ServerOptions
 
     /// <summary>The seed of the demo city generator; the same seed gives the same city.</summary>
     public int DemoSeed { get; init; } = 2015;
+
+    /// <summary>
+    /// The solver limits and seed of the daily plans (<c>/api/plans</c>); null for the <see cref="CitySort.Planning.PlanningOptions"/>
+    /// defaults (3 s per plan, seed 1).
+    /// </summary>
+    public CitySort.Planning.PlanningOptions? Planning { get; init; }
 }

@@ -229,6 +229,11 @@ export function t(key, vars) {
   return text;
 }
 
+/** Adds labels (key -> [Chinese, English]) from a page's own label file; existing keys are kept. */
+export function addLabels(labels) {
+  for (const [k, v] of Object.entries(labels)) if (!(k in LABELS)) LABELS[k] = v;
+}
+
 /** The label of a site type. */
 export function siteTypeLabel(type) { return pick(SITE_TYPES[type], String(type)); }
 

@@ -9,11 +9,13 @@ import { renderSite } from './pages/site.js';
 import { renderCoverage } from './pages/coverage.js';
 import { renderProfile } from './pages/profile.js';
 import { renderImports } from './pages/imports.js';
+import { renderPlans } from './pages/plans.js';
 
 const ROUTES = [
   { path: '', nav: 'navOverview', render: renderOverview },
   { path: 'sites', nav: 'navSites', render: renderSites },
   { path: 'coverage', nav: 'navCoverage', render: renderCoverage },
+  { path: 'plans', nav: 'navPlans', render: renderPlans },
   { path: 'profile', nav: 'navProfile', render: renderProfile },
   { path: 'imports', nav: 'navImports', render: renderImports },
 ];

@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using CitySort.Planning;
+using CitySort.Server;
+using CitySort.Server.Tests;
+using CitySort.Testing;
+using Microsoft.Playwright;
+
+namespace CitySort.Browser.Tests;
+
+/// <summary>
+/// Opens the plans page in headless Chromium on a server with the real streets and district boundaries and the demo
+/// city seeded on them, plans 2015-12-01 with the page's button (the progress bar follows the server-sent events),
+/// waits for the trips to be drawn, and saves docs/screenshots/plans.png and plans-en.png (linked from the README and docs/planning.md).
+/// </summary>
+public sealed class PlansPageTests
+{
+    private static readonly float TimeoutMs = 180_000;
+
+    [Fact]
+    public async Task The_plans_page_plans_a_day_and_draws_every_trip_with_the_vehicle_table()
+    {
+        var shared = Requires.SharedData();
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        await using var database = TestDatabase.Sqlite();
+        await using (var importer = await RunningServer.StartAsync(new ServerOptions { Storage = database.Storage, SeedDemo = false }, TestContext.Current.CancellationToken))
+        {
+            await ImportAsync(importer, "divisions", Path.Combine(shared, "divisions", "wenzhou_streets.csv"));
+            await ImportAsync(importer, "boundaries?datum=gcj02", Path.Combine(shared, "geo", "wenzhou_districts.geojson"));
+        }
+
+        await using var server = await RunningServer.StartAsync(
+            new ServerOptions { Storage = database.Storage, SeedDemo = true, Planning = new PlanningOptions { TimeLimitPerPlan = TimeSpan.FromSeconds(1) } },
+            TestContext.Current.CancellationToken);
+        var screenshots = Path.Combine(Requires.RepositoryRoot(), "docs", "screenshots");
+        Directory.CreateDirectory(screenshots);
+        try
+        {
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+                Locale = "zh-CN",
+            });
+            var page = await context.NewPageAsync();
+            var errors = new List<string>();
+            page.PageError += (_, e) => errors.Add(e);
+
+            await page.GotoAsync(server.BaseAddress + "#/plans?date=2015-12-01");
+            await page.Locator("#plan-none").WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
+            Assert.Equal("调度计划", (await page.Locator("nav.mainnav a.active").InnerTextAsync()).Trim());
+
+            await page.Locator("#plan-run").ClickAsync();
+            await page.Locator("#plan-progress").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = TimeoutMs });
+            await page.WaitForFunctionAsync(
+                "() => { const m = document.querySelector('#plan-map'); return document.querySelector('#plan-done') && m && m.dataset.ready === 'true' && Number(m.dataset.trips) > 0 && m.querySelectorAll('path.plan-trip').length === Number(m.dataset.trips); }",
+                null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
+
+            Assert.True(await page.Locator("#plan-map .leaflet-overlay-pane path").CountAsync() > await page.Locator("#plan-map path.plan-trip").CountAsync());
+            Assert.True(await page.Locator("#plan-vehicles tbody tr").CountAsync() > 0);
+            Assert.True(await page.Locator("#plan-map path.plan-trip[stroke-dasharray]").CountAsync() > 0, "no later trip is dashed");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "plans.png"), FullPage = true });
+
+            await page.Locator("#lang-switch").ClickAsync();
+            await page.WaitForFunctionAsync(
+                "() => document.documentElement.lang === 'en' && Number(document.querySelector('#plan-map')?.dataset.trips) > 0",
+                null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
+            Assert.Equal("Plans", (await page.Locator("nav.mainnav a.active").InnerTextAsync()).Trim());
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "plans-en.png") });
+
+            Assert.True(errors.Count == 0, "Script errors on the page: " + string.Join(Environment.NewLine, errors));
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    private static async Task ImportAsync(RunningServer server, string kind, string path)
+    {
+        using var content = new MultipartFormDataContent();
+        var file = new StreamContent(File.OpenRead(path));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, "file", Path.GetFileName(path));
+        using var response = await server.Client.PostAsync(new Uri("api/imports/" + kind, UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, kind + " import failed: " + await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+}
