@@ -173,11 +173,18 @@ public sealed class OrToolsSolver : ISolver
             parameters.SolutionLimit = solutions;
         }
 
+        var clientIndices = Enumerable.Range(0, problem.Clients.Count).Select(c => manager.NodeToIndex(model.ClientNode(c))).ToArray();
         long found = 0;
         var callback = new VoidToVoid(() =>
         {
             found++;
-            progress?.Report(new SolverProgress(clock.Elapsed, found, new Distance(routing.CostVar().Value()), true));
+            if (progress is not null)
+            {
+                // With optional clients the search may still leave some out: then the solution is not feasible yet.
+                var allServed = !optionalClients || clientIndices.All(i => routing.ActiveVar(i).Value() == 1);
+                progress.Report(new SolverProgress(clock.Elapsed, found, new Distance(routing.CostVar().Value()), allServed));
+            }
+
             if (cancellationToken.IsCancellationRequested)
             {
                 routing.solver().FinishCurrentSearch();

@@ -133,6 +133,17 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void A_Solomon_file_without_a_name_line_still_reads()
+    {
+        var text = "VEHICLE\nNUMBER CAPACITY\n2 50\nCUSTOMER\nCUST NO. X Y DEMAND READY DUE SERVICE\n0 0 0 0 0 100 0\n1 1 1 5 0 20 10\n";
+
+        var problem = SolomonReader.Parse(new StringReader(text), "t1.txt").GetValueOrThrow();
+
+        Assert.Equal(string.Empty, problem.Name);
+        Assert.Single(problem.Clients);
+    }
+
+    [Fact]
     public void A_solution_line_naming_an_unknown_client_is_reported_with_its_line()
     {
         var problem = CvrplibReader.Parse(new StringReader(SmallVrp), "tiny.vrp").GetValueOrThrow();

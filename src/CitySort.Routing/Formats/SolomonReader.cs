@@ -52,13 +52,17 @@ public static class SolomonReader
                 continue;
             }
 
+            var head = tokens[0].ToUpperInvariant();
             if (name is null)
             {
-                name = text.Trim();
-                continue;
+                // The first line names the instance; a file that starts straight with VEHICLE has no name.
+                name = head == "VEHICLE" ? string.Empty : text.Trim();
+                if (head != "VEHICLE")
+                {
+                    continue;
+                }
             }
 
-            var head = tokens[0].ToUpperInvariant();
             if (head == "VEHICLE")
             {
                 block = "VEHICLE";
