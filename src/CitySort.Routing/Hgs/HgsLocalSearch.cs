@@ -32,6 +32,13 @@ internal sealed class HgsLocalSearch
     private readonly int[] _bestInsertWhen;
     private readonly int[] _polarAngle;
     private readonly (double Angle, int Route)[] _routeAngles;
+    private readonly Node[] _pairNodes;
+    private readonly int[] _pairDemand;
+    private readonly double[] _pairRemoval;
+    private readonly Node[] _insertNodes;
+    private readonly int[] _insertFrom;
+    private readonly int[] _insertTo;
+    private readonly int[] _insertEdge;
 
     private double _penaltyCapacity;
     private double _penaltyTimeWarp;
@@ -109,6 +116,13 @@ internal sealed class HgsLocalSearch
         }
 
         _routeAngles = new (double, int)[_routes.Length];
+        _pairNodes = new Node[n + 2];
+        _pairDemand = new int[n + 2];
+        _pairRemoval = new double[n + 2];
+        _insertNodes = new Node[n + 2];
+        _insertFrom = new int[n + 2];
+        _insertTo = new int[n + 2];
+        _insertEdge = new int[n + 2];
     }
 
     private static bool IsSymmetric(HgsInstance data)
@@ -857,22 +871,34 @@ internal sealed class HgsLocalSearch
         var loadV = routeV.Load;
         var penaltyU = routeU.Penalty;
         var penaltyV = routeV.Penalty;
+        var countV = 0;
+        for (var v = routeV.Depot.Next!; !v.IsDepot; v = v.Next!)
+        {
+            _pairNodes[countV] = v;
+            _pairDemand[countV] = demand[v.Client];
+            _pairRemoval[countV] = v.DeltaRemoval;
+            countV++;
+        }
+
         for (var u = routeU.Depot.Next!; !u.IsDepot; u = u.Next!)
         {
             var du = demand[u.Client];
             var removalU = u.DeltaRemoval;
-            for (var v = routeV.Depot.Next!; !v.IsDepot; v = v.Next!)
+            var baseU = loadU - du;
+            var baseV = loadV + du;
+            for (var k = 0; k < countV; k++)
             {
-                var dv = demand[v.Client];
-                var newU = loadU + dv - du;
-                var newV = loadV + du - dv;
+                var dv = _pairDemand[k];
+                var newU = baseU + dv;
+                var newV = baseV - dv;
                 var penU = (newU > capacity ? (newU - capacity) * penaltyCapacity : 0) - penaltyU;
                 var penV = (newV > capacity ? (newV - capacity) * penaltyCapacity : 0) - penaltyV;
-                if (penU + removalU + penV + v.DeltaRemoval <= 0)
+                if (penU + removalU + penV + _pairRemoval[k] <= 0)
                 {
+                    var v = _pairNodes[k];
                     var extraV = CheapestInsertSimultaneousRemoval(v, u, out var posV);
                     var extraU = CheapestInsertSimultaneousRemoval(u, v, out var posU);
-                    var cost = penU + removalU + extraU + penV + v.DeltaRemoval + extraV;
+                    var cost = penU + removalU + extraU + penV + _pairRemoval[k] + extraV;
                     if (cost < bestCost)
                     {
                         bestCost = cost;
@@ -977,6 +1003,20 @@ internal sealed class HgsLocalSearch
         var dist = _dist;
         var ds = _stride;
         var symmetric = _symmetric;
+        var count = 0;
+        for (var p = r2.Depot; ; p = p.Next!)
+        {
+            _insertNodes[count] = p;
+            _insertFrom[count] = p.Client;
+            _insertTo[count] = p.Next!.Client;
+            _insertEdge[count] = p.DistOut;
+            count++;
+            if (p.Next!.IsDepot)
+            {
+                break;
+            }
+        }
+
         for (var u = r1.Depot.Next!; !u.IsDepot; u = u.Next!)
         {
             var cu = u.Client;
@@ -990,14 +1030,13 @@ internal sealed class HgsLocalSearch
                 double c0 = double.MaxValue, c1 = double.MaxValue, c2 = double.MaxValue;
                 Node? n0 = null, n1 = null, n2 = null;
                 var rowU = cu * ds;
-                var p = r2.Depot;
-                while (true)
+                for (var k = 0; k < count; k++)
                 {
-                    var n = p.Next!;
-                    var pc = p.Client;
-                    double cost = (symmetric ? dist[rowU + pc] : dist[(pc * ds) + cu]) + dist[rowU + n.Client] - p.DistOut;
+                    var pc = _insertFrom[k];
+                    double cost = (symmetric ? dist[rowU + pc] : dist[(pc * ds) + cu]) + dist[rowU + _insertTo[k]] - _insertEdge[k];
                     if (cost < c2)
                     {
+                        var p = _insertNodes[k];
                         if (cost < c1)
                         {
                             c2 = c1;
@@ -1021,13 +1060,6 @@ internal sealed class HgsLocalSearch
                             n2 = p;
                         }
                     }
-
-                    if (n.IsDepot)
-                    {
-                        break;
-                    }
-
-                    p = n;
                 }
 
                 var i = w * 3;
