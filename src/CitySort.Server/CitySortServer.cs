@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,7 +59,20 @@ public static class CitySortServer
         builder.Services.AddSingleton<DemoSeeding>();
         builder.Services.AddSingleton<RegistryReadiness>();
         builder.Services.AddHostedService<RegistryStartup>();
-        builder.Services.AddProblemDetails();
+        // A request the server cannot bind (a query value of the wrong kind, a body over the size limit) is the
+        // client's error: it becomes a problem document with its status and the reason, not a bare 400 or a 500.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Status = bad.StatusCode;
+                context.ProblemDetails.Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? "The file is too large / 文件过大"
+                    : "The request is not valid / 请求无效";
+                context.ProblemDetails.Detail = bad.Message;
+            }
+        });
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddAuthorization(o =>
         {
@@ -70,7 +85,10 @@ public static class CitySortServer
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer<CitySortDocumentTransformer>());
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+        });
         app.UseStatusCodePages();
         app.UseDashboard();
         app.Use(async (context, next) =>

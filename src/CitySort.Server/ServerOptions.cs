@@ -32,7 +32,8 @@ public sealed record ServerOptions
 
     /// <summary>
     /// A policy profile JSON file to use instead of the shipped Wenzhou 2015 profile; null for the default. Ignored
-    /// when <see cref="Profile"/> is set. An invalid file makes <see cref="CitySortServer.Build"/> throw.
+    /// when <see cref="Profile"/> is set, except that <c>GET /api/profile/source</c> then serves this file as the source of
+    /// <see cref="Profile"/>. An invalid file makes <see cref="CitySortServer.Build"/> throw.
     /// </summary>
     public string? ProfilePath { get; init; }
 

@@ -219,6 +219,30 @@ public abstract class ApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixt
     }
 
     [Fact]
+    public async Task The_profile_source_loads_back_as_a_valid_profile_for_serve_profile()
+    {
+        using var response = await Client.GetAsync(new Uri("api/profile/source", UriKind.Relative), Cancel);
+        response.EnsureSuccessStatusCode();
+        await using var body = await response.Content.ReadAsStreamAsync(Cancel);
+
+        var loaded = CitySort.Policy.ProfileLoader.Load(body, "downloaded.json");
+
+        Assert.Empty(loaded.Errors);
+        Assert.Equal("wenzhou-2015", loaded.Profile!.Id);
+    }
+
+    [Fact]
+    public async Task A_query_value_of_the_wrong_kind_is_a_400_problem_naming_the_parameter()
+    {
+        using var response = await Client.GetAsync(new Uri("api/sites?compliant=maybe", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel);
+        Assert.Contains("compliant", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("maybe", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Streets_of_a_district_and_communities_of_a_street_are_listed()
     {
         var streets = await GetJsonAsync("api/districts/330302/streets");

@@ -35,6 +35,16 @@ internal static class ServeCommand
                 return 2;
             }
 
+            var urlList = parse.GetValue(urls) ?? ServerOptions.DefaultUrls;
+            foreach (var url in urlList.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Port is < 0 or > 65535)
+                {
+                    await Console.Error.WriteLineAsync($"--urls: '{url}' is not an address like http://127.0.0.1:5080 (scheme http or https, a host, and a port from 0 to 65535).");
+                    return 2;
+                }
+            }
+
             PolicyProfile? loaded = null;
             if (parse.GetValue(profile) is { } profilePath)
             {
@@ -54,8 +64,9 @@ internal static class ServeCommand
 
             var options = new ServerOptions
             {
-                Urls = parse.GetValue(urls) ?? ServerOptions.DefaultUrls,
+                Urls = urlList,
                 Profile = loaded,
+                ProfilePath = parse.GetValue(profile),
                 Storage = connection is not null
                     ? StorageOptions.ForPostgreSql(connection)
                     : StorageOptions.ForSqliteFile(dbPath ?? StorageOptions.DefaultSqliteFileName),

@@ -199,15 +199,16 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
                 continue;
             }
 
+            // An unknown district is said first: it explains the street and community problems that follow from it.
+            if (!districtCodes.Contains(site.DistrictCode))
+            {
+                problems.Add(table.Problem(row, "district_code", $"district {site.DistrictCode} is not in the registry: import the divisions first"));
+            }
+
             Report(problems, table, row, RegistryValidator.Validate(site));
             if (problems.Count > before)
             {
                 continue;
-            }
-
-            if (!districtCodes.Contains(site.DistrictCode))
-            {
-                problems.Add(table.Problem(row, "district_code", $"district {site.DistrictCode} is not in the registry: import the divisions first"));
             }
 
             if (site.StreetCode is not null)

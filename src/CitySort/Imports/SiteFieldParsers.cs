@@ -83,7 +83,9 @@ internal static class SiteFieldParsers
         reason = string.Empty;
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out degrees) || !double.IsFinite(degrees))
         {
-            reason = $"'{value}' is not a number: give the {what} in decimal degrees, e.g. 120.6994";
+            // The example is a Wenzhou coordinate of the kind asked for: longitude about 120.7, latitude about 28.0.
+            var example = max > 90 ? "120.6994" : "28.0152";
+            reason = $"'{value}' is not a number: give the {what} in decimal degrees, e.g. {example}";
             return false;
         }
 

@@ -76,6 +76,34 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public async Task A_site_in_an_unknown_district_with_a_street_names_the_unknown_district_first()
+    {
+        await using var db = await TestDatabase.SqliteAsync();
+        await SitesCsv.ImportParentsAsync(db);
+
+        // District 330399 does not exist; street 330302006 (imported) belongs to 330302, so the street problem follows.
+        var report = await db.Imports.ImportSitesAsync(TestFiles.Text(SitesCsv.Header + SitesCsv.Row("S1", district: "330399")), "sites.csv", Ct);
+
+        Assert.False(report.Succeeded);
+        var first = report.Problems[0];
+        Assert.Equal("district_code", first.Field);
+        Assert.Contains("district 330399 is not in the registry", first.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_non_numeric_latitude_is_explained_with_a_latitude_example()
+    {
+        await using var db = await TestDatabase.SqliteAsync();
+        await SitesCsv.ImportParentsAsync(db);
+
+        var report = await db.Imports.ImportSitesAsync(TestFiles.Text(SitesCsv.Header + SitesCsv.Row("S1", latitude: "north")), "sites.csv", Ct);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("latitude", problem.Field);
+        Assert.Contains("e.g. 28.0152", problem.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_non_numeric_longitude_is_reported_at_its_column()
     {
         await using var db = await TestDatabase.SqliteAsync();
