@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using CitySort.Server;
 using CitySort.Server.Tests;
 using CitySort.Testing;
@@ -22,11 +21,7 @@ public sealed class DashboardTests
         var (playwright, browser) = await Chromium.LaunchAsync();
         await using var database = TestDatabase.Sqlite();
         // The real streets and boundaries first, so the demo city that the second start seeds lies on them.
-        await using (var importer = await RunningServer.StartAsync(new ServerOptions { Storage = database.Storage, SeedDemo = false }, TestContext.Current.CancellationToken))
-        {
-            await ImportAsync(importer, "divisions", Path.Combine(shared, "divisions", "wenzhou_streets.csv"));
-            await ImportAsync(importer, "boundaries?datum=gcj02", Path.Combine(shared, "geo", "wenzhou_districts.geojson"));
-        }
+        await RealDivisions.ImportAsync(database, shared);
 
         await using var server = await RunningServer.StartAsync(new ServerOptions { Storage = database.Storage, SeedDemo = true }, TestContext.Current.CancellationToken);
 
@@ -106,15 +101,5 @@ public sealed class DashboardTests
             await browser.DisposeAsync();
             playwright.Dispose();
         }
-    }
-
-    private static async Task ImportAsync(RunningServer server, string kind, string path)
-    {
-        using var content = new MultipartFormDataContent();
-        var file = new StreamContent(File.OpenRead(path));
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "file", Path.GetFileName(path));
-        using var response = await server.Client.PostAsync(new Uri("api/imports/" + kind, UriKind.Relative), content, TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, kind + " import failed: " + await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
     }
 }
