@@ -1,0 +1,30 @@
+namespace CitySort.Collection;
+
+/// <summary>
+/// The only door for events (DESIGN.md): parse, validate against the registry and the profile, de-duplicate by event
+/// id per device, append in one transaction together with the rollups the events change, and only then answer. The
+/// MQTT, HTTP and CSV doors all call it; a door acknowledges (PUBACK, 2xx) only after <see cref="SubmitAsync"/>
+/// has returned.
+/// </summary>
+public interface IEventIntake
+{
+    /// <summary>The most events one <see cref="SubmitAsync"/> call takes (also the HTTP batch limit).</summary>
+    public const int MaxBatchSize = 1000;
+
+    /// <summary>The largest payload of one event in bytes; a larger one is rejected with reason <c>too-large</c>.</summary>
+    public const int MaxPayloadBytes = 16 * 1024;
+
+    /// <summary>
+    /// Takes in a batch of events from one device. Returns one result per event, in order, after the transaction
+    /// that stores the accepted events, their rollups and the rejections has committed.
+    /// </summary>
+    /// <param name="device">The authenticated device that sent the batch.</param>
+    /// <param name="events">At most <see cref="MaxBatchSize"/> events.</param>
+    /// <param name="cancellationToken">Cancels before the commit; after it the results stand.</param>
+    /// <returns>One <see cref="IntakeResult"/> per event, with <see cref="IntakeResult.Index"/> equal to its position.</returns>
+    /// <exception cref="ArgumentException">When the batch is larger than <see cref="MaxBatchSize"/>.</exception>
+    Task<IReadOnlyList<IntakeResult>> SubmitAsync(
+        DeviceIdentity device,
+        IReadOnlyList<IncomingEvent> events,
+        CancellationToken cancellationToken);
+}
