@@ -27,4 +27,19 @@ public interface IEventIntake
         DeviceIdentity device,
         IReadOnlyList<IncomingEvent> events,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes in a whole file's events (the CSV door) in one transaction of any size: when any event is rejected or
+    /// conflicts, nothing is stored except the rejections themselves, and every result says so; duplicates of stored
+    /// events do not spoil the file (importing the same file twice changes nothing).
+    /// </summary>
+    /// <param name="device">The device or office account the file is imported for.</param>
+    /// <param name="events">The file's events, in row order.</param>
+    /// <param name="cancellationToken">Cancels before the commit.</param>
+    /// <returns>One result per event; when any is not accepted or duplicate, the accepted ones are reported with
+    /// <see cref="IntakeOutcome.Rejected"/> and reason code <c>file-rejected</c> because nothing of the file was stored.</returns>
+    Task<IReadOnlyList<IntakeResult>> SubmitFileAsync(
+        DeviceIdentity device,
+        IReadOnlyList<IncomingEvent> events,
+        CancellationToken cancellationToken);
 }
