@@ -31,6 +31,7 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly Task writer;
     private readonly Task publisher;
+    private int disposed;
 
     /// <summary>Creates the intake and starts its writer.</summary>
     /// <param name="store">The event store.</param>
@@ -79,6 +80,11 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
     /// <summary>Stops taking work, finishes what is queued, and stops the sinks' loop.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         queue.Writer.TryComplete();
         await writer.ConfigureAwait(false);
         published.Writer.TryComplete();

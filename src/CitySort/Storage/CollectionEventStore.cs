@@ -173,11 +173,12 @@ public sealed class CollectionEventStore : ICollectionEventReader
                     ticket_treated_net_g = collection_rollup_daily.ticket_treated_net_g + excluded.ticket_treated_net_g
                 """;
             var p = Parameters(command, 13);
-            await command.PrepareAsync(cancellationToken);
+            var prepared = false;
             foreach (var (k, v) in delta.Daily)
             {
                 Set(p, Day(k.Day), k.DistrictCode, k.AreaCode, k.Category, k.FacilityCode, (long)v.FacilityKind, Flag(v.IsIllustrative),
                     v.PickupCount, v.PickupEstimatedG, v.TicketCount, v.TicketNetG, v.TicketSortedNetG, v.TicketTreatedNetG);
+                prepared = await PrepareOnceAsync(command, prepared, cancellationToken);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -195,10 +196,11 @@ public sealed class CollectionEventStore : ICollectionEventReader
                     first_pickup_minute = CASE WHEN excluded.first_pickup_minute < collection_rollup_site_day.first_pickup_minute THEN excluded.first_pickup_minute ELSE collection_rollup_site_day.first_pickup_minute END
                 """;
             var p = Parameters(command, 6);
-            await command.PrepareAsync(cancellationToken);
+            var prepared = false;
             foreach (var (k, v) in delta.SiteDays)
             {
                 Set(p, Day(k.Day), k.SiteCode, k.Category, v.PickupCount, v.PickupEstimatedG, (long)v.FirstPickupMinute);
+                prepared = await PrepareOnceAsync(command, prepared, cancellationToken);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -218,10 +220,11 @@ public sealed class CollectionEventStore : ICollectionEventReader
                     ticket_net_g = collection_rollup_vehicle_day.ticket_net_g + excluded.ticket_net_g
                 """;
             var p = Parameters(command, 7);
-            await command.PrepareAsync(cancellationToken);
+            var prepared = false;
             foreach (var (k, v) in delta.VehicleDays)
             {
                 Set(p, Day(k.Day), k.VehiclePlate, Flag(v.IsIllustrative), v.PickupCount, v.PickupEstimatedG, v.TicketCount, v.TicketNetG);
+                prepared = await PrepareOnceAsync(command, prepared, cancellationToken);
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -484,8 +487,19 @@ public sealed class CollectionEventStore : ICollectionEventReader
         return p;
     }
 
+    /// <summary>Prepares the command once its parameters hold their first values (Npgsql takes the types from them).</summary>
+    private static async Task<bool> PrepareOnceAsync(DbCommand command, bool prepared, CancellationToken cancellationToken)
+    {
+        if (!prepared)
+        {
+            await command.PrepareAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
     private static DbParameter[] Parameters(DbCommand command, int count) =>
-        Enumerable.Range(0, count).Select(i => AddParameter(command, "@p" + i.ToString(CultureInfo.InvariantCulture), 0L)).ToArray();
+        Enumerable.Range(0, count).Select(i => AddParameter(command, "@p" + i.ToString(CultureInfo.InvariantCulture), null)).ToArray();
 
     private static void Set(DbParameter[] parameters, params object?[] values)
     {
