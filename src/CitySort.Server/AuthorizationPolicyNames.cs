@@ -25,6 +25,12 @@ public static class AuthorizationPolicyNames
     /// <summary>Making (or remaking) the daily plans of the dedicated lines.</summary>
     public const string PlansWrite = "plans.write";
 
+    /// <summary>
+    /// Sending device events (<c>POST /api/events</c>). The device itself is authenticated by its key in the handler
+    /// (docs/events.md, "Doors"); this policy is for the caller's sign-in when it arrives.
+    /// </summary>
+    public const string EventsWrite = "events.write";
+
     /// <summary>Every policy name above, for registration.</summary>
-    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite];
+    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite, EventsWrite];
 }

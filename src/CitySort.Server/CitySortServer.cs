@@ -84,6 +84,12 @@ public static class CitySortServer
         });
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer<CitySortDocumentTransformer>());
 
+        if (options.EventIntake is not null)
+        {
+            // Registered last, so it replaces the stored intake for every door.
+            builder.Services.AddSingleton(options.EventIntake);
+        }
+
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -112,6 +118,7 @@ public static class CitySortServer
         app.MapImportEndpoints();
         app.MapProfileEndpoints();
         app.MapPlanEndpoints();
+        app.MapEventEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o
