@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Server.Endpoints;
+using CitySort.Server.Mqtt;
 using CitySort.Server.Services;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -59,6 +60,10 @@ public static class CitySortServer
         builder.Services.AddSingleton<DemoSeeding>();
         builder.Services.AddSingleton<RegistryReadiness>();
         builder.Services.AddHostedService<RegistryStartup>();
+
+        // After the registry start-up: the device table is migrated before the first device connects.
+        builder.Services.AddSingleton<MqttDoor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MqttDoor>());
         // A request the server cannot bind (a query value of the wrong kind, a body over the size limit) is the
         // client's error: it becomes a problem document with its status and the reason, not a bare 400 or a 500.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
