@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CitySort.Collection;
 using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Server.Endpoints;
@@ -56,6 +57,7 @@ public static class CitySortServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
+        builder.Services.AddCitySortCollection();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<DemoSeeding>();
         builder.Services.AddSingleton<RegistryReadiness>();

@@ -3,6 +3,8 @@ using CitySort.Collection;
 using CitySort.Collection.Devices;
 using CitySort.Collection.Files;
 using CitySort.Imports;
+using CitySort.Policy;
+using CitySort.Storage;
 using CitySort.Registry;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -63,7 +65,12 @@ internal static class ImportCommand
 
             try
             {
-                await using var services = await ImportDatabase.OpenAsync(storage, cancellationToken);
+                await using var services = new ServiceCollection()
+                    .AddCitySortStorage(storage)
+                    .AddSingleton(ProfileLoader.LoadDefault())
+                    .AddCitySortCollection()
+                    .BuildServiceProvider();
+                await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
                 var intake = services.GetService<IEventIntake>();
                 if (intake is null)
                 {

@@ -99,7 +99,7 @@ public sealed class EventFileImporter(IEventIntake intake)
 
             var row = rows[result.Index];
             var column = ColumnNamed(result.Reason, columns);
-            var reason = (result.Reason ?? result.ReasonCode ?? "rejected") + (result.ReasonZh is null ? string.Empty : " / " + result.ReasonZh);
+            var reason = (result.ReasonCode ?? "rejected") + ": " + (result.Reason ?? string.Empty) + (result.ReasonZh is null ? string.Empty : " / " + result.ReasonZh);
             problems.Add(column is null ? new ImportProblem(fileName, row.Line, 0, null, reason) : table.Problem(row, column.Name, reason));
         }
 
