@@ -27,6 +27,7 @@ public sealed partial class DashboardDefectsTests(DemoCityWithHostileNames city)
             await page.GotoAsync(city.Server.BaseAddress + "#/plans");
             var date = page.Locator("#plan-date");
             await date.WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
+            await page.WaitForFunctionAsync("() => document.querySelector('#plan-map')?.dataset.ready === 'true'", null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
 
             // The Wenzhou 2015 profile is valid 2015-10-15..2016-12-31 (W96 covers 2015-2016); today lies after it.
             var opened = await date.InputValueAsync();

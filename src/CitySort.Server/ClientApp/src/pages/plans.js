@@ -62,7 +62,7 @@ export async function renderPlans(root, query) {
     type: 'text', id: 'plan-date', value: state.date, inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false',
     placeholder: 'YYYY-MM-DD', pattern: '\\d{4}-\\d{2}-\\d{2}', maxlength: 10, 'aria-label': t('planDate'), 'aria-describedby': 'plan-date-help',
   });
-  const dateHelp = h('span.sub', { id: 'plan-date-help' }, t('planDateHelp', { from: validity.from ?? '…', to: validity.to ?? '…' }));
+  const dateHelp = h('p.sub.plan-date-help', { id: 'plan-date-help' }, t('planDateHelp', { from: validity.from ?? '…', to: validity.to ?? '…' }));
   const areaSelect = h('select', { id: 'plan-area', 'aria-label': t('planArea') }, h('option', { value: '' }, t('planAllAreas')));
   const categorySelect = h('select', { id: 'plan-category', 'aria-label': t('planCategory') },
     h('option', { value: '' }, t('planAllCategories')),
@@ -78,10 +78,11 @@ export async function renderPlans(root, query) {
     panel(t('plansTitle'),
       h('p.intro', t('plansIntro')),
       h('div.filters',
-        h('label', h('span', t('planDate')), dateInput, dateHelp),
+        h('label', h('span', t('planDate')), dateInput),
         h('label', h('span', t('planArea')), areaSelect),
         h('label', h('span', t('planCategory')), categorySelect),
         h('div.filter-actions', runButton)),
+      dateHelp,
       progress, message),
     kpis,
     h('div.map-wrap', mapEl),
@@ -93,6 +94,9 @@ export async function renderPlans(root, query) {
   const planLayer = L.layerGroup().addTo(map);
   let cityBounds = null;
   let running = false;
+  // Each load() takes a number; an answer that arrives after a later load() began (or after the date was found
+  // invalid) is dropped, so a slow answer for an old date never overwrites what the page now says.
+  let loadSeq = 0;
 
   const syncHash = () => {
     const q = new URLSearchParams();
@@ -113,7 +117,7 @@ export async function renderPlans(root, query) {
     return value;
   };
   const onFilter = () => {
-    if (checkedDate() == null) { planLayer.clearLayers(); kpis.replaceChildren(); tables.replaceChildren(); return; }
+    if (checkedDate() == null) { loadSeq++; planLayer.clearLayers(); kpis.replaceChildren(); tables.replaceChildren(); mapEl.dataset.ready = 'true'; return; }
     state.date = dateInput.value.trim();
     state.area = areaSelect.value;
     state.category = categorySelect.value;
@@ -163,6 +167,7 @@ export async function renderPlans(root, query) {
 
   /** Reads the stored plans of the chosen day and shows them, or says the day has not been planned. */
   async function load() {
+    const seq = ++loadSeq;
     planLayer.clearLayers();
     mapEl.dataset.trips = '0';
     mapEl.dataset.ready = 'false';
@@ -175,16 +180,18 @@ export async function renderPlans(root, query) {
         getJson('/api/plans?' + planQuery({ date: state.date })),
         getJson('/api/plans?' + planQuery({ date: state.date, format: 'geojson' })),
       ]);
+      if (seq !== loadSeq) return;
       if (!running) message.replaceChildren();
       show(set, geo);
     } catch (error) {
+      if (seq !== loadSeq) return;
       if (error instanceof ApiError && error.status === 404) {
         message.replaceChildren(h('div.state.plan-none', { id: 'plan-none' }, t('planNone', { date: state.date })));
       } else {
         message.replaceChildren(failure(error, load));
       }
     } finally {
-      mapEl.dataset.ready = 'true';
+      if (seq === loadSeq) mapEl.dataset.ready = 'true';
     }
   }
 

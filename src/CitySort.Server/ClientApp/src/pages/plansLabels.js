@@ -19,7 +19,7 @@ addLabels({
   planDone: ['计划已编制：{plans} 个计划，{vehicles} 辆车，{trips} 趟，应收 {due} 个点位，未收运 {unserved} 个。', 'Planned: {plans} plans, {vehicles} vehicles, {trips} trips, {due} due sites, {unserved} unserved.'],
   planFailed: ['计划编制失败，数据没有任何改动。请稍后重试；如果一直失败，请联系系统管理员。', 'The plan could not be made and nothing was changed. Try again later; if it keeps failing, call the system administrator.'],
   planBadDate: ['请按 YYYY-MM-DD 格式输入要编制或查看的日期，例如 2015-12-01。', 'Please type the day to plan or show as YYYY-MM-DD, for example 2015-12-01.'],
-  planDateHelp: ['格式 YYYY-MM-DD，政策配置适用于 {from} 至 {to}', 'YYYY-MM-DD, within the profile’s {from} to {to}'],
+  planDateHelp: ['日期格式 YYYY-MM-DD；政策配置的适用期为 {from} 至 {to}，只能编制其中的日期。', 'Dates as YYYY-MM-DD; the policy profile applies from {from} to {to}, and only those days can be planned.'],
   planOutsideProfile: ['{date} 不在政策配置的适用期（{from} 至 {to}）内，不能编制计划。', '{date} is outside the policy profile’s period of validity ({from} to {to}); no plan can be made for it.'],
   planNone: ['{date} 尚未编制调度计划。点击“编制计划”生成当日计划。', 'No plan has been made for {date} yet. Press “Plan” to make it.'],
   planEmpty: ['该范围内没有计划。', 'No plans in this selection.'],
