@@ -8,8 +8,8 @@ namespace CitySort.Browser.Tests;
 
 /// <summary>
 /// The dashboard's presentation defects of issue 10 (7, 8 and 13), each checked in headless Chromium on the demo city:
-/// the plans page's date, the coverage table's weighted figures, English place names, the header at 1400 px and the
-/// contrast of the progress text.
+/// the plans page's date, the coverage table's weighted figures and target label, English place names, the header at
+/// 1400 px and the contrast of the progress text.
 /// </summary>
 [Collection(nameof(DemoCityCollection))]
 public sealed partial class DashboardDefectsTests(DemoCityWithHostileNames city)
@@ -190,6 +190,49 @@ public sealed partial class DashboardDefectsTests(DemoCityWithHostileNames city)
 
             // WCAG 2.1 success criterion 1.4.3: at least 4.5 : 1 for text of this size.
             Assert.True(contrast >= 4.5, "progress text contrast " + contrast.ToString("0.0", CultureInfo.InvariantCulture) + " : 1 (or over the bar)");
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            playwright.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task The_coverage_target_label_does_not_lie_over_a_bar()
+    {
+        var (playwright, browser) = await Chromium.LaunchAsync();
+        try
+        {
+            var page = await HostileNamesTests.NewPageAsync(browser, "en");
+            await page.GotoAsync(city.Server.BaseAddress + "#/coverage");
+            await page.WaitForFunctionAsync("() => document.querySelector('#coverage-chart')?.dataset.rendered === 'true'", null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
+            // Reads the district chart's pixels: the target line and its label are drawn in #c62828, the bars in
+            // #0b8a5f (target met) or #e07b16 (missed). Red pixels away from the line's row are the label's; no bar
+            // pixel may lie inside the label's box.
+            var found = await page.EvaluateAsync<JsonElement>(
+                """
+                () => {
+                  const canvas = document.querySelector('#coverage-chart canvas');
+                  const { width, height } = canvas;
+                  const data = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+                  const near = (i, [r, g, b]) => Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 60;
+                  const reds = [], bars = [], perRow = new Map();
+                  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) {
+                    const i = (y * width + x) * 4;
+                    if (near(i, [198, 40, 40])) { reds.push([x, y]); perRow.set(y, (perRow.get(y) ?? 0) + 1); }
+                    else if (near(i, [11, 138, 95]) || near(i, [224, 123, 22])) bars.push([x, y]);
+                  }
+                  const lineY = [...perRow.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+                  const label = reds.filter(([, y]) => Math.abs(y - lineY) > 3);
+                  if (!label.length) return { labelPixels: 0, overlap: false };
+                  const box = label.reduce((b, [x, y]) => ({ x0: Math.min(b.x0, x), x1: Math.max(b.x1, x), y0: Math.min(b.y0, y), y1: Math.max(b.y1, y) }), { x0: width, x1: 0, y0: height, y1: 0 });
+                  return { labelPixels: label.length, overlap: bars.some(([x, y]) => x >= box.x0 && x <= box.x1 && y >= box.y0 && y <= box.y1), box };
+                }
+                """);
+
+            Assert.True(found.GetProperty("labelPixels").GetInt32() > 20, "the target line has no label: " + found);
+            Assert.False(found.GetProperty("overlap").GetBoolean(), "the target label lies over a bar: " + found);
         }
         finally
         {
