@@ -56,7 +56,8 @@ public static class CitySortServer
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
         builder.Services.AddSingleton<SiteIndex>();
-        builder.Services.AddSingleton<DemoSeeding>();
+        builder.Services.AddSingleton<CitySort.Imports.FleetImportService>();
+        builder.Services.AddSingleton<CitySort.Exports.RegistryExporter>();
         builder.Services.AddSingleton<RegistryReadiness>();
         builder.Services.AddHostedService<RegistryStartup>();
         // A request the server cannot bind (a query value of the wrong kind, a body over the size limit) is the
@@ -110,6 +111,8 @@ public static class CitySortServer
         app.MapCoverageEndpoints();
         app.MapBoundaryEndpoints();
         app.MapImportEndpoints();
+        app.MapDemoEndpoints();
+        app.MapExportEndpoints();
         app.MapProfileEndpoints();
         app.MapPlanEndpoints();
 

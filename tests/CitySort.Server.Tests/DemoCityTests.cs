@@ -63,7 +63,7 @@ public sealed class DemoCityTests : IAsyncLifetime
     [Fact]
     public void The_demo_spec_takes_its_fleet_from_the_profile_splits()
     {
-        var spec = DemoSeeding.SpecFromProfile(CitySort.Policy.ProfileLoader.LoadDefault());
+        var spec = CitySort.Demo.DemoCityFactory.SpecFor(CitySort.Policy.ProfileLoader.LoadDefault());
 
         Assert.Equal(16, spec.Areas.Sum(a => a.Vehicles));
         Assert.Equal(8, spec.Areas.Sum(a => a.DedicatedLines));

@@ -56,6 +56,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Property<int>("DueSiteCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("PlannedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -283,6 +286,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Property<int?>("Households")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -334,6 +340,10 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Stream")
@@ -390,6 +400,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BoundarySourceDatum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("MaxLatitude")
@@ -508,6 +521,22 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.ToTable("Haulers");
                 });
 
+            modelBuilder.Entity("CitySort.Registry.RegistrySetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RegistrySettings");
+                });
+
             modelBuilder.Entity("CitySort.Registry.Site", b =>
                 {
                     b.Property<string>("Code")
@@ -544,6 +573,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsBaggedZone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsKitchenWasteHeavy")
@@ -602,6 +634,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -657,6 +692,10 @@ namespace CitySort.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Sealed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Plate");
 
