@@ -335,9 +335,11 @@ public sealed class DemoCityGenerator
         foreach (var rule in rules.Where(r => !r.AllBagged))
         {
             var placement = rule.Placements[0];
+            // Bins a condition adds (a kitchen-waste-heavy place's C4, a pilot's C4) come at half the site's main count.
+            var siteCount = rule.When == BinCondition.Always ? atSite : Math.Max(1, atSite / 2);
             var count = rule.PerFloor
                 ? Math.Max(site.Floors, 1) * spec.BinsPerFloor * perRequiredFloorBin
-                : Math.Max(rule.MinCount, placement == BinPlacement.Site ? atSite : rule.Stream is null ? 1 : rng.Next(1, 4));
+                : Math.Max(rule.MinCount, placement == BinPlacement.Site ? siteCount : rule.Stream is null ? 1 : rng.Next(1, 4));
             var row = bins.FirstOrDefault(b => b.Category == rule.Category && b.Stream == rule.Stream && b.Placement == placement);
             if (row is null)
             {
