@@ -59,7 +59,8 @@ public static class CitySortServer
         builder.Services.AddCitySortPlanning(options.Planning);
         builder.Services.AddCitySortCollection();
         builder.Services.AddSingleton<SiteIndex>();
-        builder.Services.AddSingleton<DemoSeeding>();
+        builder.Services.AddSingleton<CitySort.Imports.FleetImportService>();
+        builder.Services.AddSingleton<CitySort.Exports.RegistryExporter>();
         builder.Services.AddSingleton<RegistryReadiness>();
         builder.Services.AddHostedService<RegistryStartup>();
 
@@ -123,6 +124,8 @@ public static class CitySortServer
         app.MapCoverageEndpoints();
         app.MapBoundaryEndpoints();
         app.MapImportEndpoints();
+        app.MapDemoEndpoints();
+        app.MapExportEndpoints();
         app.MapProfileEndpoints();
         app.MapPlanEndpoints();
         app.MapCollectionEndpoints();

@@ -43,7 +43,7 @@ public sealed record ServerOptions
     public bool SeedDemo { get; init; } = true;
 
     /// <summary>The seed of the demo city generator; the same seed gives the same city.</summary>
-    public int DemoSeed { get; init; } = 2015;
+    public int DemoSeed { get; init; } = CitySort.Demo.DemoCityFactory.DefaultSeed;
 
     /// <summary>
     /// The solver limits and seed of the daily plans (<c>/api/plans</c>); null for the <see cref="CitySort.Planning.PlanningOptions"/>

@@ -17,5 +17,7 @@ internal static class CommandCatalog
         yield return PlanCommand.Create();
         yield return RebuildCommand.Create();
         yield return DevicesCommand.Create();
+        yield return DemoCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

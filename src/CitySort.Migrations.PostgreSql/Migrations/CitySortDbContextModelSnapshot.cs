@@ -106,6 +106,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                     b.Property<int>("DueSiteCount")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("PlannedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -341,6 +344,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                     b.Property<int?>("Households")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -393,6 +399,10 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
 
                     b.Property<int?>("Stream")
                         .HasColumnType("integer");
@@ -449,6 +459,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
 
                     b.Property<int?>("BoundarySourceDatum")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
 
                     b.Property<double?>("MaxLatitude")
                         .HasColumnType("double precision");
@@ -566,6 +579,22 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                     b.ToTable("Haulers");
                 });
 
+            modelBuilder.Entity("CitySort.Registry.RegistrySetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RegistrySettings");
+                });
+
             modelBuilder.Entity("CitySort.Registry.Site", b =>
                 {
                     b.Property<string>("Code")
@@ -602,6 +631,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsBaggedZone")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsIllustrative")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsKitchenWasteHeavy")
@@ -660,6 +692,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -715,6 +750,10 @@ namespace CitySort.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("Sealed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
 
                     b.HasKey("Plate");
 

@@ -99,6 +99,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Property<int>("DueSiteCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTimeOffset>("PlannedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -326,6 +329,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Property<int?>("Households")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -377,6 +383,10 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Stream")
@@ -433,6 +443,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BoundarySourceDatum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("MaxLatitude")
@@ -551,6 +564,22 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.ToTable("Haulers");
                 });
 
+            modelBuilder.Entity("CitySort.Registry.RegistrySetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RegistrySettings");
+                });
+
             modelBuilder.Entity("CitySort.Registry.Site", b =>
                 {
                     b.Property<string>("Code")
@@ -587,6 +616,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsBaggedZone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsKitchenWasteHeavy")
@@ -645,6 +677,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -700,6 +735,10 @@ namespace CitySort.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Sealed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Plate");
 

@@ -31,6 +31,7 @@ namespace CitySort.Server.Contracts;
 /// <param name="Compliant">True when it has no gap.</param>
 /// <param name="Bins">Its bins.</param>
 /// <param name="Gaps">Its gaps, each with the clause it breaks.</param>
+/// <param name="IsIllustrative">True when the record is illustrative (made up by the demo city), not a real one.</param>
 public sealed record SiteDetail(
     string Code,
     string Name,
@@ -59,4 +60,5 @@ public sealed record SiteDetail(
     bool CollectedSorted,
     bool Compliant,
     IReadOnlyList<BinView> Bins,
-    IReadOnlyList<GapView> Gaps);
+    IReadOnlyList<GapView> Gaps,
+    bool IsIllustrative);

@@ -19,6 +19,7 @@ namespace CitySort.Server.Contracts;
 /// <param name="Staff">Staff or pupils (agencies, enterprises, schools), or null.</param>
 /// <param name="Compliant">True when its bins meet its type's rule.</param>
 /// <param name="GapCount">Number of gaps against the rule.</param>
+/// <param name="IsIllustrative">True when the record is illustrative (made up by the demo city), not a real one.</param>
 public sealed record SiteListItem(
     string Code,
     string Name,
@@ -35,4 +36,5 @@ public sealed record SiteListItem(
     int? Households,
     int? Staff,
     bool Compliant,
-    int GapCount);
+    int GapCount,
+    bool IsIllustrative);

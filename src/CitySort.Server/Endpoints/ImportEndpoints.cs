@@ -1,5 +1,6 @@
 using CitySort.Collection;
 using CitySort.Collection.Files;
+using CitySort.Demo;
 using CitySort.Imports;
 using CitySort.Registry;
 using CitySort.Server.Services;
@@ -12,8 +13,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CitySort.Server.Endpoints;
 
 /// <summary>
-/// <c>POST /api/imports/{kind}</c>: imports one file (divisions, communities, sites or boundaries; docs/formats.md)
-/// all-or-nothing through <see cref="ImportService"/>, or a weigh tickets or pickups CSV through the event intake
+/// <c>POST /api/imports/{kind}</c>: imports one file all-or-nothing (docs/formats.md): divisions, communities, sites or
+/// boundaries through <see cref="ImportService"/>; facilities, haulers, vehicles or lines through
+/// <see cref="FleetImportService"/>; a weigh tickets or pickups CSV through the event intake
 /// (<see cref="EventFileImporter"/>, for the office account <c>office:tickets</c> / <c>office:pickups</c>). The file comes as multipart form data (field <c>file</c>) or
 /// as the raw request body (name it with <c>?fileName=</c>). Boundaries need <c>datum=wgs84|gcj02</c> (query or form
 /// field): the datum is stated, never guessed.
@@ -28,7 +30,7 @@ internal static class ImportEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.RegistryImport)
             .MapPost("/{kind}", Import)
             .WithName("Import")
-            .WithSummary("Imports a divisions, communities, sites, tickets or pickups CSV, or a boundaries GeoJSON (datum=wgs84|gcj02), all-or-nothing; 200 with the report, or 422 with every problem as file:line:column and nothing written.")
+            .WithSummary("Imports a divisions, communities, sites, facilities, haulers, vehicles, lines, tickets or pickups CSV, or a boundaries GeoJSON (datum=wgs84|gcj02), all-or-nothing; 200 with the report (registryHoldsDemo: the illustrative demo city is still there beside the real records), or 422 with every problem as file:line:column and nothing written.")
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/geo+json", "application/json", "application/octet-stream")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -36,11 +38,11 @@ internal static class ImportEndpoints
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
-        string kind, HttpRequest request, ImportService imports, SiteIndex index, string? fileName, string? datum, CancellationToken cancellationToken)
+        string kind, HttpRequest request, ImportService imports, FleetImportService fleet, DemoRegistry demo, SiteIndex index, string? fileName, string? datum, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var importKind) || int.TryParse(kind, out _))
         {
-            return Problems.BadRequest("'" + kind + "' is not a kind of import; use divisions, communities, sites, boundaries, tickets or pickups.");
+            return Problems.BadRequest("'" + kind + "' is not a kind of import; use divisions, communities, sites, boundaries, facilities, haulers, vehicles, lines, tickets or pickups.");
         }
 
         var intake = request.HttpContext.RequestServices.GetService<IEventIntake>();
@@ -90,6 +92,18 @@ internal static class ImportEndpoints
                 case ImportKind.Pickups:
                     report = await new EventFileImporter(intake!).ImportPickupsAsync(content, name, null, cancellationToken);
                     break;
+                case ImportKind.Facilities:
+                    report = await fleet.ImportFacilitiesAsync(content, name, cancellationToken);
+                    break;
+                case ImportKind.Haulers:
+                    report = await fleet.ImportHaulersAsync(content, name, cancellationToken);
+                    break;
+                case ImportKind.Vehicles:
+                    report = await fleet.ImportVehiclesAsync(content, name, cancellationToken);
+                    break;
+                case ImportKind.Lines:
+                    report = await fleet.ImportLinesAsync(content, name, cancellationToken);
+                    break;
                 default:
                     var datumText = datum ?? form?["datum"].FirstOrDefault();
                     if (!TryParseDatum(datumText, out var parsedDatum))
@@ -115,12 +129,14 @@ internal static class ImportEndpoints
                     });
             }
 
-            if (importKind is not (ImportKind.Tickets or ImportKind.Pickups))
+            if (importKind is ImportKind.Tickets or ImportKind.Pickups)
             {
-                index.Invalidate();
+                return TypedResults.Ok(report);
             }
 
-            return TypedResults.Ok(report);
+            index.Invalidate();
+            // A real file beside the demo city: the report says so, and the Imports page offers POST /api/demo/remove.
+            return TypedResults.Ok(report with { RegistryHoldsDemo = (await demo.StatusAsync(cancellationToken)).Present });
         }
     }
 

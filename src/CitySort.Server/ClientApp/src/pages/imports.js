@@ -3,8 +3,9 @@ import { h, num } from '../dom.js';
 import { t } from '../i18n.js';
 import { uploadFile } from '../api.js';
 import { failure, panel } from './common.js';
+import { demoRemovalPanel } from './demo.js';
 
-const KINDS = ['divisions', 'communities', 'sites', 'boundaries', 'tickets', 'pickups'];
+const KINDS = ['divisions', 'communities', 'sites', 'boundaries', 'facilities', 'haulers', 'vehicles', 'lines', 'tickets', 'pickups'];
 
 export async function renderImports(root) {
   const kind = h('select', { id: 'import-kind', 'aria-label': t('importKind') }, KINDS.map(k => h('option', { value: k }, t('kind_' + k))));
@@ -75,7 +76,8 @@ function report(body) {
     h('div.state.ok-text', t('importDone')),
     h('table.grid.compact', h('thead', h('tr', h('th', t('reportField')), h('th', t('value')))),
       h('tbody', rows.map(([k, v]) => h('tr', h('td', k), h('td', typeof v === 'number' ? num(v) : String(v)))))),
-    problemsOf(body).length ? problemsTable(problemsOf(body)) : null);
+    problemsOf(body).length ? problemsTable(problemsOf(body)) : null,
+    body?.registryHoldsDemo ? demoRemovalPanel() : null);
 }
 
 function problemsTable(problems) {

@@ -71,10 +71,10 @@ export async function renderOverview(root, query) {
     for (const p of points.value) {
       if (p.latitude == null || p.longitude == null) continue;
       const marker = L.circleMarker([p.latitude, p.longitude], {
-        renderer: canvas, radius: 4, weight: 1, color: '#ffffff', opacity: 0.9,
+        renderer: canvas, radius: 4, weight: 1, color: p.isIllustrative ? '#475569' : '#ffffff', opacity: 0.9, dashArray: p.isIllustrative ? '2 2' : null,
         fillColor: p.compliant ? COLOUR_OK : COLOUR_GAP, fillOpacity: 0.9,
       });
-      marker.bindTooltip(() => tipText(p.name, siteTypeLabel(p.type), p.compliant ? t('compliant') : t('nonCompliant')), { className: 'map-tip' });
+      marker.bindTooltip(() => tipText(p.name, siteTypeLabel(p.type), p.compliant ? t('compliant') : t('nonCompliant'), p.isIllustrative ? t('illustrative') : null), { className: 'map-tip' });
       marker.on('click', () => { location.hash = '#/sites/' + encodeURIComponent(p.code); });
       marker.addTo(map);
       siteBounds.extend([p.latitude, p.longitude]);
@@ -92,7 +92,7 @@ export async function renderOverview(root, query) {
       if (f.latitude == null || f.longitude == null) continue;
       const icon = L.divIcon({ className: 'facility-icon', html: '', iconSize: [12, 12] });
       L.marker([f.latitude, f.longitude], { icon, keyboard: false })
-        .bindTooltip(tipText(bilingual(f), f.kind), { className: 'map-tip' })
+        .bindTooltip(tipText(bilingual(f), f.kind, f.isIllustrative ? t('illustrative') : null), { className: 'map-tip' })
         .addTo(map);
     }
   }

@@ -309,6 +309,7 @@ export async function renderPlans(root, query) {
       kpi(t('planKpiLastBack'), lastBack ? clock(lastBack) : '–'));
 
     tables.replaceChildren(...[
+      plans.some(p => p.isIllustrative) ? h('div.demo-notice', { id: 'plans-illustrative' }, t('plansIllustrative')) : null,
       plans.length ? panel(t('planVehicles'), vehicleTable(trips)) : null,
       unserved.length ? panel(t('planUnserved'), unservedTable(unserved)) : null].filter(Boolean));
   }
