@@ -15,6 +15,8 @@ internal static class CommandCatalog
         yield return SolveCommand.Create();
         yield return BenchCommand.Create();
         yield return PlanCommand.Create();
+        yield return RebuildCommand.Create();
+        yield return DevicesCommand.Create();
         yield return DemoCommand.Create();
         yield return ExportCommand.Create();
     }

@@ -10,6 +10,8 @@ namespace CitySort.Server.Contracts;
 /// <param name="DistrictName">District name, or null.</param>
 /// <param name="StreetCode">9-digit street code, or null.</param>
 /// <param name="StreetName">Street name, or null.</param>
+/// <param name="DistrictNameEn">English district name (from the profile, else the registry), or null.</param>
+/// <param name="StreetNameEn">English street name when the profile names the street, else null.</param>
 /// <param name="Address">Address.</param>
 /// <param name="Latitude">WGS-84 latitude, degrees.</param>
 /// <param name="Longitude">WGS-84 longitude, degrees.</param>
@@ -26,6 +28,8 @@ public sealed record SiteListItem(
     string? DistrictName,
     string? StreetCode,
     string? StreetName,
+    string? DistrictNameEn,
+    string? StreetNameEn,
     string Address,
     double Latitude,
     double Longitude,

@@ -138,11 +138,10 @@ internal static class DistrictEndpoints
     private static StreetSummary Summary(StreetRow s, PolicyProfile profile, Dictionary<string, int> communityCounts, IReadOnlyList<IndexedSite> sites)
     {
         var areas = profile.ResolveArea(s.Code, s.Name);
-        var named = profile.Streets.Concat(areas.SelectMany(a => a.Streets)).FirstOrDefault(d => d.Codes.Contains(s.Code, StringComparer.Ordinal));
         return new StreetSummary(
             s.Code,
             s.Name,
-            named?.Name.En,
+            PlaceNames.StreetEn(profile, s.Code, s.Name),
             s.DistrictCode,
             areas.Select(a => a.Id).ToList(),
             communityCounts.GetValueOrDefault(s.Code),

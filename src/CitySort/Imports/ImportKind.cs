@@ -26,4 +26,10 @@ public enum ImportKind
 
     /// <summary>Dedicated lines CSV (CitySort's own format): lines with their stops (W96-T3).</summary>
     Lines = 8,
+
+    /// <summary>Weigh tickets CSV (过磅单; docs/formats.md, "Weigh tickets CSV"), taken in through the event intake.</summary>
+    Tickets = 9,
+
+    /// <summary>Pickups CSV (收运记录; docs/formats.md, "Pickups CSV"), taken in through the event intake.</summary>
+    Pickups = 10,
 }

@@ -1,3 +1,4 @@
+using CitySort.Collection.Devices;
 using CitySort.Demo;
 using CitySort.Imports;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="StorageOptions"/> (singleton), an <see cref="IDbContextFactory{TContext}"/> and a scoped
     /// <see cref="CitySortDbContext"/>, <see cref="DatabaseMigrator"/>, <see cref="ImportService"/>,
-    /// <see cref="DemoCityGenerator"/>, <see cref="DemoCitySeeder"/> and <see cref="DemoRegistry"/> (with
-    /// <see cref="TimeProvider.System"/> unless a clock is registered).
+    /// <see cref="DemoCityGenerator"/>, <see cref="DemoCitySeeder"/>, <see cref="DemoRegistry"/>, <see cref="DeviceService"/>
+    /// and (unless a clock is registered already) <see cref="TimeProvider.System"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="options">Which database to use.</param>
@@ -28,6 +29,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<DemoCityGenerator>();
         services.AddSingleton<DemoCitySeeder>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DeviceService>();
         services.AddSingleton<DemoRegistry>();
         return services;
     }

@@ -38,6 +38,8 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The demo seeder over the database.</summary>
     public DemoCitySeeder Seeder => services.GetRequiredService<DemoCitySeeder>();
 
+    /// <summary>The device registry over the database.</summary>
+    public CitySort.Collection.Devices.DeviceService Devices => services.GetRequiredService<CitySort.Collection.Devices.DeviceService>();
     /// <summary>The demo registry (status and removal) over the database.</summary>
     public DemoRegistry Demo => services.GetRequiredService<DemoRegistry>();
 

@@ -110,7 +110,18 @@ const LABELS = {
   total: ['总数', 'Total'],
   met: ['已达标', 'Met'],
   notMet: ['未达标', 'Not met'],
-  coverageNote: ['覆盖的定义与口径见政策配置。', 'What counts as covered, and how it is weighted, is set in the policy profile.'],
+  coverageNote: ['覆盖率 = 已覆盖 ÷ 总量，按政策配置的口径加权：住宅小区按户数，机关企事业单位和学校按人数，公共场所按点位数；“点位”一列是未加权的点位数。覆盖的定义见政策配置。',
+    'Coverage = covered ÷ of, weighted as the policy profile says: compounds by households, agencies and schools by staff, public places by sites; the Sites column counts sites unweighted. What counts as covered is set in the profile too.'],
+  coverageWeightedCovered: ['已覆盖（加权）', 'Covered (weighted)'],
+  coverageWeightedOf: ['总量（加权）', 'Of (weighted)'],
+  coverageWeightedHint: ['覆盖率按这两列计算：已覆盖 ÷ 总量', 'The share is computed from these two: covered ÷ of'],
+  coverageSitesCovered: ['点位（已覆盖/总数）', 'Sites (covered / all)'],
+  coverageSitesOf: ['{covered} / {total}', '{covered} / {total}'],
+  unitHouseholds: ['{n} 户', '{n} households'],
+  unitStaff: ['{n} 人', '{n} staff'],
+  unitSites: ['{n} 个点位', '{n} sites'],
+  unitSiteTypes: ['{n} 类点位', '{n} site types'],
+  unitShareSum: ['各类覆盖率之和 {p}', 'sum of the types’ shares {p}'],
   profileTitle: ['政策配置', 'Policy profile'],
   profileVersion: ['版本', 'Version'],
   profileCategories: ['垃圾类别（W96-C）', 'Waste categories (W96-C)'],
@@ -149,12 +160,14 @@ const LABELS = {
   areas: ['适用地区', 'Areas'],
   effective: ['施行日期', 'In force from'],
   importsTitle: ['数据导入', 'Imports'],
-  importsIntro: ['上传区划、社区、点位、处置设施、收运单位、车辆、专线文件（CSV）或区界文件（GeoJSON）。每个文件整体导入：有一处错误就一条也不写入，并列出每处问题的位置和原因。同一文件重复导入不会改变数据。', 'Upload a divisions, communities, sites, facilities, haulers, vehicles or lines file (CSV) or a boundary file (GeoJSON). Each file goes in whole or not at all: one bad row and nothing is written, with every problem listed by place and reason. Importing the same file twice changes nothing.'],
+  importsIntro: ['上传区划、社区、点位、处置设施、收运单位、车辆、专线、过磅单、收运记录文件（CSV）或区界文件（GeoJSON）。每个文件整体导入：有一处错误就一条也不写入，并列出每处问题的位置和原因。同一文件重复导入不会改变数据。', 'Upload a divisions, communities, sites, facilities, haulers, vehicles, lines, weigh tickets or pickups file (CSV) or a boundary file (GeoJSON). Each file goes in whole or not at all: one bad row and nothing is written, with every problem listed by place and reason. Importing the same file twice changes nothing.'],
   importKind: ['文件类型', 'Kind of file'],
   kind_divisions: ['行政区划（街道）CSV', 'Administrative divisions (streets) CSV'],
   kind_communities: ['社区 CSV', 'Communities CSV'],
   kind_sites: ['分类点位 CSV', 'Sorting sites CSV'],
   kind_boundaries: ['区界 GeoJSON', 'District boundaries GeoJSON'],
+  kind_tickets: ['过磅单 CSV', 'Weigh tickets CSV'],
+  kind_pickups: ['收运记录 CSV', 'Pickups CSV'],
   kind_facilities: ['处置设施 CSV', 'Facilities CSV'],
   kind_haulers: ['收运单位 CSV', 'Haulers CSV'],
   kind_vehicles: ['分类运输车 CSV', 'Vehicles CSV'],
@@ -169,6 +182,13 @@ const LABELS = {
   demoRemoved: ['示例数据已删除（{sites} 个示例点位），现在只保留真实记录。', 'The illustrative records are removed ({sites} demo sites); only real records remain.'],
   plansIllustrative: ['这些计划包含示例车辆或示例点位，仅供演示，不是真实车队的计划。', 'These plans include illustrative vehicles or sites: a demonstration, not a plan of the real fleet.'],
   chooseFile: ['选择文件', 'Choose a file'],
+  importDatum: ['坐标系', 'Datum of the coordinates'],
+  importDatumChoose: ['请选择…', 'Choose…'],
+  importDatumGcj: ['GCJ-02（国内地图服务商，如高德、腾讯）', 'GCJ-02 (Chinese map providers such as Amap, Tencent)'],
+  importDatumWgs: ['WGS-84（GPS、OpenStreetMap）', 'WGS-84 (GPS, OpenStreetMap)'],
+  importDatumHelp: ['区界文件必须说明坐标所用的坐标系，系统不会猜测：国内地图服务商导出的文件（如 wenzhou_districts.geojson）为 GCJ-02，系统会转换为 WGS-84 存储；GPS 和 OpenStreetMap 导出的文件为 WGS-84。',
+    'A boundary file must say which datum its coordinates are in; it is never guessed. Files from Chinese map providers (such as wenzhou_districts.geojson) are GCJ-02 and are stored converted to WGS-84; GPS and OpenStreetMap exports are WGS-84.'],
+  importDatumMissing: ['请先选择区界文件的坐标系（GCJ-02 或 WGS-84）。', 'Please choose the datum of the boundary file (GCJ-02 or WGS-84) first.'],
   noFileChosen: ['请先选择要导入的文件。', 'Please choose a file to import first.'],
   upload: ['开始导入', 'Import'],
   uploading: ['正在上传 {p}%…', 'Uploading {p}%…'],
@@ -237,7 +257,8 @@ function pick(pair, fallback) {
 export function t(key, vars) {
   let text = pick(LABELS[key], key);
   if (vars) {
-    for (const [k, v] of Object.entries(vars)) text = text.replaceAll('{' + k + '}', String(v));
+    // A replacer function, so that '$&' and the like in a name are inserted as they are.
+    for (const [k, v] of Object.entries(vars)) text = text.replaceAll('{' + k + '}', () => String(v));
   }
   return text;
 }

@@ -13,7 +13,7 @@ export async function renderSite(root, code) {
       h('div.site-head',
         h('div',
           h('h1.page-title', site.name, ' ', complianceChip(site.compliant), ' ', illustrativeBadge(site.isIllustrative)),
-          h('div.sub', [site.code, siteTypeLabel(site.type), site.districtName, site.streetName, site.communityName].filter(Boolean).join(' · '))),
+          h('div.sub', [site.code, siteTypeLabel(site.type), bilingual({ name: site.districtName, nameEn: site.districtNameEn }), bilingual({ name: site.streetName, nameEn: site.streetNameEn }), site.communityName].filter(Boolean).join(' · '))),
         site.ruleClause ? h('span.clause', t('rule') + ' ' + site.ruleClause) : null),
       h('div.two-col',
         panel(t('siteDetail'), h('dl.facts',

@@ -82,8 +82,8 @@ function table(page) {
       h('td.mono', s.code),
       h('td', h('a', { href: '#/sites/' + encodeURIComponent(s.code) }, s.name), ' ', illustrativeBadge(s.isIllustrative), s.address ? h('div.sub', s.address) : null),
       h('td', siteTypeLabel(s.type)),
-      h('td', s.districtName ?? ''),
-      h('td', s.streetName ?? ''),
+      h('td', bilingual({ name: s.districtName, nameEn: s.districtNameEn })),
+      h('td', bilingual({ name: s.streetName, nameEn: s.streetNameEn })),
       h('td.num', num(s.households ?? s.staff)),
       h('td', complianceChip(s.compliant)),
       h('td.num', num(s.gapCount)))))));
