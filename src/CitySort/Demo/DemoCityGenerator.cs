@@ -345,7 +345,11 @@ public sealed class DemoCityGenerator
             {
                 bins.Add(new Bin
                 {
-                    SiteCode = site.Code, Category = rule.Category, Stream = rule.Stream, Placement = placement, Count = count,
+                    SiteCode = site.Code,
+                    Category = rule.Category,
+                    Stream = rule.Stream,
+                    Placement = placement,
+                    Count = count,
                     VolumeLitres = Litres(site, rule, placement),
                 });
             }
@@ -362,8 +366,13 @@ public sealed class DemoCityGenerator
             {
                 bins.Add(new Bin
                 {
-                    SiteCode = site.Code, Category = rule.Category, Stream = rule.Stream, Placement = rule.Placements[0],
-                    Count = Math.Max(rule.MinCount, atSite), VolumeLitres = Litres(site, rule, rule.Placements[0]), Bagged = true,
+                    SiteCode = site.Code,
+                    Category = rule.Category,
+                    Stream = rule.Stream,
+                    Placement = rule.Placements[0],
+                    Count = Math.Max(rule.MinCount, atSite),
+                    VolumeLitres = Litres(site, rule, rule.Placements[0]),
+                    Bagged = true,
                 });
                 continue;
             }
