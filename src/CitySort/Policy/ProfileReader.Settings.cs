@@ -9,7 +9,7 @@ internal sealed partial class ProfileReader
     private static readonly string[] SettingNames =
     [
         "covered", "coverageWeighting", "essentiallyAllThreshold", "highRiseMinFloors", "binsPerFloor", "rateFormulas",
-        "gateFees", "residualAttribution", "workingDays", "planning",
+        "gateFees", "residualAttribution", "workingDays", "planning", "routeChecks",
     ];
 
     private ProfileSettings? ReadSettings(JsonElement root)
@@ -65,6 +65,7 @@ internal sealed partial class ProfileReader
         var attribution = Setting(e, at, "residualAttribution", (v, p) => EnumValue<ResidualAttribution>(v, p, "residual attribution", camel: true));
         var workingDays = Setting(e, at, "workingDays", ReadWorkingDays);
         var planning = e.TryGetProperty("planning", out _) ? Setting(e, at, "planning", ReadPlanning) : null;
+        var routeChecks = e.TryGetProperty("routeChecks", out _) ? Setting(e, at, "routeChecks", ReadRouteChecks) : null;
         if (covered is null || weighting is null || threshold is null || highRise is null || perFloor is null || formulas is null
             || fees is null || attribution is null || workingDays is null)
         {
@@ -81,7 +82,22 @@ internal sealed partial class ProfileReader
             fees,
             Unwrap(attribution),
             workingDays,
-            planning);
+            planning,
+            routeChecks);
+    }
+
+    private RouteCheckRules? ReadRouteChecks(JsonElement v, string p)
+    {
+        if (!IsObject(v, p, "the value of 'routeChecks'"))
+        {
+            return null;
+        }
+
+        Fields(v, p, "offLineDistanceMetres", "offLineSeconds", "maxPlausibleSpeedKmPerHour");
+        var distance = Int(v, p, "offLineDistanceMetres", true, min: 1);
+        var seconds = Int(v, p, "offLineSeconds", true, min: 1);
+        var speed = Int(v, p, "maxPlausibleSpeedKmPerHour", true, min: 1);
+        return distance is null || seconds is null || speed is null ? null : new RouteCheckRules(distance.Value, seconds.Value, speed.Value);
     }
 
     private static ProfileSetting<T> Unwrap<T>(ProfileSetting<T?> s)
