@@ -1,3 +1,4 @@
+using CitySort.Collection.Violations;
 using CitySort.Planning;
 using CitySort.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,12 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
 
     /// <summary>Due sites the daily plans could not serve, with the reason.</summary>
     public DbSet<UnservedSite> UnservedSites => Set<UnservedSite>();
+
+    /// <summary>Violations found in what the vehicles did, with their review (W96-K5, W96-T3, W96-R1, W96-K3).</summary>
+    public DbSet<Violation> Violations => Set<Violation>();
+
+    /// <summary>The proving events of the violations.</summary>
+    public DbSet<ViolationEvidence> ViolationEvidence => Set<ViolationEvidence>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -170,5 +177,6 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
         });
 
         PlanningModel.Configure(modelBuilder);
+        ViolationModel.Configure(modelBuilder);
     }
 }

@@ -96,4 +96,21 @@ public sealed record ViolationRules(
     /// <param name="day">A business day.</param>
     /// <returns>The day at <see cref="ClearanceTime"/>, UTC+8.</returns>
     public DateTimeOffset ClearanceInstant(DateOnly day) => new(day.ToDateTime(ClearanceTime), BusinessDayOffset);
+
+    /// <summary>
+    /// The business day whose clearance time is the latest at or before <paramref name="now"/>: the day a day-end
+    /// evaluation run at <paramref name="now"/> judges (today once today's clearance time has passed, else yesterday).
+    /// </summary>
+    /// <param name="now">The current instant.</param>
+    /// <returns>The business day.</returns>
+    public DateOnly LastClearedDay(DateTimeOffset now)
+    {
+        var today = DateOnly.FromDateTime(now.ToOffset(BusinessDayOffset).DateTime);
+        return now >= ClearanceInstant(today) ? today : today.AddDays(-1);
+    }
+
+    /// <summary>The first clearance instant strictly after <paramref name="now"/>, when the next day-end evaluation is due.</summary>
+    /// <param name="now">The current instant.</param>
+    /// <returns>The next day's or today's clearance instant.</returns>
+    public DateTimeOffset NextClearanceInstant(DateTimeOffset now) => ClearanceInstant(LastClearedDay(now).AddDays(1));
 }
