@@ -55,6 +55,7 @@ public static class CitySortServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
+        builder.Services.AddCitySortViolations();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<DemoSeeding>();
         builder.Services.AddSingleton<RegistryReadiness>();
@@ -112,6 +113,7 @@ public static class CitySortServer
         app.MapImportEndpoints();
         app.MapProfileEndpoints();
         app.MapPlanEndpoints();
+        app.MapViolationEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o
