@@ -25,6 +25,9 @@ public static class AuthorizationPolicyNames
     /// <summary>Making (or remaking) the daily plans of the dedicated lines.</summary>
     public const string PlansWrite = "plans.write";
 
+    /// <summary>Reading the collection chain: KPIs from rollups and the list of refused events.</summary>
+    public const string CollectionRead = "collection.read";
+
     /// <summary>Reading the violations found in the collection chain and their evidence (W96-K5, W96-T3, W96-R1, W96-K3).</summary>
     public const string ViolationsRead = "violations.read";
 
@@ -32,5 +35,5 @@ public static class AuthorizationPolicyNames
     public const string ViolationsReview = "violations.review";
 
     /// <summary>Every policy name above, for registration.</summary>
-    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite, ViolationsRead, ViolationsReview];
+    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite, CollectionRead, ViolationsRead, ViolationsReview];
 }

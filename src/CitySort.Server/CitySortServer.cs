@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CitySort.Collection;
 using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Server.Endpoints;
@@ -55,6 +56,7 @@ public static class CitySortServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
+        builder.Services.AddCitySortCollection();
         builder.Services.AddCitySortViolations();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<DemoSeeding>();
@@ -113,6 +115,7 @@ public static class CitySortServer
         app.MapImportEndpoints();
         app.MapProfileEndpoints();
         app.MapPlanEndpoints();
+        app.MapCollectionEndpoints();
         app.MapViolationEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
