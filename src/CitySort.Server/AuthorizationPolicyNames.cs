@@ -28,6 +28,12 @@ public static class AuthorizationPolicyNames
     /// <summary>Reading the collection chain: KPIs from rollups and the list of refused events.</summary>
     public const string CollectionRead = "collection.read";
 
+    /// <summary>Reading the violations found in the collection chain and their evidence (W96-K5, W96-T3, W96-R1, W96-K3).</summary>
+    public const string ViolationsRead = "violations.read";
+
+    /// <summary>Confirming or dismissing violations, and running the day-end check on request.</summary>
+    public const string ViolationsReview = "violations.review";
+
     /// <summary>
     /// Sending device events (<c>POST /api/events</c>). The device itself is authenticated by its key in the handler
     /// (docs/events.md, "Doors"); this policy is for the caller's sign-in when it arrives.

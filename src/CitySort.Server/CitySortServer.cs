@@ -58,6 +58,7 @@ public static class CitySortServer
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
         builder.Services.AddCitySortCollection();
+        builder.Services.AddCitySortViolations();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<CitySort.Imports.FleetImportService>();
         builder.Services.AddSingleton<CitySort.Exports.RegistryExporter>();
@@ -130,6 +131,7 @@ public static class CitySortServer
         app.MapPlanEndpoints();
         app.MapCollectionEndpoints();
         app.MapEventEndpoints();
+        app.MapViolationEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o
