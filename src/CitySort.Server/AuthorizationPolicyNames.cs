@@ -25,6 +25,9 @@ public static class AuthorizationPolicyNames
     /// <summary>Making (or remaking) the daily plans of the dedicated lines.</summary>
     public const string PlansWrite = "plans.write";
 
+    /// <summary>Reading the collection chain: vehicle positions and the live feed, events, KPIs, violations, rejections.</summary>
+    public const string CollectionRead = "collection.read";
+
     /// <summary>Every policy name above, for registration.</summary>
-    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite];
+    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite, CollectionRead];
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Server.Endpoints;
+using CitySort.Server.Live;
 using CitySort.Server.Services;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -55,6 +56,7 @@ public static class CitySortServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
+        builder.Services.AddCitySortLive();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<DemoSeeding>();
         builder.Services.AddSingleton<RegistryReadiness>();
@@ -112,6 +114,7 @@ public static class CitySortServer
         app.MapImportEndpoints();
         app.MapProfileEndpoints();
         app.MapPlanEndpoints();
+        app.MapLiveEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o
