@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return SolveCommand.Create();
         yield return BenchCommand.Create();
         yield return PlanCommand.Create();
+        yield return SimulateCommand.Create();
     }
 }

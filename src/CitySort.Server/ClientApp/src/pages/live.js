@@ -97,7 +97,7 @@ export async function renderLive(root, query) {
   window.addEventListener('resize', onResize);
 
   const [boundaries, facilities, fleet, positions] = await Promise.allSettled([
-    getJson('/api/boundaries'), getJson('/api/facilities'), getJson('/api/vehicles'), getJson('/api/vehicles/positions'),
+    getJson('/api/boundaries'), getJson('/api/facilities'), getJson('/api/vehicles?all=true'), getJson('/api/vehicles/positions'),
   ]);
   if (state.disposed) return () => {};
   const drawn = drawBoundaries(map, boundaries.status === 'fulfilled' ? boundaries.value : null, null);
