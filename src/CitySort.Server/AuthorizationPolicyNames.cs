@@ -28,6 +28,12 @@ public static class AuthorizationPolicyNames
     /// <summary>Reading the collection chain: vehicle positions and the live feed, events, KPIs, violations, rejections.</summary>
     public const string CollectionRead = "collection.read";
 
+    /// <summary>
+    /// Sending device events (<c>POST /api/events</c>). The device itself is authenticated by its key in the handler
+    /// (docs/events.md, "Doors"); this policy is for the caller's sign-in when it arrives.
+    /// </summary>
+    public const string EventsWrite = "events.write";
+
     /// <summary>Every policy name above, for registration.</summary>
-    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite, CollectionRead];
+    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite, CollectionRead, EventsWrite];
 }

@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return BenchCommand.Create();
         yield return PlanCommand.Create();
         yield return SimulateCommand.Create();
+        yield return DevicesCommand.Create();
     }
 }
