@@ -138,7 +138,7 @@ internal static class SimulateCommand
                         var progress = new Progress<SimulationProgress>(p =>
                         {
                             task.Value = p.Published;
-                            task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.SimulatedClock:HH:mm:ss} · {p.Published:N0} sent · {p.Faults} faults · {p.Failed} not acknowledged");
+                            task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.SimulatedClock:HH:mm:ss} · {p.Published:N0} sent · {p.Faults} faults · {p.Failed} refused");
                         });
                         return await player.PlayAsync(simulated, factor, limit, TimeSpan.FromMinutes(minutes), progress, cancellationToken);
                     });
@@ -149,7 +149,7 @@ internal static class SimulateCommand
                     SimulationStop.MaxDuration => "--max-minutes reached",
                     _ => "stopped",
                 };
-                AnsiConsole.MarkupLineInterpolated($"Published {run.Published:N0} message(s) in {run.Elapsed.TotalSeconds:0} s ({why}); {run.Failed} not acknowledged.");
+                AnsiConsole.MarkupLineInterpolated($"Published {run.Published:N0} message(s) in {run.Elapsed.TotalSeconds:0} s ({why}); {run.Failed} refused by the server (rejected events) or failed.");
             }
 
             return 0;

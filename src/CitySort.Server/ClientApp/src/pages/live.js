@@ -45,6 +45,9 @@ export async function renderLive(root, query) {
   const fixedDay = /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') ?? '') ? query.get('date') : null;
   const state = { day: fixedDay ?? shanghaiDay(new Date()), follow: !fixedDay, illustrative: false, disposed: false };
   const vehicles = new Map();
+  const facilityByCode = new Map();
+  const isTransferStation = (code) => facilityByCode.get(code)?.kind === 'TransferStation';
+  const facilityName = (code) => { const f = facilityByCode.get(code); return f ? bilingual(f) || String(code) : String(code); };
   const markers = new Map();
   const charts = [];
 
@@ -104,6 +107,7 @@ export async function renderLive(root, query) {
   if (drawn.bounds && drawn.bounds.isValid()) map.fitBounds(drawn.bounds, { padding: [16, 16], animate: false });
   if (facilities.status === 'fulfilled') drawFacilities(map, facilities.value);
   if (fleet.status === 'fulfilled') for (const v of fleet.value) vehicles.set(v.plate, v);
+  if (facilities.status === 'fulfilled') for (const f of facilities.value) facilityByCode.set(f.code, f);
   if (positions.status === 'fulfilled') {
     for (const p of positions.value) place(p);
     const latest = positions.value.map(p => p.deviceTime).sort().at(-1);
@@ -266,8 +270,12 @@ export async function renderLive(root, query) {
     }
     const figures = (result.value?.periods ?? []).flatMap(p => p.figures ?? []);
     figures.forEach(f => markIllustrative(f.isIllustrative === true));
-    const cityWide = figures.filter(f => f.districtCode == null && f.category == null && f.facilityCode == null);
-    const shown = cityWide.length ? cityWide : figures.filter(f => f.districtCode == null && f.facilityCode == null);
+    // The city's figures, one card each (the tonnage per category and facility goes to the charts, summed into one card).
+    const cityWide = figures.filter(f => f.districtCode == null && f.facilityCode == null && f.vehiclePlate == null && f.kpi !== 'CollectedTonnage');
+    const collected = figures.filter(f => f.kpi === 'CollectedTonnage' && f.districtCode == null && !isTransferStation(f.facilityCode));
+    const shown = collected.length
+      ? [...cityWide, { kpi: 'CollectedTonnage', value: collected.reduce((a, f) => a + Number(f.value ?? 0), 0), unit: 't', clauseId: collected[0].clauseId, isIllustrative: collected.some(f => f.isIllustrative) }]
+      : cityWide;
     if (!shown.length) {
       kpiBox.replaceChildren();
       kpiMessage.append(h('div.state', { id: 'live-no-kpis' }, t('liveNoKpis')));
@@ -298,9 +306,11 @@ export async function renderLive(root, query) {
     const figures = result.status === 'fulfilled'
       ? (result.value?.periods ?? []).flatMap(p => (p.figures ?? []).map(f => ({ ...f, period: String(p.period).slice(0, 10) })))
       : [];
-    const tonnes = figures.filter(isTonnage);
-    const byCategory = pickKpi(tonnes.filter(f => f.category != null && f.facilityCode == null && f.districtCode == null));
-    const byFacility = pickKpi(tonnes.filter(f => f.facilityCode != null && f.districtCode == null));
+    // Net tonnes weighed per category and facility; a transfer station's receipts are weighed again at the plant, so
+    // the category chart counts the receiving plants only.
+    const tonnes = figures.filter(f => f.kpi === 'CollectedTonnage' && f.districtCode == null && f.vehiclePlate == null);
+    const byCategory = tonnes.filter(f => f.category != null && !isTransferStation(f.facilityCode));
+    const byFacility = tonnes.filter(f => f.facilityCode != null);
     const categories = CATEGORY_ORDER.filter(c => byCategory.some(f => f.category === c))
       .concat([...new Set(byCategory.map(f => f.category))].filter(c => !CATEGORY_ORDER.includes(c)));
     stackedBars(charts[0], categoryChartEl, days, categories.map(c => ({
@@ -308,9 +318,9 @@ export async function renderLive(root, query) {
     })));
     const facilityCodes = [...new Set(byFacility.map(f => f.facilityCode))].sort();
     stackedBars(charts[1], facilityChartEl, days, facilityCodes.map((code, i) => ({
-      name: String(code), colour: FACILITY_COLOURS[i % FACILITY_COLOURS.length], values: days.map(d => sum(byFacility, f => f.period === d && f.facilityCode === code)),
+      name: facilityName(code), colour: FACILITY_COLOURS[i % FACILITY_COLOURS.length], values: days.map(d => sum(byFacility, f => f.period === d && f.facilityCode === code)),
     })));
-    const coverage = figures.filter(f => f.kpi === 'coverage' && f.districtCode == null && f.category == null && f.facilityCode == null);
+    const coverage = figures.filter(f => f.kpi === 'Coverage' && f.districtCode == null && f.category == null && f.facilityCode == null);
     coverageLine(charts[2], coverageChartEl, days, days.map(d => coverage.find(f => f.period === d)?.value ?? null), coverage.find(f => f.target != null)?.target ?? null);
   }
 
@@ -371,20 +381,6 @@ function sum(list, predicate) {
   return matching.length ? matching.reduce((a, f) => a + Number(f.value ?? 0), 0) : 0;
 }
 
-function isTonnage(f) {
-  const unit = String(f.unit ?? '').toLowerCase();
-  return unit === 't' || unit === 'tonnes' || unit === 'tonne';
-}
-
-/** Of figures of several KPIs, those of the KPI with the most figures (so one tonnage is charted, never two added). */
-function pickKpi(figures) {
-  const counts = new Map();
-  for (const f of figures) counts.set(f.kpi, (counts.get(f.kpi) ?? 0) + 1);
-  const preferred = ['collectedTonnage', 'tonnage', 'netTonnage'].find(k => counts.has(k));
-  const best = preferred ?? [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return figures.filter(f => f.kpi === best);
-}
-
 function comparison(c) {
   const value = String(c ?? '').toLowerCase();
   if (['atleast', 'greaterorequal', '>=', 'min', 'minimum', 'gte'].includes(value)) return '≥';
@@ -439,7 +435,7 @@ function coverageLine(chart, el, days, values, target) {
     yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
     graphic: hasData ? [] : [{ type: 'text', left: 'center', top: 'middle', style: { text: t('liveNoChartData'), fill: '#94a3b8', fontSize: 13 } }],
     series: [{
-      type: 'line', name: t('kpi_coverage'), data: percent, connectNulls: true, symbolSize: 7, itemStyle: { color: '#0b5f8a' },
+      type: 'line', name: t('kpi_Coverage'), data: percent, connectNulls: true, symbolSize: 7, itemStyle: { color: '#0b5f8a' },
       markLine: target == null ? undefined : {
         symbol: 'none', silent: true, lineStyle: { color: '#b45309', type: 'dashed' },
         label: { formatter: t('target') + ' ' + num(target * 100, 0) + '%', position: 'insideEndTop' },
