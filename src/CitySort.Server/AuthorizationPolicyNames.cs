@@ -25,7 +25,7 @@ public static class AuthorizationPolicyNames
     /// <summary>Making (or remaking) the daily plans of the dedicated lines.</summary>
     public const string PlansWrite = "plans.write";
 
-    /// <summary>Reading the collection chain: vehicle positions and the live feed, events, KPIs, violations, rejections.</summary>
+    /// <summary>Reading the collection chain: KPIs from rollups, the list of refused events, vehicle positions and the live feed.</summary>
     public const string CollectionRead = "collection.read";
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CitySort.Collection;
 using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Server.Endpoints;
@@ -57,6 +58,7 @@ public static class CitySortServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
+        builder.Services.AddCitySortCollection();
         builder.Services.AddCitySortLive();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<DemoSeeding>();
@@ -125,6 +127,7 @@ public static class CitySortServer
         app.MapImportEndpoints();
         app.MapProfileEndpoints();
         app.MapPlanEndpoints();
+        app.MapCollectionEndpoints();
         app.MapLiveEndpoints();
         app.MapEventEndpoints();
 
