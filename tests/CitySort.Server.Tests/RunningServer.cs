@@ -27,9 +27,6 @@ public sealed class RunningServer : IAsyncDisposable
     /// <summary>A client whose base address is the server.</summary>
     public HttpClient Client { get; }
 
-    /// <summary>The server's services, for tests that drive a service no endpoint exposes yet.</summary>
-    public IServiceProvider Services => _app.Services;
-
     /// <summary>
     /// Builds and starts a server with <paramref name="options"/>, its URLs replaced by 127.0.0.1 port 0; the MQTT door
     /// is left out unless the options configure it (the default port 1883 is not the tests' to take).

@@ -13,7 +13,7 @@ namespace CitySort.Collection.Simulation;
 public sealed class SimulationPlayer(ISimulationPublisher publisher, TimeProvider time)
 {
     /// <summary>Publishes awaiting their acknowledgement at once.</summary>
-    public const int MaxInFlight = 32;
+    public const int MaxInFlight = 64;
 
     /// <summary>Plays the day.</summary>
     /// <param name="day">The generated day.</param>
