@@ -54,12 +54,11 @@ public static class CitySortServer
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 
         builder.Services.AddSingleton(options);
-        var profile = LoadProfile(options);
-        builder.Services.AddSingleton(profile);
+        builder.Services.AddSingleton(LoadProfile(options));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
-        builder.Services.AddCitySortCollection(CollectionOptionsFor(options, profile));
+        builder.Services.AddCitySortCollection();
         builder.Services.AddCitySortLive();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<DemoSeeding>();
@@ -168,24 +167,6 @@ public static class CitySortServer
         var result = ProfileLoader.LoadFile(options.ProfilePath);
         return result.Profile ?? throw new InvalidOperationException(
             "The policy profile " + options.ProfilePath + " is invalid:" + Environment.NewLine + string.Join(Environment.NewLine, result.Errors));
-    }
-
-    /// <summary>
-    /// The intake's options: <see cref="ServerOptions.Collection"/> or the defaults, and in demo mode (anonymous demo
-    /// devices accepted) an oldest plausible event time far enough back for the profile's own days, since the demo
-    /// city and the simulator play days of the profile's period (docs/events.md, "Times"; docs/simulator.md).
-    /// </summary>
-    private static CollectionOptions CollectionOptionsFor(ServerOptions options, PolicyProfile profile)
-    {
-        var collection = options.Collection ?? new CollectionOptions();
-        if (!options.AnonymousDevicesAccepted)
-        {
-            return collection;
-        }
-
-        var start = new DateTimeOffset(profile.ValidFrom.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
-        var age = TimeProvider.System.GetUtcNow() - start;
-        return age > collection.MaxEventAge ? collection with { MaxEventAge = age } : collection;
     }
 
     /// <summary>The addresses the started application listens on (with the real port when port 0 was asked).</summary>

@@ -73,11 +73,4 @@ public sealed record ServerOptions
     /// intake for tests and for the benchmark's baselines. Null (the default) uses the registered one.
     /// </summary>
     public IEventIntake? EventIntake { get; init; }
-
-    /// <summary>
-    /// The intake's limits (future tolerance, oldest plausible event, city margin); null for the
-    /// <see cref="CollectionOptions"/> defaults. In demo mode the oldest plausible event reaches back to the profile's
-    /// first day, so that the simulator's days of 2015 are taken in.
-    /// </summary>
-    public CollectionOptions? Collection { get; init; }
 }

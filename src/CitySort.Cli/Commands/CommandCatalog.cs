@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return PlanCommand.Create();
         yield return SimulateCommand.Create();
         yield return DevicesCommand.Create();
+        yield return RebuildCommand.Create();
     }
 }

@@ -225,6 +225,19 @@ public sealed class EventIntakeTests
     }
 
     [Fact]
+    public async Task A_demo_device_may_replay_an_old_day_and_its_events_are_illustrative()
+    {
+        await using var host = await SqliteAsync();
+
+        var result = await host.SubmitOneAsync(new DeviceIdentity("demo", DeviceKind.Demo), EventKind.Pickup,
+            Pickup("P-1", OtherTruck, "LC-1", "Other", "2013-06-01T07:30:00+08:00", 10m));
+
+        Assert.Equal(IntakeOutcome.Accepted, result.Outcome);
+        Assert.True(Assert.Single(await host.Reader.ReadDayAsync(new DateOnly(2013, 6, 1), null, Token)).IsIllustrative);
+        Assert.True(Assert.Single(await host.Store.ReadDailyAsync(new DateOnly(2013, 6, 1), new DateOnly(2013, 6, 1), Token)).IsIllustrative);
+    }
+
+    [Fact]
     public async Task A_batch_over_the_limit_is_refused_whole()
     {
         await using var host = await SqliteAsync();
