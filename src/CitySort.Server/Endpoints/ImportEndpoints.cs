@@ -1,3 +1,5 @@
+using CitySort.Collection;
+using CitySort.Collection.Files;
 using CitySort.Imports;
 using CitySort.Registry;
 using CitySort.Server.Services;
@@ -5,12 +7,14 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitySort.Server.Endpoints;
 
 /// <summary>
 /// <c>POST /api/imports/{kind}</c>: imports one file (divisions, communities, sites or boundaries; docs/formats.md)
-/// all-or-nothing through <see cref="ImportService"/>. The file comes as multipart form data (field <c>file</c>) or
+/// all-or-nothing through <see cref="ImportService"/>, or a weigh tickets or pickups CSV through the event intake
+/// (<see cref="EventFileImporter"/>, for the office account <c>office:tickets</c> / <c>office:pickups</c>). The file comes as multipart form data (field <c>file</c>) or
 /// as the raw request body (name it with <c>?fileName=</c>). Boundaries need <c>datum=wgs84|gcj02</c> (query or form
 /// field): the datum is stated, never guessed.
 /// </summary>
@@ -24,10 +28,11 @@ internal static class ImportEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.RegistryImport)
             .MapPost("/{kind}", Import)
             .WithName("Import")
-            .WithSummary("Imports a divisions, communities or sites CSV, or a boundaries GeoJSON (datum=wgs84|gcj02), all-or-nothing; 200 with the report, or 422 with every problem as file:line:column and nothing written.")
+            .WithSummary("Imports a divisions, communities, sites, tickets or pickups CSV, or a boundaries GeoJSON (datum=wgs84|gcj02), all-or-nothing; 200 with the report, or 422 with every problem as file:line:column and nothing written.")
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/geo+json", "application/json", "application/octet-stream")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
@@ -35,7 +40,13 @@ internal static class ImportEndpoints
     {
         if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var importKind) || int.TryParse(kind, out _))
         {
-            return Problems.BadRequest("'" + kind + "' is not a kind of import; use divisions, communities, sites or boundaries.");
+            return Problems.BadRequest("'" + kind + "' is not a kind of import; use divisions, communities, sites, boundaries, tickets or pickups.");
+        }
+
+        var intake = request.HttpContext.RequestServices.GetService<IEventIntake>();
+        if (importKind is ImportKind.Tickets or ImportKind.Pickups && intake is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The event intake is not available", detail: "This server takes in no events, so tickets and pickups cannot be imported.");
         }
 
         Stream content;
@@ -73,6 +84,12 @@ internal static class ImportEndpoints
                 case ImportKind.Sites:
                     report = await imports.ImportSitesAsync(content, name, cancellationToken);
                     break;
+                case ImportKind.Tickets:
+                    report = await new EventFileImporter(intake!).ImportTicketsAsync(content, name, null, cancellationToken);
+                    break;
+                case ImportKind.Pickups:
+                    report = await new EventFileImporter(intake!).ImportPickupsAsync(content, name, null, cancellationToken);
+                    break;
                 default:
                     var datumText = datum ?? form?["datum"].FirstOrDefault();
                     if (!TryParseDatum(datumText, out var parsedDatum))
@@ -98,7 +115,11 @@ internal static class ImportEndpoints
                     });
             }
 
-            index.Invalidate();
+            if (importKind is not (ImportKind.Tickets or ImportKind.Pickups))
+            {
+                index.Invalidate();
+            }
+
             return TypedResults.Ok(report);
         }
     }

@@ -41,6 +41,9 @@ public sealed record MqttDoorOptions
     /// </summary>
     public string? ClientId { get; init; }
 
-    /// <summary>How long the batcher waits for more messages to join a batch after the first, in milliseconds (default 5).</summary>
-    public int BatchLingerMilliseconds { get; init; } = 5;
+    /// <summary>
+    /// How long the batcher waits for more messages to join a batch after the first, in milliseconds. The default 0
+    /// waits for nothing: a batch takes every message queued while the previous one was being committed.
+    /// </summary>
+    public int BatchLingerMilliseconds { get; init; }
 }

@@ -42,7 +42,7 @@ public static class EventValidator
             DeviceKind.Vehicle => e.Kind is EventKind.Pickup or EventKind.GpsFix,
             DeviceKind.Weighbridge => e.Kind == EventKind.WeighTicket,
             DeviceKind.Inspector => e.Kind == EventKind.InspectionFinding,
-            DeviceKind.Demo => true,
+            DeviceKind.Demo or DeviceKind.Office => true,
             _ => false,
         };
         if (!allowed)
@@ -216,6 +216,7 @@ public static class EventValidator
         DeviceKind.Vehicle => "车载",
         DeviceKind.Weighbridge => "地磅",
         DeviceKind.Inspector => "检查员",
+        DeviceKind.Office => "办公室",
         _ => "演示",
     };
 }

@@ -14,10 +14,17 @@ namespace CitySort.Server.Tests.Collection;
 /// A server on the demo city (SQLite) whose doors submit to a <see cref="RecordingIntake"/>, with anonymous devices
 /// refused, the in-process MQTT broker on a free port, and four registered devices: vehicle units <c>truck-a</c> and
 /// <c>truck-b</c> of two demo vehicles, weighbridge <c>wb-a</c> of a demo facility, and <c>truck-old</c>, revoked.
+/// <see cref="RealIntakeDoorsFixture"/> is the same with the stored intake instead.
 /// </summary>
-public sealed class DoorsFixture : IAsyncLifetime
+public class DoorsFixture : IAsyncLifetime
 {
     private TestDatabase? _database;
+
+    /// <summary>True to leave the stored intake in place (<see cref="Intake"/> then sees nothing).</summary>
+    protected virtual bool UseStoredIntake => false;
+
+    /// <summary>A site code of the demo city.</summary>
+    public string SiteA { get; private set; } = string.Empty;
 
     /// <summary>The intake the doors submit to.</summary>
     public RecordingIntake Intake { get; } = new();
@@ -60,7 +67,7 @@ public sealed class DoorsFixture : IAsyncLifetime
             Storage = _database.Storage,
             SeedDemo = true,
             AcceptAnonymousDevices = false,
-            EventIntake = Intake,
+            EventIntake = UseStoredIntake ? null : Intake,
             Mqtt = new MqttDoorOptions { Port = MqttPort, BatchLingerMilliseconds = 2 },
         });
 
@@ -76,6 +83,7 @@ public sealed class DoorsFixture : IAsyncLifetime
             var plates = await db.Vehicles.OrderBy(v => v.Plate).Select(v => v.Plate).Take(3).ToListAsync();
             (PlateA, PlateB) = (plates[0], plates[1]);
             FacilityA = await db.Facilities.OrderBy(f => f.Code).Select(f => f.Code).FirstAsync();
+            SiteA = await db.Sites.OrderBy(s => s.Code).Select(s => s.Code).FirstAsync();
         }
 
         var devices = Server.Services.GetRequiredService<DeviceService>();
@@ -94,6 +102,8 @@ public sealed class DoorsFixture : IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
+
+        GC.SuppressFinalize(this);
     }
 
     private async Task AddAsync(DeviceService devices, DeviceRegistration registration)

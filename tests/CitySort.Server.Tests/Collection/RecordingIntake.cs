@@ -8,7 +8,7 @@ namespace CitySort.Testing;
 /// A stand-in for the stored intake that records every call, for testing the doors alone. Its answers follow the
 /// contract of <see cref="IEventIntake"/> in the small: an event whose <c>eventId</c> the same device sent before with
 /// the same bytes is a duplicate, with other bytes a conflict; a payload over <see cref="IEventIntake.MaxPayloadBytes"/>
-/// is rejected <c>too-large</c>, one that is not a JSON object with an <c>eventId</c> <c>malformed</c>; a file with
+/// is rejected <c>too-large</c>, one that is not a JSON object with such an id <c>malformed</c>; a file with
 /// any refusal stores nothing. <see cref="Hold"/> keeps every submission from returning until <see cref="Release"/>.
 /// </summary>
 public sealed class RecordingIntake : IEventIntake
@@ -109,7 +109,9 @@ public sealed class RecordingIntake : IEventIntake
         try
         {
             using var document = JsonDocument.Parse(bytes);
-            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("eventId", out var id) && id.ValueKind == JsonValueKind.String)
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && (document.RootElement.TryGetProperty("eventId", out var id) || document.RootElement.TryGetProperty("ticketId", out id))
+                && id.ValueKind == JsonValueKind.String)
             {
                 eventId = id.GetString();
             }
@@ -121,7 +123,8 @@ public sealed class RecordingIntake : IEventIntake
 
         if (eventId is null)
         {
-            return new IntakeResult(index, null, IntakeOutcome.Rejected, "malformed", "$: not an event object with an eventId", "$：不是带 eventId 的事件对象");
+            var member = incoming.Kind == EventKind.WeighTicket ? "$.ticketId" : "$.eventId";
+            return new IntakeResult(index, null, IntakeOutcome.Rejected, "malformed", member + ": the event has no event id", member + "：事件缺少编号");
         }
 
         var key = (device.DeviceId, eventId);
