@@ -34,6 +34,12 @@ public static class AuthorizationPolicyNames
     /// </summary>
     public const string EventsWrite = "events.write";
 
+    /// <summary>Reading the violations found in the collection chain and their evidence (W96-K5, W96-T3, W96-R1, W96-K3).</summary>
+    public const string ViolationsRead = "violations.read";
+
+    /// <summary>Confirming or dismissing violations, and running the day-end check on request.</summary>
+    public const string ViolationsReview = "violations.review";
+
     /// <summary>Every policy name above, for registration.</summary>
-    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite, CollectionRead, EventsWrite];
+    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite, CollectionRead, EventsWrite, ViolationsRead, ViolationsReview];
 }

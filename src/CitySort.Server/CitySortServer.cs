@@ -60,6 +60,7 @@ public static class CitySortServer
         builder.Services.AddCitySortPlanning(options.Planning);
         builder.Services.AddCitySortCollection();
         builder.Services.AddCitySortLive();
+        builder.Services.AddCitySortViolations();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<DemoSeeding>();
         builder.Services.AddSingleton<RegistryReadiness>();
@@ -130,6 +131,7 @@ public static class CitySortServer
         app.MapCollectionEndpoints();
         app.MapLiveEndpoints();
         app.MapEventEndpoints();
+        app.MapViolationEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o

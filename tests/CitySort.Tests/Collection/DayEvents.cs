@@ -21,7 +21,7 @@ internal static class DayEvents
 
     public static readonly ViolationRules Rules = ViolationRules.From(ProfileLoader.LoadDefault());
 
-    public static readonly IReadOnlyDictionary<string, FacilityFacts> Facilities = new Dictionary<string, FacilityFacts>
+    public static readonly IReadOnlyDictionary<string, FacilityRuleFacts> Facilities = new Dictionary<string, FacilityRuleFacts>
     {
         ["WTE"] = new("WTE", [WasteCategory.Other], []),
         ["TS"] = new("TS", [WasteCategory.Other, WasteCategory.Recyclable], []),
@@ -40,10 +40,10 @@ internal static class DayEvents
     public static GpsFixEvent Fix(string id, string hhmm, double longitude, double latitude) =>
         new(id, Device, At(hhmm), false, Plate, new EventPoint(longitude, latitude, CoordinateDatum.Wgs84), 20, 90);
 
-    public static VehicleFacts Vehicle(WasteCategory? dedicated = null, bool isSealed = true) =>
+    public static VehicleRuleFacts Vehicle(WasteCategory? dedicated = null, bool isSealed = true) =>
         new(Plate, "330302", dedicated, null, isSealed, false);
 
-    public static VehicleDayInput Input(VehicleFacts vehicle, IReadOnlyList<CollectionEvent> events, PlannedRoute? plan = null, PlannedRoute? line = null) =>
+    public static VehicleDayInput Input(VehicleRuleFacts vehicle, IReadOnlyList<CollectionEvent> events, PlannedRoute? plan = null, PlannedRoute? line = null) =>
         new(Day, vehicle, events, Facilities, plan, line, Rules);
 
     /// <summary>A one-trip plan over the given stops (codes at the given points), from a depot at the first point.</summary>

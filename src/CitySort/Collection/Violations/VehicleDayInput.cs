@@ -10,9 +10,9 @@ namespace CitySort.Collection.Violations;
 /// <param name="Rules">The profile's figures.</param>
 public sealed record VehicleDayInput(
     DateOnly BusinessDay,
-    VehicleFacts Vehicle,
+    VehicleRuleFacts Vehicle,
     IReadOnlyList<CollectionEvent> Events,
-    IReadOnlyDictionary<string, FacilityFacts> Facilities,
+    IReadOnlyDictionary<string, FacilityRuleFacts> Facilities,
     PlannedRoute? DayPlan,
     PlannedRoute? Line,
     ViolationRules Rules);

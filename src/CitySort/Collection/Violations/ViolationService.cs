@@ -120,7 +120,7 @@ public sealed class ViolationService
                 return [];
             }
 
-            var input = await VehicleDayInputAsync(db, VehicleFacts.Of(vehicle), day, dayEvents, cancellationToken);
+            var input = await VehicleDayInputAsync(db, VehicleRuleFacts.Of(vehicle), day, dayEvents, cancellationToken);
             var findings = VehicleDayRules.Evaluate(input, kinds);
             var scope = kinds.Where(ViolationKinds.VehicleDay.Contains).ToList();
             await UpsertAsync(db, findings, db.Violations.Where(v => v.BusinessDay == day && v.VehiclePlate == plate && scope.Contains(v.Kind)), cancellationToken);
@@ -345,7 +345,7 @@ public sealed class ViolationService
     }
 
     private async Task<VehicleDayInput> VehicleDayInputAsync(
-        CitySortDbContext db, VehicleFacts vehicle, DateOnly day, IReadOnlyList<CollectionEvent> dayEvents, CancellationToken cancellationToken)
+        CitySortDbContext db, VehicleRuleFacts vehicle, DateOnly day, IReadOnlyList<CollectionEvent> dayEvents, CancellationToken cancellationToken)
     {
         var facilities = await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
         var plate = vehicle.Plate;
@@ -369,7 +369,7 @@ public sealed class ViolationService
             day,
             vehicle,
             dayEvents,
-            facilities.ToDictionary(f => f.Code, FacilityFacts.Of, StringComparer.Ordinal),
+            facilities.ToDictionary(f => f.Code, FacilityRuleFacts.Of, StringComparer.Ordinal),
             plan is null ? null : PlannedRoute.FromDailyPlan(plan, plate),
             line,
             rules);

@@ -6,15 +6,15 @@ namespace CitySort.Collection.Violations;
 /// <param name="Code">The facility's code.</param>
 /// <param name="AcceptedCategories">The categories it accepts.</param>
 /// <param name="AcceptedStreams">The special streams it accepts.</param>
-public sealed record FacilityFacts(string Code, IReadOnlyList<WasteCategory> AcceptedCategories, IReadOnlyList<SpecialStream> AcceptedStreams)
+public sealed record FacilityRuleFacts(string Code, IReadOnlyList<WasteCategory> AcceptedCategories, IReadOnlyList<SpecialStream> AcceptedStreams)
 {
     /// <summary>The facts of a registry facility.</summary>
     /// <param name="facility">The facility.</param>
     /// <returns>Its facts.</returns>
-    public static FacilityFacts Of(Facility facility)
+    public static FacilityRuleFacts Of(Facility facility)
     {
         ArgumentNullException.ThrowIfNull(facility);
-        return new FacilityFacts(facility.Code, facility.AcceptedCategories.ToArray(), facility.AcceptedStreams.ToArray());
+        return new FacilityRuleFacts(facility.Code, facility.AcceptedCategories.ToArray(), facility.AcceptedStreams.ToArray());
     }
 
     /// <summary>Whether the facility accepts the declared load.</summary>

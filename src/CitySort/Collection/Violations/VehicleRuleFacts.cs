@@ -9,14 +9,14 @@ namespace CitySort.Collection.Violations;
 /// <param name="DedicatedStream">The one special stream it is dedicated to, or null.</param>
 /// <param name="Sealed">True for a sealed body (W96-K5).</param>
 /// <param name="IsIllustrative">True for a demo vehicle.</param>
-public sealed record VehicleFacts(string Plate, string? DistrictCode, WasteCategory? DedicatedCategory, SpecialStream? DedicatedStream, bool Sealed, bool IsIllustrative)
+public sealed record VehicleRuleFacts(string Plate, string? DistrictCode, WasteCategory? DedicatedCategory, SpecialStream? DedicatedStream, bool Sealed, bool IsIllustrative)
 {
     /// <summary>The facts of a registry vehicle.</summary>
     /// <param name="vehicle">The vehicle.</param>
     /// <returns>Its facts.</returns>
-    public static VehicleFacts Of(Vehicle vehicle)
+    public static VehicleRuleFacts Of(Vehicle vehicle)
     {
         ArgumentNullException.ThrowIfNull(vehicle);
-        return new VehicleFacts(vehicle.Plate, vehicle.DistrictCode, vehicle.DedicatedCategory, vehicle.DedicatedStream, vehicle.Sealed, vehicle.IsIllustrative);
+        return new VehicleRuleFacts(vehicle.Plate, vehicle.DistrictCode, vehicle.DedicatedCategory, vehicle.DedicatedStream, vehicle.Sealed, vehicle.IsIllustrative);
     }
 }
