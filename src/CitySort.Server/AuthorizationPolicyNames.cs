@@ -25,8 +25,14 @@ public static class AuthorizationPolicyNames
     /// <summary>Making (or remaking) the daily plans of the dedicated lines.</summary>
     public const string PlansWrite = "plans.write";
 
-    /// <summary>Reading the collection chain: KPIs from rollups and the list of refused events.</summary>
+    /// <summary>Reading the collection chain: KPIs from rollups, the list of refused events, vehicle positions and the live feed.</summary>
     public const string CollectionRead = "collection.read";
+
+    /// <summary>
+    /// Sending device events (<c>POST /api/events</c>). The device itself is authenticated by its key in the handler
+    /// (docs/events.md, "Doors"); this policy is for the caller's sign-in when it arrives.
+    /// </summary>
+    public const string EventsWrite = "events.write";
 
     /// <summary>Reading the violations found in the collection chain and their evidence (W96-K5, W96-T3, W96-R1, W96-K3).</summary>
     public const string ViolationsRead = "violations.read";

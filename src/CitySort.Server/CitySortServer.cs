@@ -3,6 +3,7 @@ using CitySort.Collection;
 using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Server.Endpoints;
+using CitySort.Server.Live;
 using CitySort.Server.Mqtt;
 using CitySort.Server.Services;
 using CitySort.Storage;
@@ -58,6 +59,7 @@ public static class CitySortServer
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
         builder.Services.AddCitySortCollection();
+        builder.Services.AddCitySortLive();
         builder.Services.AddCitySortViolations();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<CitySort.Imports.FleetImportService>();
@@ -130,6 +132,7 @@ public static class CitySortServer
         app.MapProfileEndpoints();
         app.MapPlanEndpoints();
         app.MapCollectionEndpoints();
+        app.MapLiveEndpoints();
         app.MapEventEndpoints();
         app.MapViolationEndpoints();
 
