@@ -43,7 +43,6 @@ internal static class ImportCommand
             Description = "Datum of the coordinates: wgs84 or gcj02 (required; wenzhou_districts.geojson is gcj02).",
             Required = needsDatum,
         };
-        datum.AcceptOnlyFromAmong("wgs84", "gcj02", "WGS84", "GCJ02");
         command.Arguments.Add(file);
         database.AddTo(command);
         if (needsDatum)
@@ -54,7 +53,7 @@ internal static class ImportCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(file)!;
-            var storage = database.Resolve(parseResult, out var usageError);
+            var storage = database.Resolve(parseResult, out var usageError, mustExist: true);
             if (storage is null)
             {
                 await Console.Error.WriteLineAsync(usageError);
@@ -67,12 +66,17 @@ internal static class ImportCommand
                 return 2;
             }
 
-            CoordinateDatum? coordinateDatum = parseResult.GetValue(datum)?.ToLowerInvariant() switch
+            CoordinateDatum? coordinateDatum = null;
+            if (needsDatum)
             {
-                "wgs84" => CoordinateDatum.Wgs84,
-                "gcj02" => CoordinateDatum.Gcj02,
-                _ => null,
-            };
+                if (!CoordinateDatumNames.TryParse(parseResult.GetValue(datum), out var parsedDatum))
+                {
+                    await Console.Error.WriteLineAsync($"--datum '{parseResult.GetValue(datum)}': {CoordinateDatumNames.Expected}");
+                    return 2;
+                }
+
+                coordinateDatum = parsedDatum;
+            }
 
             try
             {

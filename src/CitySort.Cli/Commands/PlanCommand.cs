@@ -69,7 +69,7 @@ internal static class PlanCommand
                 only = parsed;
             }
 
-            var storage = database.Resolve(parseResult, out var usageError);
+            var storage = database.Resolve(parseResult, out var usageError, mustExist: true);
             if (storage is null)
             {
                 await Console.Error.WriteLineAsync(usageError);

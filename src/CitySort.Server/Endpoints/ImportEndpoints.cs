@@ -75,7 +75,7 @@ internal static class ImportEndpoints
                     break;
                 default:
                     var datumText = datum ?? form?["datum"].FirstOrDefault();
-                    if (!TryParseDatum(datumText, out var parsedDatum))
+                    if (!CoordinateDatumNames.TryParse(datumText, out var parsedDatum))
                     {
                         return Problems.BadRequest("Boundaries need the datum of their coordinates: datum=gcj02 (Chinese map providers, wenzhou_districts.geojson) or datum=wgs84 (GPS, OpenStreetMap)" + (datumText is null ? "." : "; '" + datumText + "' is neither."));
                     }
@@ -100,22 +100,6 @@ internal static class ImportEndpoints
 
             index.Invalidate();
             return TypedResults.Ok(report);
-        }
-    }
-
-    private static bool TryParseDatum(string? text, out CoordinateDatum datum)
-    {
-        switch (text?.Trim().ToUpperInvariant())
-        {
-            case "GCJ02" or "GCJ-02":
-                datum = CoordinateDatum.Gcj02;
-                return true;
-            case "WGS84" or "WGS-84":
-                datum = CoordinateDatum.Wgs84;
-                return true;
-            default:
-                datum = default;
-                return false;
         }
     }
 

@@ -64,18 +64,7 @@ internal static class SiteFieldParsers
     public static bool TryParseDatum(string value, out CoordinateDatum datum, out string reason)
     {
         reason = $"'{value}' is not a datum: use WGS84 or GCJ02";
-        switch (Normalise(value))
-        {
-            case "wgs84":
-                datum = CoordinateDatum.Wgs84;
-                return true;
-            case "gcj02":
-                datum = CoordinateDatum.Gcj02;
-                return true;
-            default:
-                datum = default;
-                return false;
-        }
+        return CoordinateDatumNames.TryParse(value, out datum);
     }
 
     public static bool TryParseDegrees(string value, double min, double max, string what, out double degrees, out string reason)
