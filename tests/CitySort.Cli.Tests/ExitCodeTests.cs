@@ -131,6 +131,22 @@ public sealed class ExitCodeTests
         Assert.Equal(2, result.ExitCode);
     }
 
+    /// <summary>Defect 7: a day outside the profile's validity (2015-10-15..2016-12-31) is invalid input, said, and not planned.</summary>
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2026-12-01")]
+    public async Task Plan_of_a_day_outside_the_profile_validity_exits_1_with_the_reason(string day)
+    {
+        using var dir = new ScratchDirectory();
+        Assert.Equal(0, (await Cli.RunAsync(dir.Path, "migrate", "--db", "city.db")).ExitCode);
+
+        var result = await Cli.RunAsync(dir.Path, "plan", "--date", day, "--db", "city.db");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("outside the validity of the policy profile wenzhou-2015", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Serve_with_a_bad_url_exits_2()
     {

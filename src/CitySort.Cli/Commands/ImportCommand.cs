@@ -7,10 +7,11 @@ using Spectre.Console;
 namespace CitySort.Cli.Commands;
 
 /// <summary>
-/// <c>citysort import divisions|communities|sites|boundaries FILE [--db PATH] [--postgres CONNSTRING]</c>
-/// (boundaries also <c>--datum wgs84|gcj02</c>): imports one file all-or-nothing and prints the report. Exit 0 on
-/// success, 1 when the file is invalid (nothing written; every problem printed as file:line:column: reason), 2 on
-/// usage errors. Formats: docs/formats.md.
+/// <c>citysort import divisions|communities|sites|boundaries FILE [--db PATH] [--postgres CONNSTRING]
+/// [--profile FILE]</c> (boundaries also <c>--datum wgs84|gcj02</c> and <c>--allow-moved-boundary</c>): imports one
+/// file all-or-nothing into an existing database and prints the report. Sites are checked against the profile
+/// (default: the shipped one). Exit 0 on success, 1 when the file or the profile is invalid (nothing written; every
+/// problem printed as file:line:column: reason), 2 on usage errors (a missing file or database). Formats: docs/formats.md.
 /// </summary>
 internal static class ImportCommand
 {
@@ -25,14 +26,14 @@ internal static class ImportCommand
         command.Subcommands.Add(Sub("sites", "Sites CSV with their bins (docs/formats.md).",
             (service, stream, name, _, ct) => service.ImportSitesAsync(stream, name, ct)));
         command.Subcommands.Add(Sub("boundaries", "District boundaries GeoJSON; --datum says which datum its coordinates are in.",
-            (service, stream, name, datum, ct) => service.ImportBoundariesAsync(stream, name, datum!.Value, ct), needsDatum: true));
+            (service, stream, name, options, ct) => service.ImportBoundariesAsync(stream, name, options.Datum!.Value, options.AllowMovedBoundary, ct), needsDatum: true));
         return command;
     }
 
     private static Command Sub(
         string name,
         string description,
-        Func<ImportService, Stream, string, CoordinateDatum?, CancellationToken, Task<ImportReport>> import,
+        Func<ImportService, Stream, string, (CoordinateDatum? Datum, bool AllowMovedBoundary), CancellationToken, Task<ImportReport>> import,
         bool needsDatum = false)
     {
         var command = new Command(name, description);
@@ -43,11 +44,18 @@ internal static class ImportCommand
             Description = "Datum of the coordinates: wgs84 or gcj02 (required; wenzhou_districts.geojson is gcj02).",
             Required = needsDatum,
         };
+        var allowMoved = new Option<bool>("--allow-moved-boundary")
+        {
+            Description = "Accept boundaries that do not overlap the district's previous boundary (a district that really moved).",
+        };
+        var profilePath = new Option<string?>("--profile") { Description = "A policy profile JSON file to check sites against (default: the shipped wenzhou-2015 profile)." };
         command.Arguments.Add(file);
         database.AddTo(command);
+        command.Options.Add(profilePath);
         if (needsDatum)
         {
             command.Options.Add(datum);
+            command.Options.Add(allowMoved);
         }
 
         command.SetAction(async (parseResult, cancellationToken) =>
@@ -78,11 +86,34 @@ internal static class ImportCommand
                 coordinateDatum = parsedDatum;
             }
 
+            Policy.PolicyProfile? profile = null;
+            if (parseResult.GetValue(profilePath) is { } profileFile)
+            {
+                if (!File.Exists(profileFile))
+                {
+                    await Console.Error.WriteLineAsync($"{profileFile}: no such file");
+                    return 2;
+                }
+
+                var loaded = Policy.ProfileLoader.LoadFile(profileFile);
+                if (loaded.Profile is null)
+                {
+                    foreach (var error in loaded.Errors)
+                    {
+                        await Console.Error.WriteLineAsync(error.ToString());
+                    }
+
+                    return 1;
+                }
+
+                profile = loaded.Profile;
+            }
+
             try
             {
-                await using var services = await ImportDatabase.OpenAsync(storage, cancellationToken);
+                await using var services = await ImportDatabase.OpenAsync(storage, cancellationToken, profile);
                 await using var stream = File.OpenRead(path);
-                var report = await import(services.GetRequiredService<ImportService>(), stream, Path.GetFileName(path), coordinateDatum, cancellationToken);
+                var report = await import(services.GetRequiredService<ImportService>(), stream, Path.GetFileName(path), (coordinateDatum, parseResult.GetValue(allowMoved)), cancellationToken);
                 ImportReportView.Render(AnsiConsole.Console, Console.Out, report);
                 return report.Succeeded ? 0 : 1;
             }

@@ -59,10 +59,16 @@ internal sealed class ImportDatabase
         return StorageOptions.ForSqliteFile(file);
     }
 
-    /// <summary>Builds the services of the storage and migrates the database.</summary>
-    public static async Task<ServiceProvider> OpenAsync(StorageOptions storage, CancellationToken cancellationToken)
+    /// <summary>Builds the services of the storage (with the policy profile when given) and migrates the database.</summary>
+    public static async Task<ServiceProvider> OpenAsync(StorageOptions storage, CancellationToken cancellationToken, Policy.PolicyProfile? profile = null)
     {
-        var services = new ServiceCollection().AddCitySortStorage(storage).BuildServiceProvider();
+        var collection = new ServiceCollection().AddCitySortStorage(storage);
+        if (profile is not null)
+        {
+            collection.AddSingleton(profile);
+        }
+
+        var services = collection.BuildServiceProvider();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         return services;
     }

@@ -4,6 +4,7 @@ using CitySort.Server.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace CitySort.Server.Endpoints;
@@ -12,10 +13,20 @@ namespace CitySort.Server.Endpoints;
 /// <c>POST /api/imports/{kind}</c>: imports one file (divisions, communities, sites or boundaries; docs/formats.md)
 /// all-or-nothing through <see cref="ImportService"/>. The file comes as multipart form data (field <c>file</c>) or
 /// as the raw request body (name it with <c>?fileName=</c>). Boundaries need <c>datum=wgs84|gcj02</c> (query or form
-/// field): the datum is stated, never guessed.
+/// field): the datum is stated, never guessed; <c>allowMovedBoundary=true</c> accepts a boundary that does not overlap
+/// the district's previous one. The size limit is <see cref="ImportLimits.MaxFileBytes"/>, the same as the CLI's (413
+/// beyond it); other content types than those declared are 415 (routing checks the declared types). Each problem's <c>reason</c> is in the request's
+/// language, with <c>reasonZh</c> and <c>reasonEn</c> beside it.
 /// </summary>
 internal static class ImportEndpoints
 {
+    /// <summary>The content types an import accepts (also declared in the OpenAPI document).</summary>
+    private static readonly string[] AcceptedContentTypes =
+        ["multipart/form-data", "text/csv", "application/geo+json", "application/json", "application/octet-stream", "text/plain"];
+
+    /// <summary>The request limit: the file limit plus room for the multipart framing around it.</summary>
+    private const long MaxRequestBytes = ImportLimits.MaxFileBytes + (64 * 1024);
+
     /// <summary>Maps the group under <see cref="AuthorizationPolicyNames.RegistryImport"/>.</summary>
     public static void MapImportEndpoints(this IEndpointRouteBuilder app)
     {
@@ -25,17 +36,21 @@ internal static class ImportEndpoints
             .MapPost("/{kind}", Import)
             .WithName("Import")
             .WithSummary("Imports a divisions, communities or sites CSV, or a boundaries GeoJSON (datum=wgs84|gcj02), all-or-nothing; 200 with the report, or 422 with every problem as file:line:column and nothing written.")
-            .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/geo+json", "application/json", "application/octet-stream")
+            .Accepts<IFormFile>(AcceptedContentTypes[0], AcceptedContentTypes[1..])
+            .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
+            .WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
-        string kind, HttpRequest request, ImportService imports, SiteIndex index, string? fileName, string? datum, CancellationToken cancellationToken)
+        string kind, HttpRequest request, ImportService imports, SiteIndex index, string? fileName, string? datum, bool? allowMovedBoundary, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var importKind) || int.TryParse(kind, out _))
         {
-            return Problems.BadRequest("'" + kind + "' is not a kind of import; use divisions, communities, sites or boundaries.");
+            return Problems.BadRequest("“" + kind + "”不是导入类型；可用：divisions、communities、sites、boundaries。", "'" + kind + "' is not a kind of import; use divisions, communities, sites or boundaries.");
         }
 
         Stream content;
@@ -47,7 +62,7 @@ internal static class ImportEndpoints
             var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
             if (file is null)
             {
-                return Problems.BadRequest("The form has no file: send the file in the form field 'file'.");
+                return Problems.BadRequest("表单中没有文件：请把文件放在表单字段 file 中。", "The form has no file: send the file in the form field 'file'.");
             }
 
             content = file.OpenReadStream();
@@ -77,24 +92,29 @@ internal static class ImportEndpoints
                     var datumText = datum ?? form?["datum"].FirstOrDefault();
                     if (!CoordinateDatumNames.TryParse(datumText, out var parsedDatum))
                     {
-                        return Problems.BadRequest("Boundaries need the datum of their coordinates: datum=gcj02 (Chinese map providers, wenzhou_districts.geojson) or datum=wgs84 (GPS, OpenStreetMap)" + (datumText is null ? "." : "; '" + datumText + "' is neither."));
+                        return Problems.BadRequest(
+                            "区界文件须注明坐标系：datum=gcj02（国内地图服务商、wenzhou_districts.geojson）或 datum=wgs84（GPS、OpenStreetMap）" + (datumText is null ? "。" : "；“" + datumText + "”都不是。"),
+                            "Boundaries need the datum of their coordinates: datum=gcj02 (Chinese map providers, wenzhou_districts.geojson) or datum=wgs84 (GPS, OpenStreetMap)" + (datumText is null ? "." : "; '" + datumText + "' is neither."));
                     }
 
-                    report = await imports.ImportBoundariesAsync(content, name, parsedDatum, cancellationToken);
+                    var allowMoved = allowMovedBoundary ?? (bool.TryParse(form?["allowMovedBoundary"].FirstOrDefault(), out var moved) && moved);
+                    report = await imports.ImportBoundariesAsync(content, name, parsedDatum, allowMoved, cancellationToken);
                     break;
             }
 
             if (!report.Succeeded)
             {
-                return TypedResults.Problem(
-                    statusCode: StatusCodes.Status422UnprocessableEntity,
-                    title: "The file was not imported",
-                    detail: $"{report.Problems.Count} problem(s) found in {report.File}; nothing was written. Correct the rows listed and import the file again.",
-                    extensions: new Dictionary<string, object?>
+                var chinese = Problems.PrefersChinese(request);
+                return Problems.Make(
+                    StatusCodes.Status422UnprocessableEntity,
+                    $"{report.File} 有 {report.Problems.Count} 处问题，未写入任何内容。请改正所列各行后重新导入。",
+                    $"{report.Problems.Count} problem(s) found in {report.File}; nothing was written. Correct the rows listed and import the file again.",
+                    new Dictionary<string, object?>
                     {
                         ["file"] = report.File,
                         ["kind"] = report.Kind.ToString(),
-                        ["problems"] = report.Problems.Select(p => new ProblemRow(p.File, p.Line, p.Column, p.Field, p.Reason, p.File + ":" + p.Line + ":" + p.Column)).ToList(),
+                        ["problems"] = report.Problems.Select(p => new ProblemRow(
+                            p.File, p.Line, p.Column, p.Field, p.ReasonFor(chinese), p.ReasonZh ?? p.Reason, p.Reason, p.File + ":" + p.Line + ":" + p.Column)).ToList(),
                     });
             }
 
@@ -103,6 +123,6 @@ internal static class ImportEndpoints
         }
     }
 
-    /// <summary>One problem of a rejected file, as the 422 response lists it.</summary>
-    private sealed record ProblemRow(string File, int Line, int Column, string? Field, string Reason, string Location);
+    /// <summary>One problem of a rejected file, as the 422 response lists it: the reason in the request's language and in both.</summary>
+    private sealed record ProblemRow(string File, int Line, int Column, string? Field, string Reason, string ReasonZh, string ReasonEn, string Location);
 }
