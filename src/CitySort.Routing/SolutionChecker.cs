@@ -123,8 +123,8 @@ public static class SolutionChecker
                 continue;
             }
 
-            cost += Solution.RouteDistance(problem, route);
-            var late = CheckSchedule(problem, route, routeNo);
+            var late = WalkRoute(problem, route, routeNo, out var routeDistance);
+            cost += routeDistance;
             if (late is not null)
             {
                 Fail(late);
@@ -152,9 +152,15 @@ public static class SolutionChecker
         return new CheckResult(first is null, cost, first);
     }
 
-    /// <summary>Simulates the route in time; returns the first lateness found, or null.</summary>
-    private static string? CheckSchedule(Problem problem, Route route, int routeNo)
+    /// <summary>
+    /// Walks the route leg by leg, adding up its distance from the problem's matrix and simulating it in time; returns
+    /// the first lateness found, or null. The checker computes the distance here, on its own, rather than through
+    /// <see cref="Solution.RouteDistance"/>, which the solvers use, so that an error there cannot hide itself.
+    /// </summary>
+    private static string? WalkRoute(Problem problem, Route route, int routeNo, out Distance distance)
     {
+        distance = Distance.Zero;
+        string? late = null;
         var type = problem.VehicleTypes[route.VehicleTypeIndex];
         var shift = type.ShiftWindow ?? problem.Depots[type.DepotIndex].TimeWindow;
         var depotNode = problem.DepotNode(type.DepotIndex);
@@ -167,11 +173,12 @@ public static class SolutionChecker
                 var node = problem.ClientNode(c);
                 var client = problem.Clients[c];
                 var window = client.TimeWindow ?? TimeWindow.Unbounded;
+                distance += problem.Distance(at, node);
                 var arrival = time + problem.TravelDuration(at, node);
                 var start = Duration.Max(arrival, window.Earliest);
                 if (start > window.Latest)
                 {
-                    return $"route {routeNo}: service at client {problem.ClientLabel(c)} starts at {start}, after its time window closes at {window.Latest}";
+                    late ??= $"route {routeNo}: service at client {problem.ClientLabel(c)} starts at {start}, after its time window closes at {window.Latest}";
                 }
 
                 time = start + client.ServiceDuration;
@@ -182,11 +189,12 @@ public static class SolutionChecker
             {
                 var node = problem.FacilityNode(f);
                 var facility = problem.Facilities[f];
+                distance += problem.Distance(at, node);
                 var arrival = time + problem.TravelDuration(at, node);
                 var start = Duration.Max(arrival, facility.TimeWindow.Earliest);
                 if (start > facility.TimeWindow.Latest)
                 {
-                    return $"route {routeNo}: unloading at facility {FacilityLabel(problem, f)} starts at {start}, after it closes at {facility.TimeWindow.Latest}";
+                    late ??= $"route {routeNo}: unloading at facility {FacilityLabel(problem, f)} starts at {start}, after it closes at {facility.TimeWindow.Latest}";
                 }
 
                 time = start + facility.ServiceDuration;
@@ -194,6 +202,7 @@ public static class SolutionChecker
             }
             else if (at != depotNode)
             {
+                distance += problem.Distance(at, depotNode);
                 time += problem.TravelDuration(at, depotNode);
                 at = depotNode;
             }
@@ -201,12 +210,13 @@ public static class SolutionChecker
 
         if (at != depotNode)
         {
+            distance += problem.Distance(at, depotNode);
             time += problem.TravelDuration(at, depotNode);
         }
 
-        return time > shift.Latest
+        return late ?? (time > shift.Latest
             ? $"route {routeNo} returns to depot {DepotLabel(problem, type.DepotIndex)} at {time}, after its shift ends at {shift.Latest}"
-            : null;
+            : null);
     }
 
     private static string FacilityLabel(Problem problem, int index) =>

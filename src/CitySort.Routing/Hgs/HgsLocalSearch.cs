@@ -198,7 +198,7 @@ internal sealed class HgsLocalSearch
                     if (empty is not null)
                     {
                         var v = empty.Depot;
-                        if (Move1(u, v) || Move2(u, v, false) || Move2(u, v, true) || Move9(u, v))
+                        if (Relocate(u, v) || RelocatePair(u, v, false) || RelocatePair(u, v, true) || TwoOptStar(u, v))
                         {
                             continue;
                         }
@@ -233,42 +233,42 @@ internal sealed class HgsLocalSearch
     private bool TryMoves(Node u, Node v)
     {
         var same = u.Route == v.Route;
-        if (Move1(u, v) || Move2(u, v, false) || Move2(u, v, true))
+        if (Relocate(u, v) || RelocatePair(u, v, false) || RelocatePair(u, v, true))
         {
             return true;
         }
 
-        if (u.Client <= v.Client && Move4(u, v))
+        if (u.Client <= v.Client && Swap(u, v))
         {
             return true;
         }
 
-        if (Move5(u, v))
+        if (SwapPairWithOne(u, v))
         {
             return true;
         }
 
-        if (u.Client <= v.Client && Move6(u, v))
+        if (u.Client <= v.Client && SwapPairs(u, v))
         {
             return true;
         }
 
         if (same)
         {
-            return Move7(u, v);
+            return TwoOpt(u, v);
         }
 
-        return Move8(u, v) || Move9(u, v);
+        return TwoOptStarReversed(u, v) || TwoOptStar(u, v);
     }
 
     private bool TryDepotMoves(Node u, Node depot)
     {
-        if (Move1(u, depot) || Move2(u, depot, false) || Move2(u, depot, true))
+        if (Relocate(u, depot) || RelocatePair(u, depot, false) || RelocatePair(u, depot, true))
         {
             return true;
         }
 
-        return u.Route != depot.Route && (Move8(u, depot) || Move9(u, depot));
+        return u.Route != depot.Route && (TwoOptStarReversed(u, depot) || TwoOptStar(u, depot));
     }
 
     private Route? FirstEmptyRoute()
@@ -318,7 +318,7 @@ internal sealed class HgsLocalSearch
         PenaltyLoad(load) + (_penaltyTimeWarp * segment.TimeWarp) - r.Penalty;
 
     // RELOCATE: U after V.
-    private bool Move1(Node u, Node v)
+    private bool Relocate(Node u, Node v)
     {
         var x = u.Next!;
         var y = v.Next!;
@@ -383,7 +383,7 @@ internal sealed class HgsLocalSearch
     }
 
     // RELOCATE of the pair (U, X) after V; reversed: (X, U) after V.
-    private bool Move2(Node u, Node v, bool reversed)
+    private bool RelocatePair(Node u, Node v, bool reversed)
     {
         var x = u.Next!;
         var y = v.Next!;
@@ -472,7 +472,7 @@ internal sealed class HgsLocalSearch
     }
 
     // SWAP U and V.
-    private bool Move4(Node u, Node v)
+    private bool Swap(Node u, Node v)
     {
         var x = u.Next!;
         var y = v.Next!;
@@ -532,7 +532,7 @@ internal sealed class HgsLocalSearch
     }
 
     // SWAP the pair (U, X) with V.
-    private bool Move5(Node u, Node v)
+    private bool SwapPairWithOne(Node u, Node v)
     {
         var x = u.Next!;
         var y = v.Next!;
@@ -596,7 +596,7 @@ internal sealed class HgsLocalSearch
     }
 
     // SWAP the pair (U, X) with the pair (V, Y).
-    private bool Move6(Node u, Node v)
+    private bool SwapPairs(Node u, Node v)
     {
         var x = u.Next!;
         var y = v.Next!;
@@ -663,7 +663,7 @@ internal sealed class HgsLocalSearch
     }
 
     // 2-OPT within a route: U → V and X → Y, reversing X … V.
-    private bool Move7(Node u, Node v)
+    private bool TwoOpt(Node u, Node v)
     {
         if (u.Position > v.Position)
         {
@@ -725,7 +725,7 @@ internal sealed class HgsLocalSearch
     }
 
     // 2-OPT* between routes, reversed variant: U → V and X → Y.
-    private bool Move8(Node u, Node v)
+    private bool TwoOptStarReversed(Node u, Node v)
     {
         if (_tw)
         {
@@ -779,7 +779,7 @@ internal sealed class HgsLocalSearch
     }
 
     // 2-OPT* between routes: U → Y and V → X.
-    private bool Move9(Node u, Node v)
+    private bool TwoOptStar(Node u, Node v)
     {
         var routeU = u.Route!;
         var routeV = v.Route!;

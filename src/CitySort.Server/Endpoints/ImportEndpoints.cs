@@ -1,3 +1,5 @@
+using CitySort.Collection;
+using CitySort.Collection.Files;
 using CitySort.Imports;
 using CitySort.Registry;
 using CitySort.Server.Services;
@@ -6,12 +8,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitySort.Server.Endpoints;
 
 /// <summary>
 /// <c>POST /api/imports/{kind}</c>: imports one file (divisions, communities, sites or boundaries; docs/formats.md)
-/// all-or-nothing through <see cref="ImportService"/>. The file comes as multipart form data (field <c>file</c>) or
+/// all-or-nothing through <see cref="ImportService"/>, or a weigh tickets or pickups CSV through the event intake
+/// (<see cref="EventFileImporter"/>, for the office account <c>office:tickets</c> / <c>office:pickups</c>). The file comes as multipart form data (field <c>file</c>) or
 /// as the raw request body (name it with <c>?fileName=</c>). Boundaries need <c>datum=wgs84|gcj02</c> (query or form
 /// field): the datum is stated, never guessed; <c>allowMovedBoundary=true</c> accepts a boundary that does not overlap
 /// the district's previous one. The size limit is <see cref="ImportLimits.MaxFileBytes"/>, the same as the CLI's (413
@@ -35,14 +39,15 @@ internal static class ImportEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.RegistryImport)
             .MapPost("/{kind}", Import)
             .WithName("Import")
-            .WithSummary("Imports a divisions, communities or sites CSV, or a boundaries GeoJSON (datum=wgs84|gcj02), all-or-nothing; 200 with the report, or 422 with every problem as file:line:column and nothing written.")
+            .WithSummary("Imports a divisions, communities, sites, tickets or pickups CSV, or a boundaries GeoJSON (datum=wgs84|gcj02), all-or-nothing; 200 with the report, or 422 with every problem as file:line:column and nothing written.")
             .Accepts<IFormFile>(AcceptedContentTypes[0], AcceptedContentTypes[1..])
             .WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
             .WithFormOptions(multipartBodyLengthLimit: MaxRequestBytes)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
@@ -50,7 +55,16 @@ internal static class ImportEndpoints
     {
         if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var importKind) || int.TryParse(kind, out _))
         {
-            return Problems.BadRequest("“" + kind + "”不是导入类型；可用：divisions、communities、sites、boundaries。", "'" + kind + "' is not a kind of import; use divisions, communities, sites or boundaries.");
+            return Problems.BadRequest(
+                "“" + kind + "”不是导入类型；可用：divisions、communities、sites、boundaries、tickets、pickups。",
+                "'" + kind + "' is not a kind of import; use divisions, communities, sites, boundaries, tickets or pickups.");
+        }
+
+        var intake = request.HttpContext.RequestServices.GetService<IEventIntake>();
+        if (importKind is ImportKind.Tickets or ImportKind.Pickups && intake is null)
+        {
+            return Problems.Make(StatusCodes.Status503ServiceUnavailable,
+                "本服务器不接收事件，无法导入过磅单和收运记录。", "This server takes in no events, so tickets and pickups cannot be imported.");
         }
 
         Stream content;
@@ -88,6 +102,12 @@ internal static class ImportEndpoints
                 case ImportKind.Sites:
                     report = await imports.ImportSitesAsync(content, name, cancellationToken);
                     break;
+                case ImportKind.Tickets:
+                    report = await new EventFileImporter(intake!).ImportTicketsAsync(content, name, null, cancellationToken);
+                    break;
+                case ImportKind.Pickups:
+                    report = await new EventFileImporter(intake!).ImportPickupsAsync(content, name, null, cancellationToken);
+                    break;
                 default:
                     var datumText = datum ?? form?["datum"].FirstOrDefault();
                     if (!CoordinateDatumNames.TryParse(datumText, out var parsedDatum))
@@ -118,7 +138,11 @@ internal static class ImportEndpoints
                     });
             }
 
-            index.Invalidate();
+            if (importKind is not (ImportKind.Tickets or ImportKind.Pickups))
+            {
+                index.Invalidate();
+            }
+
             return TypedResults.Ok(report);
         }
     }

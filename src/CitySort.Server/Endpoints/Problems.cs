@@ -14,7 +14,7 @@ namespace CitySort.Server.Endpoints;
 /// <summary>
 /// RFC 9457 problem details for every error the API gives, in the request's language: Chinese unless the request's
 /// <c>Accept-Language</c> prefers English (the dashboard is Chinese by default and sends its page language). An
-/// endpoint gives its detail in both languages (<see cref="BadRequest"/>, <see cref="NotFound"/>, <see cref="Make"/>);
+/// endpoint gives its detail in both languages (<see cref="BadRequest(string, string)"/>, <see cref="NotFound(string, string)"/>, <see cref="Make"/>);
 /// <see cref="Localize"/>, run for every problem document the server writes (endpoint results, status-code pages,
 /// binding and size errors), picks the language, sets the title of the status and words the framework's own errors
 /// (binding, 405, 413, 414, 415) for a clerk, without .NET type names.
@@ -51,6 +51,14 @@ internal static partial class Problems
     /// <param name="zh">The detail in Chinese.</param>
     /// <param name="en">The detail in English.</param>
     public static ProblemHttpResult BadRequest(string zh, string en) => Make(StatusCodes.Status400BadRequest, zh, en);
+
+    /// <summary>404 with a detail in one text, shown whatever the language (prefer <see cref="NotFound(string, string)"/>).</summary>
+    /// <param name="detail">The detail.</param>
+    public static ProblemHttpResult NotFound(string detail) => Make(StatusCodes.Status404NotFound, detail, detail);
+
+    /// <summary>400 with a detail in one text, shown whatever the language (prefer <see cref="BadRequest(string, string)"/>).</summary>
+    /// <param name="detail">The detail.</param>
+    public static ProblemHttpResult BadRequest(string detail) => Make(StatusCodes.Status400BadRequest, detail, detail);
 
     /// <summary>A problem of <paramref name="status"/> with its detail in both languages and any extensions.</summary>
     /// <param name="status">The HTTP status.</param>

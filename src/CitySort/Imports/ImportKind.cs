@@ -14,4 +14,10 @@ public enum ImportKind
 
     /// <summary>District boundaries GeoJSON (a FeatureCollection of Polygon/MultiPolygon features).</summary>
     Boundaries = 4,
+
+    /// <summary>Weigh tickets CSV (过磅单; docs/formats.md, "Weigh tickets CSV"), taken in through the event intake.</summary>
+    Tickets = 5,
+
+    /// <summary>Pickups CSV (收运记录; docs/formats.md, "Pickups CSV"), taken in through the event intake.</summary>
+    Pickups = 6,
 }

@@ -1,3 +1,4 @@
+using CitySort.Collection.Devices;
 using CitySort.Planning;
 using CitySort.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,9 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
 
     /// <summary>Due sites the daily plans could not serve, with the reason.</summary>
     public DbSet<UnservedSite> UnservedSites => Set<UnservedSite>();
+
+    /// <summary>Registered devices (vehicle units, weighbridges, inspectors' handsets) with their hashed secrets.</summary>
+    public DbSet<Device> Devices => Set<Device>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -170,5 +174,6 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
         });
 
         PlanningModel.Configure(modelBuilder);
+        DeviceModel.Configure(modelBuilder);
     }
 }

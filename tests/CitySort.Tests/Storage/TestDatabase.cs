@@ -42,6 +42,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The demo seeder over the database.</summary>
     public DemoCitySeeder Seeder => services.GetRequiredService<DemoCitySeeder>();
 
+    /// <summary>The device registry over the database.</summary>
+    public CitySort.Collection.Devices.DeviceService Devices => services.GetRequiredService<CitySort.Collection.Devices.DeviceService>();
+
     /// <summary>The migrator of the database.</summary>
     public DatabaseMigrator Migrator => services.GetRequiredService<DatabaseMigrator>();
 

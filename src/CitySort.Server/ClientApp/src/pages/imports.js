@@ -1,10 +1,10 @@
-// Imports: upload a divisions, communities, sites or boundaries file, see the report and every problem.
+// Imports: upload a divisions, communities, sites, boundaries, weigh tickets or pickups file, see the report and every problem.
 import { h, num } from '../dom.js';
 import { t } from '../i18n.js';
 import { uploadFile } from '../api.js';
 import { failure, panel } from './common.js';
 
-const KINDS = ['divisions', 'communities', 'sites', 'boundaries'];
+const KINDS = ['divisions', 'communities', 'sites', 'boundaries', 'tickets', 'pickups'];
 
 export async function renderImports(root) {
   const kind = h('select', { id: 'import-kind', 'aria-label': t('importKind') }, KINDS.map(k => h('option', { value: k }, t('kind_' + k))));
