@@ -49,6 +49,8 @@ public static class CitySortServer
             Args = [],
         });
         builder.WebHost.UseUrls(options.Urls);
+        // Kestrel reads long request lines so that the API itself answers 414 with a problem document (Problems.MaxUriLength).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = Problems.KestrelMaxRequestLineBytes);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -72,18 +74,9 @@ public static class CitySortServer
         builder.Services.AddHostedService(services => services.GetRequiredService<MqttDoor>());
         // A request the server cannot bind (a query value of the wrong kind, a body over the size limit) is the
         // client's error: it becomes a problem document with its status and the reason, not a bare 400 or a 500.
+        // Every problem document is put in the request's language (Accept-Language; Chinese by default).
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-        {
-            if (context.Exception is BadHttpRequestException bad)
-            {
-                context.ProblemDetails.Status = bad.StatusCode;
-                context.ProblemDetails.Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? "The file is too large / 文件过大"
-                    : "The request is not valid / 请求无效";
-                context.ProblemDetails.Detail = bad.Message;
-            }
-        });
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddAuthorization(o =>
         {
@@ -107,6 +100,7 @@ public static class CitySortServer
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseUriLengthLimit();
         app.UseDashboard();
         app.Use(async (context, next) =>
         {
