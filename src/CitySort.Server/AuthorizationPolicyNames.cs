@@ -40,12 +40,6 @@ public static class AuthorizationPolicyNames
     /// <summary>Confirming or dismissing violations, and running the day-end check on request.</summary>
     public const string ViolationsReview = "violations.review";
 
-    /// <summary>
-    /// Sending device events (<c>POST /api/events</c>). The device itself is authenticated by its key in the handler
-    /// (docs/events.md, "Doors"); this policy is for the caller's sign-in when it arrives.
-    /// </summary>
-    public const string EventsWrite = "events.write";
-
     /// <summary>Every policy name above, for registration (read from the constants, so a new name cannot be left out).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuthorizationPolicyNames)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
