@@ -42,7 +42,8 @@ public sealed class PlanDemoCommandTests : IDisposable
             }
         }
 
-        Assert.Equal(expected.Vehicles.Select(v => v.Plate).Order(StringComparer.Ordinal), plates);
+        // The W96-T2 vehicles and the existing other-waste fleet of W96-K3, both as the server's demo city has them.
+        Assert.Equal(expected.Vehicles.Concat(expected.ResidualFleet).Select(v => v.Plate).Order(StringComparer.Ordinal), plates);
         Assert.Equal(DemoCityFactory.DefaultSeed, new ServerOptions().DemoSeed);
     }
 

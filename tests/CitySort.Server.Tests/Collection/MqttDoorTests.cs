@@ -48,9 +48,12 @@ public sealed class MqttDoorTests(DoorsFixture fixture) : IClassFixture<DoorsFix
         var marker = Guid.NewGuid().ToString("N");
         fixture.Intake.Hold();
         Task<MqttClientPublishResult> publish;
+        Task<int> returnedAtPuback;
         try
         {
             publish = client.PublishAsync(MqttTestClient.Message(PickupTopic(fixture.PlateA), Pickup(marker)), Ct);
+            // How many intake calls had returned at the moment the PUBACK completed the publish.
+            returnedAtPuback = publish.ContinueWith(_ => fixture.Intake.Returned, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             await WaitForAsync(() => EventsWith(marker).Any(), "the event to reach the intake");
 
             // The intake has the event but has not returned: no PUBACK can have come.
@@ -61,11 +64,10 @@ public sealed class MqttDoorTests(DoorsFixture fixture) : IClassFixture<DoorsFix
             fixture.Intake.Release();
         }
 
-        var returnedBefore = fixture.Intake.Returned;
         var result = await publish;
 
         Assert.Equal(MqttClientPublishReasonCode.Success, result.ReasonCode);
-        Assert.True(returnedBefore >= 1);
+        Assert.True(await returnedAtPuback >= 1);
         var (device, incoming) = Assert.Single(EventsWith(marker));
         Assert.Equal(new DeviceIdentity("truck-a", DeviceKind.Vehicle, fixture.PlateA), device);
         Assert.Equal(EventKind.Pickup, incoming.Kind);

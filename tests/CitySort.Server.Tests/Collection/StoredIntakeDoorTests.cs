@@ -35,8 +35,10 @@ public sealed class StoredIntakeDoorTests(RealIntakeDoorsFixture fixture) : ICla
         var id = "P-" + Guid.NewGuid().ToString("N")[..12];
         var topic = $"citysort/v1/vehicles/{fixture.PlateA}/pickups";
 
-        var first = await client.PublishAsync(MqttTestClient.Message(topic, Pickup(id)), Ct);
-        var again = await client.PublishAsync(MqttTestClient.Message(topic, Pickup(id), dup: true), Ct);
+        // One message, sent twice: the payload is built once, so its device time is the same to the second.
+        var payload = Pickup(id);
+        var first = await client.PublishAsync(MqttTestClient.Message(topic, payload), Ct);
+        var again = await client.PublishAsync(MqttTestClient.Message(topic, payload, dup: true), Ct);
 
         Assert.True(first.IsSuccess, first.ReasonString);
         Assert.True(again.IsSuccess, again.ReasonString);
@@ -90,8 +92,10 @@ public sealed class StoredIntakeDoorTests(RealIntakeDoorsFixture fixture) : ICla
 
         // Row 3 says net 400 where gross − tare = 2500 − 2000 = 500 kg: net-mismatch at net_kg (column 8).
         using var bad = await ServerFixture.PostFileAsync(fixture.Server.Client, "tickets", "bad_tickets.csv", Encoding.UTF8.GetBytes(File("400")));
-        using var good = await ServerFixture.PostFileAsync(fixture.Server.Client, "tickets", "tickets.csv", Encoding.UTF8.GetBytes(File("500")));
-        using var again = await ServerFixture.PostFileAsync(fixture.Server.Client, "tickets", "tickets.csv", Encoding.UTF8.GetBytes(File("500")));
+        // The same file twice: its text is made once, so its times are the same to the second.
+        var goodFile = Encoding.UTF8.GetBytes(File("500"));
+        using var good = await ServerFixture.PostFileAsync(fixture.Server.Client, "tickets", "tickets.csv", goodFile);
+        using var again = await ServerFixture.PostFileAsync(fixture.Server.Client, "tickets", "tickets.csv", goodFile);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         var problem = Assert.Single((await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("problems").EnumerateArray());

@@ -1,3 +1,4 @@
+using CitySort.Imports;
 using CitySort.Registry;
 using CitySort.Tests.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +68,7 @@ public sealed class FleetImportTests
             "f.csv:3:3: kind: 'incinerator' is not a facility kind: use waste-to-energy-plant, landfill, kitchen-waste-plant, hazardous-waste-centre, construction-waste-site, recycling-centre, transfer-station",
             "f.csv:4:8: gate_fee_yuan_per_tonne: the gate fee must be 0 or more",
             "f.csv:5:4: accepts: 'green' is not a category or stream: use recyclable, hazardous, other, kitchen, catering, bulky or construction",
-        ], report.Problems.Select(p => p.ToString()));
+        ], report.Problems.Select(English));
         await using var context = db.Context();
         Assert.Equal(0, await context.Facilities.CountAsync(Ct));
     }
@@ -86,7 +87,7 @@ public sealed class FleetImportTests
         var report = await db.Fleet.ImportFacilitiesAsync(TestFiles.Text(csv), "f.csv", Ct);
 
         // The boundary's box 120.5..120.8 x 27.9..28.1, widened by 0.05 degrees: 120.45..120.85 x 27.85..28.15.
-        Assert.Equal(["f.csv:3:5: longitude: the point 121.5, 28 is outside the registered district boundaries: longitude 120.45..120.85, latitude 27.85..28.15"], report.Problems.Select(p => p.ToString()));
+        Assert.Equal(["f.csv:3:5: longitude: the point 121.5, 28 is outside the registered district boundaries: longitude 120.45..120.85, latitude 27.85..28.15"], report.Problems.Select(English));
     }
 
     [Fact]
@@ -129,4 +130,8 @@ public sealed class FleetImportTests
         Assert.True(sites.Succeeded, string.Join("\n", sites.Problems));
         return db;
     }
+
+    /// <summary>A problem as file:line:column: field: the English reason (the Chinese reason is checked where it is tested).</summary>
+    private static string English(ImportProblem p) =>
+        p.Field is null ? $"{p.File}:{p.Line}:{p.Column}: {p.Reason}" : $"{p.File}:{p.Line}:{p.Column}: {p.Field}: {p.Reason}";
 }
