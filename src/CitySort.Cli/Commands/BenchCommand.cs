@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using CitySort.Collection.Benchmarks;
 using CitySort.Routing;
 using CitySort.Routing.Benchmarks;
 using Spectre.Console;
@@ -39,7 +40,58 @@ internal static class BenchCommand
 
         var bench = new Command("bench", "Measure performance; results go to bench/results with machine, commit and date.");
         bench.Subcommands.Add(vrp);
+        bench.Subcommands.Add(CreateIngest());
         return bench;
+    }
+
+    private static Command CreateIngest()
+    {
+        var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the results (default bench/results).", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("bench", "results")) };
+        var repeats = new Option<int>("--repeats") { Description = "Repeats of each measurement; the table gives their medians (default 3).", DefaultValueFactory = _ => 3 };
+        var scale = new Option<double>("--scale") { Description = "Size of the runs: 1 = 400 000 HTTP events and 4 × 50 000 MQTT messages per repeat (default 1).", DefaultValueFactory = _ => 1.0 };
+        var httpPort = new Option<int>("--http-port") { Description = "Loopback port of the in-process server (the baseline server takes the next one; default 5250).", DefaultValueFactory = _ => 5250 };
+        var mqttPort = new Option<int>("--mqtt-port") { Description = "Loopback port of the in-process MQTT broker (the baseline broker takes the next one; default 18855).", DefaultValueFactory = _ => 18855 };
+        var ingest = new Command("ingest", "Benchmark event ingestion on SQLite: the HTTP batch door against a raw bulk insert, the MQTT door against a no-op intake.");
+        ingest.Options.Add(output);
+        ingest.Options.Add(repeats);
+        ingest.Options.Add(scale);
+        ingest.Options.Add(httpPort);
+        ingest.Options.Add(mqttPort);
+        ingest.SetAction((parse, cancellationToken) => RunIngestAsync(
+            parse.GetValue(output)!,
+            parse.GetValue(repeats),
+            parse.GetValue(scale),
+            parse.GetValue(httpPort),
+            parse.GetValue(mqttPort),
+            cancellationToken));
+        return ingest;
+    }
+
+    private static async Task<int> RunIngestAsync(DirectoryInfo output, int repeats, double scale, int httpPort, int mqttPort, CancellationToken cancellationToken)
+    {
+        if (repeats < 1 || !(scale > 0) || !double.IsFinite(scale) || httpPort is < 1 or > 65534 || mqttPort is < 1 or > 65534)
+        {
+            Console.Error.WriteLine("--repeats must be at least 1, --scale a positive number, the ports from 1 to 65534");
+            return 2;
+        }
+
+        var environment = new BenchmarkEnvironment(CpuModel(), Environment.ProcessorCount, GitCommit(), DateTimeOffset.UtcNow);
+        var bench = new IngestBench(httpPort, mqttPort, scale, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+        var figures = await bench.RunAsync(repeats, cancellationToken);
+        output.Create();
+        var stamp = environment.StartedUtc.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture);
+        var markdown = Path.Combine(output.FullName, $"ingest-sqlite-{stamp}.md");
+        var csv = Path.Combine(output.FullName, $"ingest-sqlite-{stamp}.csv");
+        await File.WriteAllTextAsync(markdown, IngestBenchTable.Markdown(figures, environment, repeats, scale), cancellationToken);
+        await File.WriteAllTextAsync(csv, IngestBenchTable.Csv(figures, environment, repeats, scale), cancellationToken);
+        foreach (var figure in figures)
+        {
+            Console.WriteLine(FormattableString.Invariant($"{figure.Name}: {figure.MeasuredMedian:F0} events/s, baseline {figure.BaselineMedian:F0} events/s, ratio {figure.Ratio:F2} (target ≥ {figure.TargetRatio:F1}: {(figure.Met ? "met" : "not met")})"));
+        }
+
+        Console.WriteLine($"Written {markdown}");
+        Console.WriteLine($"Written {csv}");
+        return 0;
     }
 
     private static int RunVrp(DirectoryInfo directory, double timeLimitSeconds, string? solverList, int seed, DirectoryInfo output, CancellationToken cancellationToken)
