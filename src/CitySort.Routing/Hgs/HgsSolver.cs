@@ -39,6 +39,11 @@ public sealed class HgsSolver : ISolver
             { } o when o.GetType() == typeof(SolverOptions) => new HgsOptions { MaxThreads = o.MaxThreads },
             _ => throw new ArgumentException($"The hybrid genetic search takes {nameof(HgsOptions)}, not {options.GetType().Name}.", nameof(options)),
         };
+        if (problem.HasUnloadingFacilities || problem.HasDayLimits || problem.HasFixedCosts)
+        {
+            return SolveDays(problem, stop, seed, hgs, progress, cancellationToken);
+        }
+
         var adapter = new HgsProblemAdapter(problem);
         var parameters = new HgsParameters
         {
@@ -69,6 +74,32 @@ public sealed class HgsSolver : ISolver
             cancellationToken);
         var solution = adapter.ToSolution(best);
         progress?.Report(new SolverProgress(engine.Elapsed, engine.Iterations, solution.Cost, best.IsFeasible));
+        return solution;
+    }
+
+    private static Solution SolveDays(Problem problem, StopCriterion stop, int seed, HgsOptions hgs, IProgress<SolverProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (problem.Clients.Count == 0)
+        {
+            return new Solution([], Distance.Zero);
+        }
+
+        var search = new HgsDaySearch(problem, hgs.Granularity, seed);
+        TimeSpan? lastReport = null;
+        var solution = search.Run(
+            stop.MaxRuntime,
+            stop.MaxIterations,
+            stop.MaxIterationsWithoutImprovement,
+            (elapsed, iteration, cost, feasible) =>
+            {
+                if (progress is not null && (lastReport is null || elapsed - lastReport.Value >= hgs.ProgressInterval))
+                {
+                    lastReport = elapsed;
+                    progress.Report(new SolverProgress(elapsed, iteration, new Distance(cost), feasible));
+                }
+            },
+            cancellationToken);
+        progress?.Report(new SolverProgress(search.Elapsed, search.Iterations, solution.Cost, SolutionChecker.Check(problem, solution).IsFeasible));
         return solution;
     }
 }
