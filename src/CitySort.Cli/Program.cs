@@ -1,5 +1,10 @@
 using System.CommandLine;
+using CitySort.Cli;
 using CitySort.Cli.Commands;
+using Spectre.Console;
+
+// Tables follow the terminal's real width (or are left unwrapped in a file or pipe), not Spectre's 80-column default.
+AnsiConsole.Console.Profile.Width = TerminalWidth.OfThisConsole();
 
 var root = new RootCommand("citysort: the city-level household-waste sorting information system (W96-A6).");
 foreach (var command in CommandCatalog.All())

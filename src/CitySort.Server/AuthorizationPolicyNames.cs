@@ -25,6 +25,19 @@ public static class AuthorizationPolicyNames
     /// <summary>Making (or remaking) the daily plans of the dedicated lines.</summary>
     public const string PlansWrite = "plans.write";
 
-    /// <summary>Every policy name above, for registration.</summary>
-    public static IReadOnlyList<string> All { get; } = [RegistryRead, RegistryImport, ComplianceRead, PolicyRead, PlansRead, PlansWrite];
+    /// <summary>Reading the collection chain: KPIs from rollups and the list of refused events.</summary>
+    public const string CollectionRead = "collection.read";
+
+    /// <summary>
+    /// Sending device events (<c>POST /api/events</c>). The device itself is authenticated by its key in the handler
+    /// (docs/events.md, "Doors"); this policy is for the caller's sign-in when it arrives.
+    /// </summary>
+    public const string EventsWrite = "events.write";
+
+    /// <summary>Every policy name above, for registration (read from the constants, so a new name cannot be left out).</summary>
+    public static IReadOnlyList<string> All { get; } = typeof(AuthorizationPolicyNames)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+        .Select(f => (string)f.GetRawConstantValue()!)
+        .ToList();
 }

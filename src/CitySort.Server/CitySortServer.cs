@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
+using CitySort.Collection;
 using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Server.Endpoints;
+using CitySort.Server.Mqtt;
 using CitySort.Server.Services;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -55,10 +57,16 @@ public static class CitySortServer
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
+        builder.Services.AddCitySortCollection();
         builder.Services.AddSingleton<SiteIndex>();
-        builder.Services.AddSingleton<DemoSeeding>();
+        builder.Services.AddSingleton<CitySort.Imports.FleetImportService>();
+        builder.Services.AddSingleton<CitySort.Exports.RegistryExporter>();
         builder.Services.AddSingleton<RegistryReadiness>();
         builder.Services.AddHostedService<RegistryStartup>();
+
+        // After the registry start-up: the device table is migrated before the first device connects.
+        builder.Services.AddSingleton<MqttDoor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MqttDoor>());
         // A request the server cannot bind (a query value of the wrong kind, a body over the size limit) is the
         // client's error: it becomes a problem document with its status and the reason, not a bare 400 or a 500.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -83,6 +91,12 @@ public static class CitySortServer
             }
         });
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer<CitySortDocumentTransformer>());
+
+        if (options.EventIntake is not null)
+        {
+            // Registered last, so it replaces the stored intake for every door.
+            builder.Services.AddSingleton(options.EventIntake);
+        }
 
         var app = builder.Build();
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -110,8 +124,12 @@ public static class CitySortServer
         app.MapCoverageEndpoints();
         app.MapBoundaryEndpoints();
         app.MapImportEndpoints();
+        app.MapDemoEndpoints();
+        app.MapExportEndpoints();
         app.MapProfileEndpoints();
         app.MapPlanEndpoints();
+        app.MapCollectionEndpoints();
+        app.MapEventEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o

@@ -1,4 +1,6 @@
+using CitySort.Collection;
 using CitySort.Policy;
+using CitySort.Server.Mqtt;
 using CitySort.Storage;
 
 namespace CitySort.Server;
@@ -41,11 +43,34 @@ public sealed record ServerOptions
     public bool SeedDemo { get; init; } = true;
 
     /// <summary>The seed of the demo city generator; the same seed gives the same city.</summary>
-    public int DemoSeed { get; init; } = 2015;
+    public int DemoSeed { get; init; } = CitySort.Demo.DemoCityFactory.DefaultSeed;
 
     /// <summary>
     /// The solver limits and seed of the daily plans (<c>/api/plans</c>); null for the <see cref="CitySort.Planning.PlanningOptions"/>
     /// defaults (3 s per plan, seed 1).
     /// </summary>
     public CitySort.Planning.PlanningOptions? Planning { get; init; }
+
+    /// <summary>
+    /// Whether events from anonymous devices are taken in (as the demo device <c>demo</c>, kind
+    /// <see cref="DeviceKind.Demo"/>, everything it sends marked illustrative): the demo city and the simulator. Null
+    /// (the default) means "when the demo city is seeded", i.e. <see cref="SeedDemo"/>; <c>serve --no-demo</c> turns
+    /// both off. See <see cref="AnonymousDevicesAccepted"/>.
+    /// </summary>
+    public bool? AcceptAnonymousDevices { get; init; }
+
+    /// <summary>True when anonymous (demo) devices are accepted: <see cref="AcceptAnonymousDevices"/>, else <see cref="SeedDemo"/>.</summary>
+    public bool AnonymousDevicesAccepted => AcceptAnonymousDevices ?? SeedDemo;
+
+    /// <summary>
+    /// The MQTT door: by default an in-process broker on 127.0.0.1:1883 (<see cref="MqttDoorOptions"/>); <c>serve
+    /// --mqtt-port N</c>, <c>--mqtt-broker mqtt://HOST:PORT</c> or <c>--no-mqtt</c> change it.
+    /// </summary>
+    public MqttDoorOptions Mqtt { get; init; } = new();
+
+    /// <summary>
+    /// The intake the doors submit to, replacing the stored intake of the collection chain: a no-op or recording
+    /// intake for tests and for the benchmark's baselines. Null (the default) uses the registered one.
+    /// </summary>
+    public IEventIntake? EventIntake { get; init; }
 }

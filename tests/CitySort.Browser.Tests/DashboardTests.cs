@@ -8,7 +8,7 @@ namespace CitySort.Browser.Tests;
 /// <summary>
 /// Opens the dashboard in headless Chromium on a server started by the test (the real streets and district boundaries
 /// imported, then the demo city seeded on them), waits for the map and the coverage chart to render, switches the
-/// language, and saves screenshots of every page under docs/screenshots/ (linked from the README).
+/// language, and saves screenshots of every page (into docs/screenshots/, linked from the README, when CITYSORT_UPDATE_SCREENSHOTS=true).
 /// </summary>
 public sealed class DashboardTests
 {
@@ -25,8 +25,6 @@ public sealed class DashboardTests
 
         await using var server = await RunningServer.StartAsync(new ServerOptions { Storage = database.Storage, SeedDemo = true }, TestContext.Current.CancellationToken);
 
-        var screenshots = Path.Combine(Requires.RepositoryRoot(), "docs", "screenshots");
-        Directory.CreateDirectory(screenshots);
         try
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -45,27 +43,27 @@ public sealed class DashboardTests
                 null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
             Assert.True(await page.Locator("#map .leaflet-boundaries-pane path").CountAsync() >= 4);
             Assert.Equal("总览地图", (await page.Locator("nav.mainnav a.active").InnerTextAsync()).Trim());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard.png") });
+            await Screenshots.SaveAsync(page, "dashboard.png");
 
             // Coverage: the chart's canvas rendered (ECharts reports 'finished').
             await page.GotoAsync(server.BaseAddress + "#/coverage");
             await page.WaitForFunctionAsync(
                 "() => { const c = document.querySelector('#coverage-chart'); return c && c.dataset.rendered === 'true' && c.querySelector('canvas'); }",
                 null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "coverage.png"), FullPage = true });
+            await Screenshots.SaveAsync(page, "coverage.png", fullPage: true);
 
             await page.GotoAsync(server.BaseAddress + "#/sites?compliant=false");
             await page.Locator("#sites-table tbody tr").First.WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "sites.png"), FullPage = true });
+            await Screenshots.SaveAsync(page, "sites.png", fullPage: true);
 
             await page.Locator("#sites-table tbody tr a").First.ClickAsync();
             await page.Locator("#site-gaps li").First.WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
             Assert.Matches("W96-B[1-4]", await page.Locator("#site-gaps").InnerTextAsync());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "site.png"), FullPage = true });
+            await Screenshots.SaveAsync(page, "site.png", fullPage: true);
 
             await page.GotoAsync(server.BaseAddress + "#/profile");
             await page.Locator("#profile .panel").First.WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "profile.png"), FullPage = true });
+            await Screenshots.SaveAsync(page, "profile.png", fullPage: true);
 
             await page.GotoAsync(server.BaseAddress + "#/imports");
             await page.Locator("#import-file").SetInputFilesAsync(new FilePayload
@@ -76,7 +74,7 @@ public sealed class DashboardTests
             });
             await page.Locator("#import-submit").ClickAsync();
             await page.Locator("#import-problems tbody tr").First.WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "imports.png"), FullPage = true });
+            await Screenshots.SaveAsync(page, "imports.png", fullPage: true);
 
             // Language: English by the switch, remembered across a reload.
             await page.GotoAsync(server.BaseAddress.ToString());
@@ -87,12 +85,12 @@ public sealed class DashboardTests
                 "() => { const m = document.querySelector('#map'); return m && m.dataset.ready === 'true' && Number(m.dataset.siteMarkers) > 0; }",
                 null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
             Assert.Equal("Overview map", (await page.Locator("nav.mainnav a.active").InnerTextAsync()).Trim());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "dashboard-en.png") });
+            await Screenshots.SaveAsync(page, "dashboard-en.png");
             await page.GotoAsync(server.BaseAddress + "#/coverage");
             await page.WaitForFunctionAsync(
                 "() => { const c = document.querySelector('#coverage-chart'); return c && c.dataset.rendered === 'true'; }",
                 null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "coverage-en.png"), FullPage = true });
+            await Screenshots.SaveAsync(page, "coverage-en.png", fullPage: true);
 
             Assert.True(errors.Count == 0, "Script errors on the pages: " + string.Join(Environment.NewLine, errors));
         }

@@ -9,7 +9,7 @@ namespace CitySort.Browser.Tests;
 /// <summary>
 /// Opens the plans page in headless Chromium on a server with the real streets and district boundaries and the demo
 /// city seeded on them, plans 2015-12-01 with the page's button (the progress bar follows the server-sent events),
-/// waits for the trips to be drawn, and saves docs/screenshots/plans.png and plans-en.png (linked from the README and docs/planning.md).
+/// waits for the trips to be drawn, and saves plans.png and plans-en.png (into docs/screenshots/, linked from the README and docs/planning.md, when CITYSORT_UPDATE_SCREENSHOTS=true).
 /// </summary>
 public sealed class PlansPageTests
 {
@@ -26,8 +26,6 @@ public sealed class PlansPageTests
         await using var server = await RunningServer.StartAsync(
             new ServerOptions { Storage = database.Storage, SeedDemo = true, Planning = new PlanningOptions { TimeLimitPerPlan = TimeSpan.FromSeconds(1) } },
             TestContext.Current.CancellationToken);
-        var screenshots = Path.Combine(Requires.RepositoryRoot(), "docs", "screenshots");
-        Directory.CreateDirectory(screenshots);
         try
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions
@@ -52,14 +50,14 @@ public sealed class PlansPageTests
             Assert.True(await page.Locator("#plan-map .leaflet-overlay-pane path").CountAsync() > await page.Locator("#plan-map path.plan-trip").CountAsync());
             Assert.True(await page.Locator("#plan-vehicles tbody tr").CountAsync() > 0);
             Assert.True(await page.Locator("#plan-map path.plan-trip[stroke-dasharray]").CountAsync() > 0, "no later trip is dashed");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "plans.png"), FullPage = true });
+            await Screenshots.SaveAsync(page, "plans.png", fullPage: true);
 
             await page.Locator("#lang-switch").ClickAsync();
             await page.WaitForFunctionAsync(
                 "() => document.documentElement.lang === 'en' && Number(document.querySelector('#plan-map')?.dataset.trips) > 0",
                 null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
             Assert.Equal("Plans", (await page.Locator("nav.mainnav a.active").InnerTextAsync()).Trim());
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "plans-en.png") });
+            await Screenshots.SaveAsync(page, "plans-en.png");
 
             Assert.True(errors.Count == 0, "Script errors on the page: " + string.Join(Environment.NewLine, errors));
         }

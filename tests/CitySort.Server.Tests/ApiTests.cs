@@ -210,6 +210,40 @@ public abstract class ApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixt
     }
 
     [Fact]
+    public async Task Each_coverage_figure_carries_the_weighted_numerator_and_denominator_of_its_share()
+    {
+        var report = await GetJsonAsync("api/coverage");
+        JsonElement ByType(string type) => report.GetProperty("bySiteType").EnumerateArray().Single(f => f.GetProperty("siteType").GetString() == type);
+
+        // W96-T1, setting coverageWeighting: compounds by households. T-R1 (400 households) is covered, T-R2 (600) has
+        // a gap: 400 of 400 + 600 = 1000 households, share 400 / 1000 = 0.4; yet 1 of 2 sites, which is not the share.
+        var compounds = ByType("ResidentialCompound");
+        Assert.Equal(("Households", 400m, 1000m, 0.4m), (compounds.GetProperty("weighting").GetString(), compounds.GetProperty("numerator").GetDecimal(), compounds.GetProperty("denominator").GetDecimal(), compounds.GetProperty("share").GetDecimal()));
+        Assert.Equal((1, 2), (compounds.GetProperty("coveredSiteCount").GetInt32(), compounds.GetProperty("siteCount").GetInt32()));
+        // Schools by staff: T-S1 (800 staff and pupils) covered -> 800 / 800 = 1.
+        var schools = ByType("SchoolOrKindergarten");
+        Assert.Equal(("Staff", 800m, 800m), (schools.GetProperty("weighting").GetString(), schools.GetProperty("numerator").GetDecimal(), schools.GetProperty("denominator").GetDecimal()));
+        // Overall by site count: 2 covered (T-R1, T-S1) of 4 sites.
+        var overall = report.GetProperty("overall");
+        Assert.Equal(("SiteCount", 2m, 4m), (overall.GetProperty("weighting").GetString(), overall.GetProperty("numerator").GetDecimal(), overall.GetProperty("denominator").GetDecimal()));
+    }
+
+    [Fact]
+    public async Task Sites_carry_the_English_names_of_their_district_and_street_where_the_profile_has_them()
+    {
+        var page = await GetJsonAsync("api/sites?pageSize=10");
+        JsonElement Item(string code) => page.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == code);
+
+        // The street file names 海城街道 in 龙湾区 in Chinese only; the profile calls them Haicheng and Longwan.
+        var school = Item("T-S1");
+        Assert.Equal(("龙湾区", "Longwan", "海城街道", "Haicheng"), (school.GetProperty("districtName").GetString(), school.GetProperty("districtNameEn").GetString(), school.GetProperty("streetName").GetString(), school.GetProperty("streetNameEn").GetString()));
+        // 五马街道 has no English name in the profile: null, and the page falls back to the Chinese.
+        Assert.Equal(JsonValueKind.Null, Item("T-R1").GetProperty("streetNameEn").ValueKind);
+        var detail = await GetJsonAsync("api/sites/T-S1");
+        Assert.Equal(("Longwan", "Haicheng"), (detail.GetProperty("districtNameEn").GetString(), detail.GetProperty("streetNameEn").GetString()));
+    }
+
+    [Fact]
     public async Task Profile_is_the_Wenzhou_2015_default_with_its_categories()
     {
         var profile = await GetJsonAsync("api/profile");

@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using CitySort.Server.Services;
+using ClosedXML.Excel;
 
 namespace CitySort.Server.Tests;
 
@@ -63,10 +63,75 @@ public sealed class DemoCityTests : IAsyncLifetime
     [Fact]
     public void The_demo_spec_takes_its_fleet_from_the_profile_splits()
     {
-        var spec = DemoSeeding.SpecFromProfile(CitySort.Policy.ProfileLoader.LoadDefault());
+        var spec = CitySort.Demo.DemoCityFactory.SpecFor(CitySort.Policy.ProfileLoader.LoadDefault());
 
         Assert.Equal(16, spec.Areas.Sum(a => a.Vehicles));
         Assert.Equal(8, spec.Areas.Sum(a => a.DedicatedLines));
         Assert.Contains("330371005", spec.Areas.Single(a => a.AreaCode == "development-zone").StreetCodes);
+    }
+
+    [Fact]
+    public async Task Every_record_view_of_the_demo_city_says_it_is_illustrative()
+    {
+        var client = _server!.Client;
+        var ct = TestContext.Current.CancellationToken;
+        var page = await client.GetFromJsonAsync<JsonElement>(new Uri("api/sites?pageSize=20", UriKind.Relative), ct);
+        var code = page.GetProperty("items")[0].GetProperty("code").GetString();
+        var site = await client.GetFromJsonAsync<JsonElement>(new Uri("api/sites/" + code, UriKind.Relative), ct);
+        var points = await client.GetFromJsonAsync<JsonElement>(new Uri("api/sites/points", UriKind.Relative), ct);
+        var status = await client.GetFromJsonAsync<JsonElement>(new Uri("api/demo", UriKind.Relative), ct);
+
+        Assert.All(page.GetProperty("items").EnumerateArray(), s => Assert.True(s.GetProperty("isIllustrative").GetBoolean()));
+        Assert.True(site.GetProperty("isIllustrative").GetBoolean());
+        Assert.All(points.EnumerateArray(), p => Assert.True(p.GetProperty("isIllustrative").GetBoolean()));
+        foreach (var list in new[] { "api/facilities", "api/vehicles", "api/lines" })
+        {
+            var records = await client.GetFromJsonAsync<JsonElement>(new Uri(list, UriKind.Relative), ct);
+            Assert.All(records.EnumerateArray(), r => Assert.True(r.GetProperty("isIllustrative").GetBoolean(), list));
+        }
+
+        Assert.True(status.GetProperty("present").GetBoolean());
+        Assert.Equal(points.GetArrayLength(), status.GetProperty("sites").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_real_import_beside_the_demo_says_so_and_the_removal_it_offers_leaves_only_the_real_records()
+    {
+        var client = _server!.Client;
+        var ct = TestContext.Current.CancellationToken;
+        var divisions = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Data", "test_divisions.csv"), ct);
+
+        using var first = await ServerFixture.PostFileAsync(client, "divisions", "test_divisions.csv", divisions);
+        var report = await first.Content.ReadFromJsonAsync<JsonElement>(ct);
+        using var removal = await client.PostAsync(new Uri("api/demo/remove", UriKind.Relative), null, ct);
+        var status = await client.GetFromJsonAsync<JsonElement>(new Uri("api/demo", UriKind.Relative), ct);
+        var sites = await client.GetFromJsonAsync<JsonElement>(new Uri("api/sites", UriKind.Relative), ct);
+        var vehicles = await client.GetFromJsonAsync<JsonElement>(new Uri("api/vehicles", UriKind.Relative), ct);
+        using var again = await ServerFixture.PostFileAsync(client, "divisions", "test_divisions.csv", divisions);
+        var second = await again.Content.ReadFromJsonAsync<JsonElement>(ct);
+
+        Assert.True(report.GetProperty("registryHoldsDemo").GetBoolean());
+        Assert.Equal(System.Net.HttpStatusCode.OK, removal.StatusCode);
+        Assert.False(status.GetProperty("present").GetBoolean());
+        Assert.Equal(0, sites.GetProperty("total").GetInt32());
+        Assert.Equal(0, vehicles.GetArrayLength());
+        Assert.False(second.GetProperty("registryHoldsDemo").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_vehicles_workbook_from_the_API_reads_back_with_the_sixteen_illustrative_vehicles()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var response = await _server!.Client.GetAsync(new Uri("api/exports/vehicles?format=xlsx", UriKind.Relative), ct);
+
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+        using var book = new XLWorkbook(await response.Content.ReadAsStreamAsync(ct));
+        var sheet = book.Worksheet("vehicles");
+        var columns = sheet.Row(1).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.ColumnNumber);
+        var rows = sheet.RowsUsed().Skip(1).ToList();
+        // W96-T2: 16 vehicles, all of the demo city.
+        Assert.Equal(16, rows.Count);
+        Assert.All(rows, r => Assert.True(r.Cell(columns["is_illustrative"]).GetBoolean()));
+        Assert.All(rows, r => Assert.StartsWith("浙C", r.Cell(columns["plate"]).GetString(), StringComparison.Ordinal));
     }
 }

@@ -1,7 +1,7 @@
 namespace CitySort.Testing;
 
 /// <summary>
-/// Finds the real components a test needs (the shared reference data, Chromium, PostgreSQL) and skips the
+/// Finds the real components a test needs (the shared reference data, Chromium, PostgreSQL, Mosquitto) and skips the
 /// test with a reason where one is missing; under <c>CI=true</c> a missing component fails the test instead,
 /// because CI installs every component.
 /// </summary>
@@ -50,6 +50,32 @@ public static class Requires
         }
 
         return dir?.FullName ?? throw new InvalidOperationException("CitySort.slnx not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>
+    /// The Mosquitto broker executable (Debian's <c>mosquitto</c> package, <c>/usr/sbin/mosquitto</c>, or
+    /// <c>mosquitto</c> on the PATH). Skips (or fails under CI) when it is absent.
+    /// </summary>
+    /// <returns>The absolute path of the executable.</returns>
+    public static string Mosquitto()
+    {
+        const string debian = "/usr/sbin/mosquitto";
+        if (File.Exists(debian))
+        {
+            return debian;
+        }
+
+        foreach (var folder in (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var candidate = Path.Combine(folder, "mosquitto");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        Missing("the Mosquitto MQTT broker is not installed (apt-get install mosquitto)");
+        return string.Empty;
     }
 
     /// <summary>

@@ -15,5 +15,9 @@ internal static class CommandCatalog
         yield return SolveCommand.Create();
         yield return BenchCommand.Create();
         yield return PlanCommand.Create();
+        yield return RebuildCommand.Create();
+        yield return DevicesCommand.Create();
+        yield return DemoCommand.Create();
+        yield return ExportCommand.Create();
     }
 }

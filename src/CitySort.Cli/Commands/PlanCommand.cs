@@ -30,7 +30,7 @@ internal static class PlanCommand
         var area = new Option<string?>("--area") { Description = "Plan one area only: a district code or a profile area id such as development-zone." };
         var category = new Option<string?>("--category") { Description = "Plan one category only: Kitchen, Hazardous, Recyclable or Other." };
         var profilePath = new Option<string?>("--profile") { Description = "A policy profile JSON file (default: the shipped wenzhou-2015 profile)." };
-        var demo = new Option<bool>("--demo") { Description = "Seed the demo city first when the registry has no sites." };
+        var demo = new Option<bool>("--demo") { Description = "Seed the illustrative demo city of the profile first (the same city as serve) when the registry has no sites." };
         var geoJson = new Option<string?>("--geojson") { Description = "Also write the plans as a GeoJSON FeatureCollection to this file." };
         var database = new ImportDatabase();
         command.Options.Add(date);
@@ -112,10 +112,11 @@ internal static class PlanCommand
                 .BuildServiceProvider();
             if (parseResult.GetValue(demo))
             {
-                var seeded = await provider.GetRequiredService<DemoCitySeeder>().SeedIfEmptyAsync(DemoCitySpec.Default, 1, cancellationToken);
+                // The same city as citysort serve: the profile's spec and the one demo seed.
+                var seeded = await provider.GetRequiredService<DemoCitySeeder>().SeedIfEmptyAsync(profile, DemoCityFactory.DefaultSeed, cancellationToken);
                 if (seeded.Seeded)
                 {
-                    Console.WriteLine($"Seeded the demo city: {seeded.Sites} sites.");
+                    Console.WriteLine($"Seeded the illustrative demo city: {seeded.Sites} sites (remove it with: citysort demo remove).");
                 }
             }
 

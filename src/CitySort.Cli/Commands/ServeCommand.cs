@@ -1,15 +1,17 @@
 using System.CommandLine;
 using CitySort.Policy;
 using CitySort.Server;
+using CitySort.Server.Mqtt;
 using CitySort.Storage;
 using Microsoft.Extensions.Hosting;
 
 namespace CitySort.Cli.Commands;
 
 /// <summary>
-/// <c>citysort serve [--urls URLS] [--db PATH] [--postgres CONNSTRING] [--profile FILE] [--no-demo]</c>: runs the
-/// server (API, API reference and dashboard) until Ctrl+C. The database is migrated on start and, when empty, filled
-/// with the demo city.
+/// <c>citysort serve [--urls URLS] [--db PATH] [--postgres CONNSTRING] [--profile FILE] [--no-demo]
+/// [--mqtt-port N | --no-mqtt | --mqtt-broker mqtt://HOST:PORT [--mqtt-username U --mqtt-password P]]</c>: runs the
+/// server (API, API reference, dashboard and the MQTT door) until Ctrl+C. The database is migrated on start and, when
+/// empty, filled with the demo city; anonymous (demo) devices are accepted unless <c>--no-demo</c>.
 /// </summary>
 internal static class ServeCommand
 {
@@ -20,10 +22,15 @@ internal static class ServeCommand
         var db = new Option<string?>("--db") { Description = "SQLite database file (default citysort.db in the working directory)." };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string; replaces the SQLite file." };
         var profile = new Option<string?>("--profile") { Description = "Policy profile JSON file (default: the shipped Wenzhou 2015 profile)." };
-        var noDemo = new Option<bool>("--no-demo") { Description = "Do not fill an empty database with the demo city." };
-        var command = new Command("serve", "Run the CitySort server: JSON API, API reference (/api/reference) and dashboard.")
+        var noDemo = new Option<bool>("--no-demo") { Description = "Do not fill an empty database with the demo city, and refuse anonymous (demo) devices." };
+        var mqttPort = new Option<int?>("--mqtt-port") { Description = "Port of the in-process MQTT broker on 127.0.0.1 (default 1883)." };
+        var noMqtt = new Option<bool>("--no-mqtt") { Description = "Run no MQTT broker and consume no external broker." };
+        var mqttBroker = new Option<string?>("--mqtt-broker") { Description = "Consume an external broker mqtt://HOST:PORT (shared subscription $share/citysort/citysort/v1/#) instead of running one." };
+        var mqttUser = new Option<string?>("--mqtt-username") { Description = "Username for the external broker." };
+        var mqttPassword = new Option<string?>("--mqtt-password") { Description = "Password for the external broker." };
+        var command = new Command("serve", "Run the CitySort server: JSON API, API reference (/api/reference), dashboard and MQTT door.")
         {
-            urls, db, postgres, profile, noDemo,
+            urls, db, postgres, profile, noDemo, mqttPort, noMqtt, mqttBroker, mqttUser, mqttPassword,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -43,6 +50,13 @@ internal static class ServeCommand
                     await Console.Error.WriteLineAsync($"--urls: '{url}' is not an address like http://127.0.0.1:5080 (scheme http or https, a host, and a port from 0 to 65535).");
                     return 2;
                 }
+            }
+
+            var mqtt = ParseMqtt(parse.GetValue(mqttPort), parse.GetValue(noMqtt), parse.GetValue(mqttBroker), parse.GetValue(mqttUser), parse.GetValue(mqttPassword), out var mqttError);
+            if (mqtt is null)
+            {
+                await Console.Error.WriteLineAsync(mqttError);
+                return 2;
             }
 
             PolicyProfile? loaded = null;
@@ -71,6 +85,7 @@ internal static class ServeCommand
                     ? StorageOptions.ForPostgreSql(connection)
                     : StorageOptions.ForSqliteFile(dbPath ?? StorageOptions.DefaultSqliteFileName),
                 SeedDemo = !parse.GetValue(noDemo),
+                Mqtt = mqtt,
             };
             await using var app = CitySortServer.Build(options);
             try
@@ -83,10 +98,63 @@ internal static class ServeCommand
                 await Console.Error.WriteLineAsync("The server could not listen on " + options.Urls + ": " + ex.Message + " Choose another address with --urls.");
                 return 1;
             }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                await Console.Error.WriteLineAsync("The MQTT broker could not listen on port " + mqtt.Port + ": " + ex.Message + " Choose another port with --mqtt-port, or --no-mqtt.");
+                return 1;
+            }
 
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The MQTT door options of the command line, or null with the usage error.</summary>
+    private static MqttDoorOptions? ParseMqtt(int? port, bool disabled, string? broker, string? username, string? password, out string? error)
+    {
+        error = null;
+        if (disabled && (port is not null || broker is not null))
+        {
+            error = "--no-mqtt cannot be combined with --mqtt-port or --mqtt-broker.";
+            return null;
+        }
+
+        if (port is not null && broker is not null)
+        {
+            error = "Give either --mqtt-port (the in-process broker) or --mqtt-broker (an external broker), not both.";
+            return null;
+        }
+
+        if (port is < 1 or > 65535)
+        {
+            error = $"--mqtt-port: {port} is not a port from 1 to 65535.";
+            return null;
+        }
+
+        if ((username is not null || password is not null) && broker is null)
+        {
+            error = "--mqtt-username and --mqtt-password are for an external broker: give --mqtt-broker mqtt://HOST:PORT too.";
+            return null;
+        }
+
+        Uri? url = null;
+        if (broker is not null)
+        {
+            if (!Uri.TryCreate(broker, UriKind.Absolute, out url) || url.Scheme != "mqtt" || string.IsNullOrEmpty(url.Host) || url.AbsolutePath is not ("" or "/"))
+            {
+                error = $"--mqtt-broker: '{broker}' is not an address like mqtt://127.0.0.1:1883.";
+                return null;
+            }
+        }
+
+        return new MqttDoorOptions
+        {
+            Enabled = !disabled,
+            Port = port ?? MqttDoorOptions.DefaultPort,
+            BrokerUrl = url,
+            Username = username,
+            Password = password,
+        };
     }
 }

@@ -22,6 +22,49 @@ namespace CitySort.Migrations.PostgreSql.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CitySort.Collection.Devices.Device", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FacilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("VehiclePlate")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityCode");
+
+                    b.HasIndex("VehiclePlate");
+
+                    b.ToTable("Devices");
+                });
+
             modelBuilder.Entity("CitySort.Planning.DailyPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -62,6 +105,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("DueSiteCount")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset>("PlannedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -298,6 +344,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                     b.Property<int?>("Households")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -350,6 +399,10 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
 
                     b.Property<int?>("Stream")
                         .HasColumnType("integer");
@@ -406,6 +459,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
 
                     b.Property<int?>("BoundarySourceDatum")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
 
                     b.Property<double?>("MaxLatitude")
                         .HasColumnType("double precision");
@@ -523,6 +579,22 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                     b.ToTable("Haulers");
                 });
 
+            modelBuilder.Entity("CitySort.Registry.RegistrySetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RegistrySettings");
+                });
+
             modelBuilder.Entity("CitySort.Registry.Site", b =>
                 {
                     b.Property<string>("Code")
@@ -559,6 +631,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsBaggedZone")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsIllustrative")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsKitchenWasteHeavy")
@@ -617,6 +692,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -672,6 +750,10 @@ namespace CitySort.Migrations.PostgreSql.Migrations
 
                     b.Property<bool>("Sealed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
 
                     b.HasKey("Plate");
 

@@ -17,6 +17,49 @@ namespace CitySort.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CitySort.Collection.Devices.Device", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VehiclePlate")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FacilityCode");
+
+                    b.HasIndex("VehiclePlate");
+
+                    b.ToTable("Devices");
+                });
+
             modelBuilder.Entity("CitySort.Planning.DailyPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -54,6 +97,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DueSiteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset>("PlannedAtUtc")
@@ -283,6 +329,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Property<int?>("Households")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -334,6 +383,10 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("Stream")
@@ -390,6 +443,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("BoundarySourceDatum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
                     b.Property<double?>("MaxLatitude")
@@ -508,6 +564,22 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.ToTable("Haulers");
                 });
 
+            modelBuilder.Entity("CitySort.Registry.RegistrySetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("RegistrySettings");
+                });
+
             modelBuilder.Entity("CitySort.Registry.Site", b =>
                 {
                     b.Property<string>("Code")
@@ -544,6 +616,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsBaggedZone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsKitchenWasteHeavy")
@@ -602,6 +677,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -657,6 +735,10 @@ namespace CitySort.Migrations.Sqlite.Migrations
 
                     b.Property<bool>("Sealed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Plate");
 

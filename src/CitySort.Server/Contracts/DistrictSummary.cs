@@ -27,4 +27,11 @@ public sealed record DistrictSummary(
     int CommunityCount,
     int SiteCount,
     int CompliantSiteCount,
-    IReadOnlyList<StreetSummary> Streets);
+    IReadOnlyList<StreetSummary> Streets)
+{
+    /// <summary>Of <see cref="SiteCount"/>, the illustrative (demo) sites.</summary>
+    public int IllustrativeSiteCount { get; init; }
+
+    /// <summary>True when the division itself was made up by the demo city (an area: never).</summary>
+    public bool IsIllustrative { get; init; }
+}

@@ -11,6 +11,8 @@ namespace CitySort.Server.Contracts;
 /// <param name="DistrictName">District name, or null.</param>
 /// <param name="StreetCode">Street code, or null.</param>
 /// <param name="StreetName">Street name, or null.</param>
+/// <param name="DistrictNameEn">English district name (from the profile, else the registry), or null.</param>
+/// <param name="StreetNameEn">English street name when the profile names the street, else null.</param>
 /// <param name="CommunityCode">Community code, or null.</param>
 /// <param name="CommunityName">Community name, or null.</param>
 /// <param name="AreaIds">Profile areas the site lies in (e.g. <c>development-zone</c>).</param>
@@ -29,6 +31,7 @@ namespace CitySort.Server.Contracts;
 /// <param name="Compliant">True when it has no gap.</param>
 /// <param name="Bins">Its bins.</param>
 /// <param name="Gaps">Its gaps, each with the clause it breaks.</param>
+/// <param name="IsIllustrative">True when the record is illustrative (made up by the demo city), not a real one.</param>
 public sealed record SiteDetail(
     string Code,
     string Name,
@@ -38,6 +41,8 @@ public sealed record SiteDetail(
     string? DistrictName,
     string? StreetCode,
     string? StreetName,
+    string? DistrictNameEn,
+    string? StreetNameEn,
     string? CommunityCode,
     string? CommunityName,
     IReadOnlyList<string> AreaIds,
@@ -55,4 +60,5 @@ public sealed record SiteDetail(
     bool CollectedSorted,
     bool Compliant,
     IReadOnlyList<BinView> Bins,
-    IReadOnlyList<GapView> Gaps);
+    IReadOnlyList<GapView> Gaps,
+    bool IsIllustrative);

@@ -10,6 +10,8 @@ namespace CitySort.Server.Contracts;
 /// <param name="DistrictName">District name, or null.</param>
 /// <param name="StreetCode">9-digit street code, or null.</param>
 /// <param name="StreetName">Street name, or null.</param>
+/// <param name="DistrictNameEn">English district name (from the profile, else the registry), or null.</param>
+/// <param name="StreetNameEn">English street name when the profile names the street, else null.</param>
 /// <param name="Address">Address.</param>
 /// <param name="Latitude">WGS-84 latitude, degrees.</param>
 /// <param name="Longitude">WGS-84 longitude, degrees.</param>
@@ -17,6 +19,7 @@ namespace CitySort.Server.Contracts;
 /// <param name="Staff">Staff or pupils (agencies, enterprises, schools), or null.</param>
 /// <param name="Compliant">True when its bins meet its type's rule.</param>
 /// <param name="GapCount">Number of gaps against the rule.</param>
+/// <param name="IsIllustrative">True when the record is illustrative (made up by the demo city), not a real one.</param>
 public sealed record SiteListItem(
     string Code,
     string Name,
@@ -25,10 +28,13 @@ public sealed record SiteListItem(
     string? DistrictName,
     string? StreetCode,
     string? StreetName,
+    string? DistrictNameEn,
+    string? StreetNameEn,
     string Address,
     double Latitude,
     double Longitude,
     int? Households,
     int? Staff,
     bool Compliant,
-    int GapCount);
+    int GapCount,
+    bool IsIllustrative);

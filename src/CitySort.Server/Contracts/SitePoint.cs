@@ -10,4 +10,5 @@ namespace CitySort.Server.Contracts;
 /// <param name="Latitude">WGS-84 latitude, degrees.</param>
 /// <param name="Longitude">WGS-84 longitude, degrees.</param>
 /// <param name="Compliant">True when its bins meet its type's rule (W96-B1..B4).</param>
-public sealed record SitePoint(string Code, string Name, SiteType Type, string DistrictCode, double Latitude, double Longitude, bool Compliant);
+/// <param name="IsIllustrative">True when the record is illustrative (made up by the demo city), not a real one.</param>
+public sealed record SitePoint(string Code, string Name, SiteType Type, string DistrictCode, double Latitude, double Longitude, bool Compliant, bool IsIllustrative);

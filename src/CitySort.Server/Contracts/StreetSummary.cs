@@ -8,6 +8,7 @@ namespace CitySort.Server.Contracts;
 /// <param name="AreaIds">The profile areas the street belongs to (e.g. <c>development-zone</c>).</param>
 /// <param name="CommunityCount">Communities registered under it.</param>
 /// <param name="SiteCount">Sorting sites registered in it.</param>
+/// <param name="IsIllustrative">True when the record is illustrative (made up by the demo city), not a real one.</param>
 public sealed record StreetSummary(
     string Code,
     string Name,
@@ -15,4 +16,5 @@ public sealed record StreetSummary(
     string DistrictCode,
     IReadOnlyList<string> AreaIds,
     int CommunityCount,
-    int SiteCount);
+    int SiteCount,
+    bool IsIllustrative);

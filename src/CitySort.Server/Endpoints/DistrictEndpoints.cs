@@ -37,14 +37,14 @@ internal static class DistrictEndpoints
             .WithSummary("The communities of a street (9-digit code) with households and site counts.");
     }
 
-    private sealed record StreetRow(string Code, string Name, string DistrictCode);
+    private sealed record StreetRow(string Code, string Name, string DistrictCode, bool IsIllustrative);
 
     private static async Task<Ok<List<DistrictSummary>>> ListDistricts(
         IDbContextFactory<CitySortDbContext> contexts, SiteIndex index, PolicyProfile profile, bool? all, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var registered = await db.Districts.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Code, d.NameZh, d.NameEn }).ToListAsync(cancellationToken);
-        var streets = await db.Streets.AsNoTracking().Select(s => new StreetRow(s.Code, s.Name, s.DistrictCode)).ToListAsync(cancellationToken);
+        var registered = await db.Districts.AsNoTracking().OrderBy(d => d.Code).Select(d => new { d.Code, d.NameZh, d.NameEn, d.IsIllustrative }).ToListAsync(cancellationToken);
+        var streets = await db.Streets.AsNoTracking().Select(s => new StreetRow(s.Code, s.Name, s.DistrictCode, s.IsIllustrative)).ToListAsync(cancellationToken);
         var communityCounts = await CommunityCountsAsync(db, cancellationToken);
         var sites = (await index.GetAsync(cancellationToken)).Sites;
 
@@ -68,7 +68,11 @@ internal static class DistrictEndpoints
                 own.Sum(s => communityCounts.GetValueOrDefault(s.Code)),
                 ownSites.Count,
                 ownSites.Count(s => s.Compliance.IsCompliant),
-                []));
+                [])
+            {
+                IllustrativeSiteCount = ownSites.Count(s => s.Site.IsIllustrative),
+                IsIllustrative = row?.IsIllustrative ?? false,
+            });
         }
 
         foreach (var area in profile.UrbanAreas)
@@ -87,7 +91,10 @@ internal static class DistrictEndpoints
                 own.Sum(s => communityCounts.GetValueOrDefault(s.Code)),
                 ownSites.Count,
                 ownSites.Count(s => s.Compliance.IsCompliant),
-                own.Select(s => Summary(s, profile, communityCounts, sites)).ToList()));
+                own.Select(s => Summary(s, profile, communityCounts, sites)).ToList())
+            {
+                IllustrativeSiteCount = ownSites.Count(s => s.Site.IsIllustrative),
+            });
         }
 
         return TypedResults.Ok(result);
@@ -98,7 +105,7 @@ internal static class DistrictEndpoints
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var area = profile.Area(code);
-        var streets = await db.Streets.AsNoTracking().Select(s => new StreetRow(s.Code, s.Name, s.DistrictCode)).ToListAsync(cancellationToken);
+        var streets = await db.Streets.AsNoTracking().Select(s => new StreetRow(s.Code, s.Name, s.DistrictCode, s.IsIllustrative)).ToListAsync(cancellationToken);
         var own = area is null
             ? streets.Where(s => s.DistrictCode == code).ToList()
             : streets.Where(s => area.ContainsStreet(s.Code, s.Name)).ToList();
@@ -124,22 +131,22 @@ internal static class DistrictEndpoints
         var communities = await db.Communities.AsNoTracking().Where(c => c.StreetCode == code).OrderBy(c => c.Code).ToListAsync(cancellationToken);
         var sites = (await index.GetAsync(cancellationToken)).Sites;
         return TypedResults.Ok(communities
-            .Select(c => new CommunitySummary(c.Code, c.Name, c.StreetCode, c.Households, sites.Count(s => s.Site.CommunityCode == c.Code)))
+            .Select(c => new CommunitySummary(c.Code, c.Name, c.StreetCode, c.Households, sites.Count(s => s.Site.CommunityCode == c.Code), c.IsIllustrative))
             .ToList());
     }
 
     private static StreetSummary Summary(StreetRow s, PolicyProfile profile, Dictionary<string, int> communityCounts, IReadOnlyList<IndexedSite> sites)
     {
         var areas = profile.ResolveArea(s.Code, s.Name);
-        var named = profile.Streets.Concat(areas.SelectMany(a => a.Streets)).FirstOrDefault(d => d.Codes.Contains(s.Code, StringComparer.Ordinal));
         return new StreetSummary(
             s.Code,
             s.Name,
-            named?.Name.En,
+            PlaceNames.StreetEn(profile, s.Code, s.Name),
             s.DistrictCode,
             areas.Select(a => a.Id).ToList(),
             communityCounts.GetValueOrDefault(s.Code),
-            sites.Count(x => x.Site.StreetCode == s.Code));
+            sites.Count(x => x.Site.StreetCode == s.Code),
+            s.IsIllustrative);
     }
 
     private static Task<Dictionary<string, int>> CommunityCountsAsync(CitySortDbContext db, CancellationToken cancellationToken) =>

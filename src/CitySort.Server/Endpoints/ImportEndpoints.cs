@@ -1,3 +1,6 @@
+using CitySort.Collection;
+using CitySort.Collection.Files;
+using CitySort.Demo;
 using CitySort.Imports;
 using CitySort.Registry;
 using CitySort.Server.Services;
@@ -5,12 +8,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitySort.Server.Endpoints;
 
 /// <summary>
-/// <c>POST /api/imports/{kind}</c>: imports one file (divisions, communities, sites or boundaries; docs/formats.md)
-/// all-or-nothing through <see cref="ImportService"/>. The file comes as multipart form data (field <c>file</c>) or
+/// <c>POST /api/imports/{kind}</c>: imports one file all-or-nothing (docs/formats.md): divisions, communities, sites or
+/// boundaries through <see cref="ImportService"/>; facilities, haulers, vehicles or lines through
+/// <see cref="FleetImportService"/>; a weigh tickets or pickups CSV through the event intake
+/// (<see cref="EventFileImporter"/>, for the office account <c>office:tickets</c> / <c>office:pickups</c>). The file comes as multipart form data (field <c>file</c>) or
 /// as the raw request body (name it with <c>?fileName=</c>). Boundaries need <c>datum=wgs84|gcj02</c> (query or form
 /// field): the datum is stated, never guessed.
 /// </summary>
@@ -24,18 +30,25 @@ internal static class ImportEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.RegistryImport)
             .MapPost("/{kind}", Import)
             .WithName("Import")
-            .WithSummary("Imports a divisions, communities or sites CSV, or a boundaries GeoJSON (datum=wgs84|gcj02), all-or-nothing; 200 with the report, or 422 with every problem as file:line:column and nothing written.")
+            .WithSummary("Imports a divisions, communities, sites, facilities, haulers, vehicles, lines, tickets or pickups CSV, or a boundaries GeoJSON (datum=wgs84|gcj02), all-or-nothing; 200 with the report (registryHoldsDemo: the illustrative demo city is still there beside the real records), or 422 with every problem as file:line:column and nothing written.")
             .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/geo+json", "application/json", "application/octet-stream")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
     }
 
     private static async Task<Results<Ok<ImportReport>, ProblemHttpResult>> Import(
-        string kind, HttpRequest request, ImportService imports, SiteIndex index, string? fileName, string? datum, CancellationToken cancellationToken)
+        string kind, HttpRequest request, ImportService imports, FleetImportService fleet, DemoRegistry demo, SiteIndex index, string? fileName, string? datum, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ImportKind>(kind, ignoreCase: true, out var importKind) || int.TryParse(kind, out _))
         {
-            return Problems.BadRequest("'" + kind + "' is not a kind of import; use divisions, communities, sites or boundaries.");
+            return Problems.BadRequest("'" + kind + "' is not a kind of import; use divisions, communities, sites, boundaries, facilities, haulers, vehicles, lines, tickets or pickups.");
+        }
+
+        var intake = request.HttpContext.RequestServices.GetService<IEventIntake>();
+        if (importKind is ImportKind.Tickets or ImportKind.Pickups && intake is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The event intake is not available", detail: "This server takes in no events, so tickets and pickups cannot be imported.");
         }
 
         Stream content;
@@ -73,6 +86,24 @@ internal static class ImportEndpoints
                 case ImportKind.Sites:
                     report = await imports.ImportSitesAsync(content, name, cancellationToken);
                     break;
+                case ImportKind.Tickets:
+                    report = await new EventFileImporter(intake!).ImportTicketsAsync(content, name, null, cancellationToken);
+                    break;
+                case ImportKind.Pickups:
+                    report = await new EventFileImporter(intake!).ImportPickupsAsync(content, name, null, cancellationToken);
+                    break;
+                case ImportKind.Facilities:
+                    report = await fleet.ImportFacilitiesAsync(content, name, cancellationToken);
+                    break;
+                case ImportKind.Haulers:
+                    report = await fleet.ImportHaulersAsync(content, name, cancellationToken);
+                    break;
+                case ImportKind.Vehicles:
+                    report = await fleet.ImportVehiclesAsync(content, name, cancellationToken);
+                    break;
+                case ImportKind.Lines:
+                    report = await fleet.ImportLinesAsync(content, name, cancellationToken);
+                    break;
                 default:
                     var datumText = datum ?? form?["datum"].FirstOrDefault();
                     if (!TryParseDatum(datumText, out var parsedDatum))
@@ -98,8 +129,14 @@ internal static class ImportEndpoints
                     });
             }
 
+            if (importKind is ImportKind.Tickets or ImportKind.Pickups)
+            {
+                return TypedResults.Ok(report);
+            }
+
             index.Invalidate();
-            return TypedResults.Ok(report);
+            // A real file beside the demo city: the report says so, and the Imports page offers POST /api/demo/remove.
+            return TypedResults.Ok(report with { RegistryHoldsDemo = (await demo.StatusAsync(cancellationToken)).Present });
         }
     }
 

@@ -123,7 +123,7 @@ internal static class SiteEndpoints
         }
 
         return TypedResults.Ok(query
-            .Select(s => new SitePoint(s.Site.Code, s.Site.Name, s.Site.Type, s.Site.DistrictCode, s.Site.Latitude, s.Site.Longitude, s.Compliance.IsCompliant))
+            .Select(s => new SitePoint(s.Site.Code, s.Site.Name, s.Site.Type, s.Site.DistrictCode, s.Site.Latitude, s.Site.Longitude, s.Compliance.IsCompliant, s.Site.IsIllustrative))
             .ToList());
     }
 
@@ -145,6 +145,8 @@ internal static class SiteEndpoints
             s.DistrictName,
             site.StreetCode,
             s.StreetName,
+            s.DistrictNameEn,
+            s.StreetNameEn,
             site.CommunityCode,
             s.CommunityName,
             s.AreaIds,
@@ -162,7 +164,8 @@ internal static class SiteEndpoints
             site.CollectedSorted,
             s.Compliance.IsCompliant,
             site.Bins.Select(b => new BinView(b.Category, b.Stream, b.Placement, b.Count, b.VolumeLitres, b.Bagged)).ToList(),
-            s.Compliance.Gaps.Select(ToGapView).ToList()));
+            s.Compliance.Gaps.Select(ToGapView).ToList(),
+            site.IsIllustrative));
     }
 
     private static SiteListItem ToListItem(IndexedSite s) =>
@@ -174,13 +177,16 @@ internal static class SiteEndpoints
             s.DistrictName,
             s.Site.StreetCode,
             s.StreetName,
+            s.DistrictNameEn,
+            s.StreetNameEn,
             s.Site.Address,
             s.Site.Latitude,
             s.Site.Longitude,
             s.Site.Households,
             s.Site.Staff,
             s.Compliance.IsCompliant,
-            s.Compliance.Gaps.Count);
+            s.Compliance.Gaps.Count,
+            s.Site.IsIllustrative);
 
     private static GapView ToGapView(BinGap g) =>
         new(g.Clause, g.Kind.ToString(), g.Category, g.Stream, g.Placement, g.RequiredCount, g.PresentCount, g.MessageZh, g.MessageEn);

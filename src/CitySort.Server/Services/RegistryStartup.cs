@@ -1,3 +1,6 @@
+using System.Diagnostics;
+using CitySort.Demo;
+using CitySort.Policy;
 using CitySort.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,12 +9,13 @@ namespace CitySort.Server.Services;
 
 /// <summary>
 /// Migrates the database before the server accepts requests (creating the SQLite file on first start); then, when
-/// <see cref="ServerOptions.SeedDemo"/> is set and the registry is empty, fills it with the demo city in the
-/// background, so the dashboard is served at once and the API answers once the city is there
+/// <see cref="ServerOptions.SeedDemo"/> is set and the registry is empty, fills it with the demo city of the profile
+/// (<see cref="DemoCitySeeder.SeedIfEmptyAsync(PolicyProfile, int, CancellationToken)"/>, the same city as
+/// <c>citysort plan --demo</c>) in the background, so the dashboard is served at once and the API answers once the city is there
 /// (<see cref="RegistryReadiness"/>).
 /// </summary>
 internal sealed class RegistryStartup(
-    DatabaseMigrator migrator, DemoSeeding seeding, RegistryReadiness readiness, ServerOptions options, ILogger<RegistryStartup> logger) : IHostedService, IDisposable
+    DatabaseMigrator migrator, DemoCitySeeder seeder, PolicyProfile profile, RegistryReadiness readiness, ServerOptions options, ILogger<RegistryStartup> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _seeding = Task.CompletedTask;
@@ -48,7 +52,14 @@ internal sealed class RegistryStartup(
     {
         try
         {
-            await seeding.SeedIfEmptyAsync(cancellationToken);
+            var watch = Stopwatch.StartNew();
+            var result = await seeder.SeedIfEmptyAsync(profile, options.DemoSeed, cancellationToken);
+            if (result.Seeded)
+            {
+                logger.LogInformation(
+                    "Illustrative demo city seeded (seed {Seed}): {Sites} sites, {Facilities} facilities, {Vehicles} vehicles, {Lines} dedicated lines in {Seconds:0.0} s; remove it with 'citysort demo remove'",
+                    options.DemoSeed, result.Sites, result.Facilities, result.Vehicles, result.DedicatedLines, watch.Elapsed.TotalSeconds);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -59,7 +59,7 @@ internal sealed class SiteIndex(IDbContextFactory<CitySortDbContext> contextFact
         var readAt = time.GetUtcNow();
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var sites = await db.Sites.AsNoTracking().Include(s => s.Bins).OrderBy(s => s.Code).ToListAsync(cancellationToken);
-        var districts = await db.Districts.AsNoTracking().Select(d => new { d.Code, d.NameZh }).ToDictionaryAsync(d => d.Code, d => d.NameZh, StringComparer.Ordinal, cancellationToken);
+        var districts = await db.Districts.AsNoTracking().Select(d => new { d.Code, d.NameZh, d.NameEn }).ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, cancellationToken);
         var streets = await db.Streets.AsNoTracking().Select(s => new { s.Code, s.Name }).ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
         var communities = await db.Communities.AsNoTracking().Select(c => new { c.Code, c.Name }).ToDictionaryAsync(c => c.Code, c => c.Name, StringComparer.Ordinal, cancellationToken);
 
@@ -70,8 +70,10 @@ internal sealed class SiteIndex(IDbContextFactory<CitySortDbContext> contextFact
             var facts = SiteFactsMapper.ToFacts(site, streetName);
             indexed.Add(new IndexedSite(
                 site,
-                districts.GetValueOrDefault(site.DistrictCode),
+                districts.GetValueOrDefault(site.DistrictCode)?.NameZh,
                 streetName,
+                PlaceNames.DistrictEn(profile, site.DistrictCode, districts.GetValueOrDefault(site.DistrictCode)?.NameEn),
+                site.StreetCode is null ? null : PlaceNames.StreetEn(profile, site.StreetCode, streetName),
                 site.CommunityCode is null ? null : communities.GetValueOrDefault(site.CommunityCode),
                 profile.ResolveArea(site.StreetCode, streetName).Select(a => a.Id).ToArray(),
                 facts,

@@ -18,4 +18,11 @@ public enum DeviceKind
     /// reports is marked illustrative.
     /// </summary>
     Demo = 4,
+
+    /// <summary>
+    /// The office importing a file (the CSV door, <c>citysort import tickets|pickups</c>): may report for any vehicle
+    /// and facility; its events are not illustrative. Never a registered device and never authenticated over MQTT or
+    /// HTTP.
+    /// </summary>
+    Office = 5,
 }

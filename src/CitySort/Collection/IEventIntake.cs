@@ -9,10 +9,10 @@ namespace CitySort.Collection;
 public interface IEventIntake
 {
     /// <summary>The most events one <see cref="SubmitAsync"/> call takes (also the HTTP batch limit).</summary>
-    public const int MaxBatchSize = 1000;
+    const int MaxBatchSize = 1000;
 
     /// <summary>The largest payload of one event in bytes; a larger one is rejected with reason <c>too-large</c>.</summary>
-    public const int MaxPayloadBytes = 16 * 1024;
+    const int MaxPayloadBytes = 16 * 1024;
 
     /// <summary>
     /// Takes in a batch of events from one device. Returns one result per event, in order, after the transaction

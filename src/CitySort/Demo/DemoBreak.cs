@@ -26,4 +26,7 @@ public enum DemoBreak
 
     /// <summary>The other-waste bins of a bagged zone are not bagged.</summary>
     NotBagged = 7,
+
+    /// <summary>The site has no bin of a required special stream other than catering (W96-C5).</summary>
+    MissingSpecialStream = 8,
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CitySort.Policy;
 using CitySort.Registry;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
@@ -18,7 +19,8 @@ namespace CitySort.Demo;
 /// </summary>
 public sealed class DemoCityGenerator
 {
-    private const string DemoSource = "demo";
+    /// <summary>The <c>Source</c> of every record the generator makes.</summary>
+    internal const string DemoSource = "demo";
     private static readonly WasteCategory[] LineCategories = [WasteCategory.Kitchen, WasteCategory.Other, WasteCategory.Hazardous, WasteCategory.Recyclable];
     private static readonly string[] CompoundPrefixes = ["锦绣", "阳光", "翠苑", "江滨", "瓯江", "新城", "蓝湾", "绿洲", "金色", "雅园", "福居", "华庭", "滨海", "书香", "和园", "景苑"];
     private static readonly string[] CompoundSuffixes = ["花园", "小区", "公寓", "家园", "新村", "嘉苑"];
@@ -71,7 +73,7 @@ public sealed class DemoCityGenerator
             if (!districtByCode.ContainsKey(area.DistrictCode))
             {
                 var host = spec.Areas.FirstOrDefault(a => a.IsDistrict && a.DistrictCode == area.DistrictCode) ?? area;
-                var district = new District { Code = area.DistrictCode, NameZh = host.NameZh, NameEn = host.NameEn, Source = DemoSource };
+                var district = new District { Code = area.DistrictCode, NameZh = host.NameZh, NameEn = host.NameEn, Source = DemoSource, IsIllustrative = true };
                 districtByCode.Add(district.Code, district);
                 newDistricts.Add(district);
             }
@@ -110,10 +112,10 @@ public sealed class DemoCityGenerator
             {
                 var members = group.ToList();
                 var broken = (int)Math.Round(members.Count * spec.ShareNonCompliant, MidpointRounding.AwayFromZero);
-                foreach (var plan in Shuffle(members, rng).Take(broken))
+                foreach (var plan in Shuffle(members.Where(p => BreakableRules(p.Site, spec).Count > 0).ToList(), rng).Take(broken))
                 {
-                    var kinds = ApplicableBreaks(plan.Site, spec);
-                    plan.Break = kinds[rng.Next(kinds.Count)];
+                    var rules = BreakableRules(plan.Site, spec);
+                    plan.Break = rules[rng.Next(rules.Count)];
                 }
 
                 var unsorted = (int)Math.Round(members.Count * spec.ShareNotCollectedSorted, MidpointRounding.AwayFromZero);
@@ -122,9 +124,9 @@ public sealed class DemoCityGenerator
                 {
                     plan.Site.CollectedSorted = !notSorted.Contains(plan);
                     plan.Site.Bins = Bins(plan.Site, plan.Break, spec, rng);
-                    if (plan.Break is { } kind)
+                    if (plan.Break is { } rule)
                     {
-                        breaks.Add(plan.Site.Code, kind);
+                        breaks.Add(plan.Site.Code, BreakOf(rule));
                     }
                 }
             }
@@ -191,7 +193,7 @@ public sealed class DemoCityGenerator
         foreach (var fallback in spec.FallbackStreets.Where(f => !known.Contains(f.Code)
             && (area.IsDistrict ? f.DistrictCode == area.DistrictCode && !claimed.Contains(f.Code) : area.StreetCodes.Contains(f.Code))))
         {
-            var street = new Street { Code = fallback.Code, Name = fallback.Name, DistrictCode = fallback.DistrictCode, Source = DemoSource };
+            var street = new Street { Code = fallback.Code, Name = fallback.Name, DistrictCode = fallback.DistrictCode, Source = DemoSource, IsIllustrative = true };
             allStreets.Add(street);
             newStreets.Add(street);
         }
@@ -265,151 +267,142 @@ public sealed class DemoCityGenerator
         }
     }
 
-    private static List<DemoBreak> ApplicableBreaks(Site site, DemoCitySpec spec)
+    /// <summary>The bin rules of the site's type (from the profile, W96-B1..B4) whose condition holds for the site.</summary>
+    private static List<BinRule> ApplicableRules(Site site, DemoCitySpec spec)
     {
-        var kinds = new List<DemoBreak> { DemoBreak.MissingRecyclable, DemoBreak.MissingOther };
-        switch (site.Type)
-        {
-            case SiteType.ResidentialCompound:
-                kinds.Add(DemoBreak.MissingHazardous);
-                if (site.Floors >= spec.HighRiseMinFloors)
-                {
-                    kinds.Add(DemoBreak.TooFewFloorBins);
-                }
-
-                if (site.IsWetDryPilot)
-                {
-                    kinds.Add(DemoBreak.MissingKitchen);
-                }
-
-                break;
-            case SiteType.InstitutionOrEnterprise:
-            case SiteType.SchoolOrKindergarten:
-                kinds.Add(DemoBreak.MissingHazardous);
-                kinds.Add(DemoBreak.TooFewFloorBins);
-                if (site.Type == SiteType.SchoolOrKindergarten)
-                {
-                    kinds.Add(DemoBreak.MissingKitchen);
-                }
-
-                if (site.HasCanteen)
-                {
-                    kinds.Add(DemoBreak.MissingCatering);
-                }
-
-                break;
-            default:
-                if (site.IsBaggedZone)
-                {
-                    kinds.Add(DemoBreak.NotBagged);
-                }
-
-                if (site.IsKitchenWasteHeavy)
-                {
-                    kinds.Add(DemoBreak.MissingKitchen);
-                }
-
-                break;
-        }
-
-        return kinds;
+        var rule = spec.SiteRules.FirstOrDefault(r => r.SiteType == site.Type)
+            ?? throw new ArgumentException($"The spec has no bin rule for site type {site.Type}.", nameof(spec));
+        return rule.Bins.Where(b => Applies(b.When, site, spec)).ToList();
     }
 
-    /// <summary>The bins that meet the site's rule (W96-B1..B4 as the Wenzhou profile reads them), then the break applied.</summary>
-    private static List<Bin> Bins(Site site, DemoBreak? broken, DemoCitySpec spec, Random rng)
+    /// <summary>The rules that a missing or short bin row can break (a rule asking for 0 bins cannot be broken).</summary>
+    private static List<BinRule> BreakableRules(Site site, DemoCitySpec spec) =>
+        ApplicableRules(site, spec).Where(r => r.PerFloor || r.AllBagged || r.MinCount > 0).ToList();
+
+    /// <summary>Whether a rule's condition holds for the site, read as the bin-rule evaluator reads it (BinCondition).</summary>
+    private static bool Applies(BinCondition when, Site site, DemoCitySpec spec) => when switch
     {
-        var bins = new List<Bin>();
-        void Add(WasteCategory? category, SpecialStream? stream, BinPlacement placement, int count, int litres, bool bagged = false) =>
-            bins.Add(new Bin { SiteCode = site.Code, Category = category, Stream = stream, Placement = placement, Count = count, VolumeLitres = litres, Bagged = bagged });
-        var floorBins = site.Floors * spec.BinsPerFloor * rng.Next(1, 3);
-        switch (site.Type)
+        BinCondition.Always => true,
+        BinCondition.HighRise => site.Floors >= spec.HighRiseMinFloors,
+        BinCondition.HasCanteen => site.HasCanteen,
+        BinCondition.WetDryPilot => site.IsWetDryPilot,
+        BinCondition.BaggedZone => site.IsBaggedZone,
+        BinCondition.KitchenWasteHeavy => site.IsKitchenWasteHeavy,
+        BinCondition.HasPropertyManagement => site.HasPropertyManagement,
+        _ => false,
+    };
+
+    /// <summary>How breaking <paramref name="rule"/> is reported in <see cref="DemoCity.Breaks"/>.</summary>
+    private static DemoBreak BreakOf(BinRule rule)
+    {
+        if (rule.AllBagged)
         {
-            case SiteType.ResidentialCompound:
-                var points = Math.Max(1, (site.Households ?? 0) / 120);
-                Add(WasteCategory.Recyclable, null, BinPlacement.Site, points, 240);
-                Add(WasteCategory.Other, null, BinPlacement.Site, points, 240);
-                if (site.Floors >= spec.HighRiseMinFloors)
-                {
-                    Add(WasteCategory.Recyclable, null, BinPlacement.EveryFloor, floorBins, 60);
-                    Add(WasteCategory.Other, null, BinPlacement.EveryFloor, floorBins, 60);
-                }
-
-                Add(WasteCategory.Hazardous, null, BinPlacement.PublicArea, 1, 60);
-                if (site.IsWetDryPilot)
-                {
-                    Add(WasteCategory.Kitchen, null, BinPlacement.Site, points, 120);
-                }
-
-                break;
-            case SiteType.InstitutionOrEnterprise:
-            case SiteType.SchoolOrKindergarten:
-                Add(WasteCategory.Recyclable, null, BinPlacement.EveryFloor, floorBins, 60);
-                Add(WasteCategory.Other, null, BinPlacement.EveryFloor, floorBins, 60);
-                if (site.Type == SiteType.SchoolOrKindergarten)
-                {
-                    Add(WasteCategory.Kitchen, null, BinPlacement.EveryFloor, floorBins, 60);
-                    Add(WasteCategory.Hazardous, null, BinPlacement.BuildingEntrance, 1, 30);
-                }
-                else
-                {
-                    Add(WasteCategory.Hazardous, null, BinPlacement.PublicArea, 1, 30);
-                }
-
-                if (site.HasCanteen)
-                {
-                    Add(null, SpecialStream.Catering, BinPlacement.Canteen, rng.Next(1, 4), 240);
-                }
-
-                break;
-            default:
-                var count = rng.Next(2, 21);
-                Add(WasteCategory.Recyclable, null, BinPlacement.Site, count, 120, site.IsBaggedZone);
-                Add(WasteCategory.Other, null, BinPlacement.Site, count, 120, site.IsBaggedZone);
-                if (site.IsKitchenWasteHeavy)
-                {
-                    Add(WasteCategory.Kitchen, null, BinPlacement.Site, Math.Max(1, count / 2), 120);
-                }
-
-                break;
+            return DemoBreak.NotBagged;
         }
 
-        switch (broken)
+        if (rule.PerFloor)
         {
-            case DemoBreak.MissingRecyclable:
-                bins.RemoveAll(b => b.Category == WasteCategory.Recyclable);
-                break;
-            case DemoBreak.MissingOther:
-                bins.RemoveAll(b => b.Category == WasteCategory.Other);
-                break;
-            case DemoBreak.MissingHazardous:
-                bins.RemoveAll(b => b.Category == WasteCategory.Hazardous);
-                break;
-            case DemoBreak.MissingKitchen:
-                bins.RemoveAll(b => b.Category == WasteCategory.Kitchen);
-                break;
-            case DemoBreak.MissingCatering:
-                bins.RemoveAll(b => b.Stream == SpecialStream.Catering);
-                break;
-            case DemoBreak.TooFewFloorBins:
-                foreach (var bin in bins.Where(b => b.Category == WasteCategory.Recyclable && b.Placement == BinPlacement.EveryFloor))
-                {
-                    bin.Count = (site.Floors * spec.BinsPerFloor) - 1;
-                }
+            return DemoBreak.TooFewFloorBins;
+        }
 
-                break;
-            case DemoBreak.NotBagged:
-                foreach (var bin in bins.Where(b => b.Category == WasteCategory.Other))
-                {
-                    bin.Bagged = false;
-                }
+        return (rule.Category, rule.Stream) switch
+        {
+            (WasteCategory.Recyclable, _) => DemoBreak.MissingRecyclable,
+            (WasteCategory.Other, _) => DemoBreak.MissingOther,
+            (WasteCategory.Hazardous, _) => DemoBreak.MissingHazardous,
+            (WasteCategory.Kitchen, _) => DemoBreak.MissingKitchen,
+            (_, SpecialStream.Catering) => DemoBreak.MissingCatering,
+            _ => DemoBreak.MissingSpecialStream,
+        };
+    }
 
-                break;
-            default:
-                break;
+    /// <summary>
+    /// The bins that meet every rule of the profile that applies to the site (W96-B1..B4 as the spec's rules state them),
+    /// then the one broken rule undone: a missing category or stream loses all its rows, a per-floor rule gets one bin
+    /// fewer than it needs, a bagged rule gets unbagged bins.
+    /// </summary>
+    private static List<Bin> Bins(Site site, BinRule? broken, DemoCitySpec spec, Random rng)
+    {
+        var bins = new List<Bin>();
+        var rules = ApplicableRules(site, spec);
+        var perRequiredFloorBin = rng.Next(1, 3);
+        var atSite = site.Type switch
+        {
+            SiteType.ResidentialCompound => Math.Max(1, (site.Households ?? 0) / 120),
+            SiteType.PublicPlace => rng.Next(2, 21),
+            _ => 1,
+        };
+        foreach (var rule in rules.Where(r => !r.AllBagged))
+        {
+            var placement = rule.Placements[0];
+            // Bins a condition adds (a kitchen-waste-heavy place's C4, a pilot's C4) come at half the site's main count.
+            var siteCount = rule.When == BinCondition.Always ? atSite : Math.Max(1, atSite / 2);
+            var count = rule.PerFloor
+                ? Math.Max(site.Floors, 1) * spec.BinsPerFloor * perRequiredFloorBin
+                : Math.Max(rule.MinCount, placement == BinPlacement.Site ? siteCount : rule.Stream is null ? 1 : rng.Next(1, 4));
+            var row = bins.FirstOrDefault(b => b.Category == rule.Category && b.Stream == rule.Stream && b.Placement == placement);
+            if (row is null)
+            {
+                bins.Add(new Bin
+                {
+                    SiteCode = site.Code, Category = rule.Category, Stream = rule.Stream, Placement = placement, Count = count,
+                    VolumeLitres = Litres(site, rule, placement),
+                });
+            }
+            else
+            {
+                row.Count = Math.Max(row.Count, count);
+            }
+        }
+
+        foreach (var rule in rules.Where(r => r.AllBagged))
+        {
+            var rows = bins.Where(b => b.Category == rule.Category && b.Stream == rule.Stream && rule.Placements.Contains(b.Placement)).ToList();
+            if (rows.Count == 0)
+            {
+                bins.Add(new Bin
+                {
+                    SiteCode = site.Code, Category = rule.Category, Stream = rule.Stream, Placement = rule.Placements[0],
+                    Count = Math.Max(rule.MinCount, atSite), VolumeLitres = Litres(site, rule, rule.Placements[0]), Bagged = true,
+                });
+                continue;
+            }
+
+            rows.ForEach(b => b.Bagged = true);
+            rows[0].Count += Math.Max(0, rule.MinCount - rows.Sum(b => b.Count));
+        }
+
+        if (broken is not null)
+        {
+            var matching = bins.Where(b => b.Category == broken.Category && b.Stream == broken.Stream && broken.Placements.Contains(b.Placement)).ToList();
+            if (broken.AllBagged)
+            {
+                matching.ForEach(b => b.Bagged = false);
+            }
+            else if (broken.PerFloor)
+            {
+                var need = Math.Max(site.Floors, 1) * spec.BinsPerFloor;
+                var extra = matching.Skip(1).ToList();
+                bins.RemoveAll(extra.Contains);
+                matching[0].Count = need - 1;
+            }
+            else
+            {
+                bins.RemoveAll(b => b.Category == broken.Category && b.Stream == broken.Stream);
+            }
         }
 
         return bins;
     }
+
+    /// <summary>Illustrative volume of one bin, litres (each unit's own choice, W96-C6).</summary>
+    private static int Litres(Site site, BinRule rule, BinPlacement placement) => placement switch
+    {
+        BinPlacement.EveryFloor or BinPlacement.PublicArea => 60,
+        BinPlacement.BuildingEntrance => 30,
+        BinPlacement.Site when site.Type == SiteType.PublicPlace || rule.Category == WasteCategory.Kitchen => 120,
+        _ => 240,
+    };
 
     private static (List<Vehicle> Vehicles, List<DedicatedLine> Lines) Fleet(
         DemoCitySpec spec, Dictionary<string, List<Site>> sitesByArea, List<Facility> facilities, Random rng)
@@ -453,6 +446,7 @@ public sealed class DemoCityGenerator
                     CapacityCubicMetres = m3,
                     Sealed = true,
                     IsIllustrative = true,
+                    Source = DemoSource,
                 };
                 areaVehicles.Add(vehicle);
             }
@@ -486,6 +480,7 @@ public sealed class DemoCityGenerator
                     FacilityCode = facility.Code,
                     VehiclePlate = vehicle?.Plate,
                     IsIllustrative = true,
+                    Source = DemoSource,
                 };
                 var at = (facility.Longitude, facility.Latitude);
                 var sequence = 0;
@@ -589,7 +584,7 @@ public sealed class DemoCityGenerator
     {
         public Site Site { get; } = site;
 
-        public DemoBreak? Break { get; set; }
+        public BinRule? Break { get; set; }
     }
 
     /// <summary>What the site factories of one area share.</summary>
@@ -630,6 +625,7 @@ public sealed class DemoCityGenerator
                 Latitude = Math.Round(lat, 6),
                 SourceDatum = CoordinateDatum.Wgs84,
                 Source = DemoSource,
+                IsIllustrative = true,
             };
         }
 

@@ -1,3 +1,4 @@
+using CitySort.Policy;
 using CitySort.Registry;
 using CitySort.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -8,12 +9,24 @@ namespace CitySort.Demo;
 /// Fills an empty registry with the demo city (issue item 5): the server calls it at first start. "Empty" means no
 /// sites; divisions already imported are kept and used. Districts without a boundary get the generator's illustrative
 /// one (flagged <see cref="District.BoundaryIsIllustrative"/>); facilities, haulers, vehicles and lines whose codes are
-/// already present are left as they are. Everything is written in one transaction.
+/// already present are left as they are. Everything is written in one transaction, and every record written is marked
+/// illustrative (<c>IsIllustrative</c>), so that <see cref="DemoRegistry.RemoveAsync"/> can take it out again.
 /// </summary>
 /// <param name="contextFactory">Creates contexts for the configured database.</param>
 /// <param name="generator">Builds the city.</param>
 public sealed class DemoCitySeeder(IDbContextFactory<CitySortDbContext> contextFactory, DemoCityGenerator generator)
 {
+    /// <summary>
+    /// Seeds the demo city of <paramref name="profile"/> (<see cref="DemoCityFactory.SpecFor"/>) when the registry has no
+    /// site: the one demo city that <c>citysort serve</c> and <c>citysort plan --demo</c> both build.
+    /// </summary>
+    /// <param name="profile">The profile in force.</param>
+    /// <param name="seed">The seed (<see cref="DemoCityFactory.DefaultSeed"/> unless the caller was told otherwise).</param>
+    /// <param name="cancellationToken">Cancels the seeding; nothing is written then.</param>
+    /// <returns>What was written; <see cref="DemoSeedResult.Seeded"/> is false when the registry already had sites.</returns>
+    public Task<DemoSeedResult> SeedIfEmptyAsync(PolicyProfile profile, int seed, CancellationToken cancellationToken) =>
+        SeedIfEmptyAsync(DemoCityFactory.SpecFor(profile), seed, cancellationToken);
+
     /// <summary>Seeds the demo city when the registry has no site.</summary>
     /// <param name="spec">What to build (the server fills it from the policy profile; <see cref="DemoCitySpec.Default"/> otherwise).</param>
     /// <param name="seed">The seed; the same seed over the same divisions gives the same city.</param>
@@ -22,7 +35,8 @@ public sealed class DemoCitySeeder(IDbContextFactory<CitySortDbContext> contextF
     public async Task<DemoSeedResult> SeedIfEmptyAsync(DemoCitySpec spec, int seed, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.Sites.AnyAsync(cancellationToken))
+        // A registry whose demo city was removed (citysort demo remove) is not seeded again at the next start.
+        if (await db.Sites.AnyAsync(cancellationToken) || await db.RegistrySettings.AnyAsync(s => s.Key == RegistrySetting.DemoRemovedKey, cancellationToken))
         {
             return new DemoSeedResult(false, 0, 0, 0, 0, 0);
         }

@@ -1,3 +1,4 @@
+using CitySort.Policy;
 using CitySort.Registry;
 
 namespace CitySort.Demo;
@@ -6,7 +7,9 @@ namespace CitySort.Demo;
 /// What the demo city generator builds: the areas with their households, vehicles and lines, the facilities and
 /// haulers, the shares of non-compliant sites, and the illustrative generation rates. The server fills it from the
 /// policy profile; <see cref="Default"/> is the documented default (Wenzhou 2015: the counts of W96-T2/T3 and the
-/// facilities of W96-F) that the tests use. Every rate and share here is illustrative, not a statistic.
+/// facilities of W96-F) that the tests use; <see cref="DemoCityFactory.SpecFor"/> is the one place that fills it from a
+/// profile for every caller (<c>citysort serve</c> and <c>citysort plan --demo</c>). Every rate and share here is
+/// illustrative, not a statistic.
 /// </summary>
 public sealed record DemoCitySpec
 {
@@ -22,7 +25,17 @@ public sealed record DemoCitySpec
     /// <summary>The haulers; the first that carries a category (for the area, else city-wide) gets its vehicles.</summary>
     public required IReadOnlyList<DemoHaulerSpec> Haulers { get; init; }
 
-    /// <summary>Share of sites, per area and site type, whose bins break their rule (0..1). Default 0.2.</summary>
+    /// <summary>
+    /// The bin rules of the site types (W96-B1..B4), as the profile states them: the generator gives each site the bins
+    /// that meet every rule that applies to it, then breaks one applicable rule of the non-compliant share. Default: the
+    /// rules of the shipped Wenzhou 2015 profile.
+    /// </summary>
+    public required IReadOnlyList<SiteTypeRule> SiteRules { get; init; }
+
+    /// <summary>
+    /// Share of sites, per area and site type, whose bins break their rule (0..1), so that the bin-rule evaluator finds
+    /// about this share non-compliant. Default 0.2.
+    /// </summary>
     public double ShareNonCompliant { get; init; } = 0.2;
 
     /// <summary>Share of sites, per area and site type, whose waste is not collected sorted (0..1). Default 0.1.</summary>
@@ -72,6 +85,7 @@ public sealed record DemoCitySpec
     /// </summary>
     public static DemoCitySpec Default { get; } = new()
     {
+        SiteRules = ProfileLoader.LoadDefault().SiteTypes,
         Areas =
         [
             new("330302", "330302", "鹿城区", "Lucheng", "LC", 120.655, 28.030, 400_000, 6, 3, []),

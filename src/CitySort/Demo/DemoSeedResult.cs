@@ -1,6 +1,6 @@
 namespace CitySort.Demo;
 
-/// <summary>The outcome of <see cref="DemoCitySeeder.SeedIfEmptyAsync"/>.</summary>
+/// <summary>The outcome of <see cref="DemoCitySeeder.SeedIfEmptyAsync(DemoCitySpec, int, CancellationToken)"/>.</summary>
 /// <param name="Seeded">False when the registry already had sites and nothing was written.</param>
 /// <param name="Sites">Sites written.</param>
 /// <param name="Bins">Bin groups written.</param>

@@ -14,4 +14,22 @@ public enum ImportKind
 
     /// <summary>District boundaries GeoJSON (a FeatureCollection of Polygon/MultiPolygon features).</summary>
     Boundaries = 4,
+
+    /// <summary>Facilities CSV (CitySort's own format): treatment, disposal and transfer facilities (W96-F).</summary>
+    Facilities = 5,
+
+    /// <summary>Haulers CSV (CitySort's own format): collection and transport operators.</summary>
+    Haulers = 6,
+
+    /// <summary>Vehicles CSV (CitySort's own format): sorted-transport vehicles (W96-T2).</summary>
+    Vehicles = 7,
+
+    /// <summary>Dedicated lines CSV (CitySort's own format): lines with their stops (W96-T3).</summary>
+    Lines = 8,
+
+    /// <summary>Weigh tickets CSV (过磅单; docs/formats.md, "Weigh tickets CSV"), taken in through the event intake.</summary>
+    Tickets = 9,
+
+    /// <summary>Pickups CSV (收运记录; docs/formats.md, "Pickups CSV"), taken in through the event intake.</summary>
+    Pickups = 10,
 }

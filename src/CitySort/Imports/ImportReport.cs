@@ -22,6 +22,12 @@ public sealed record ImportReport(
     int Unchanged,
     IReadOnlyList<ImportProblem> Problems)
 {
+    /// <summary>
+    /// True when, after this import, the registry still holds illustrative (demo) records beside the real ones: the
+    /// caller then says so and offers their removal (<c>citysort demo remove</c>, <c>POST /api/demo/remove</c>).
+    /// </summary>
+    public bool RegistryHoldsDemo { get; init; }
+
     /// <summary>True when the file was valid and its content is in the registry.</summary>
     public bool Succeeded => Problems.Count == 0;
 }

@@ -370,10 +370,11 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
                 db.Districts.Add(district);
                 counts.Inserted++;
             }
-            else if (current.NameZh != district.NameZh || current.Source == DemoSource)
+            else if (current.NameZh != district.NameZh || current.Source == DemoSource || current.IsIllustrative)
             {
                 current.NameZh = district.NameZh;
                 current.Source = district.Source;
+                current.IsIllustrative = false;
                 counts.Updated++;
             }
             else
@@ -393,11 +394,12 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
                 db.Streets.Add(street);
                 counts.Inserted++;
             }
-            else if (current.Name != street.Name || current.DistrictCode != street.DistrictCode || current.Source == DemoSource)
+            else if (current.Name != street.Name || current.DistrictCode != street.DistrictCode || current.Source == DemoSource || current.IsIllustrative)
             {
                 current.Name = street.Name;
                 current.DistrictCode = street.DistrictCode;
                 current.Source = street.Source;
+                current.IsIllustrative = false;
                 counts.Updated++;
             }
             else
@@ -408,7 +410,7 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
     }
 
     /// <summary>Turns validator problems into import problems at the row, mapping entity field names to the file's columns.</summary>
-    private static void Report(List<ImportProblem> problems, CsvTable table, CsvRow row, IReadOnlyList<RegistryProblem> found, params (string Field, string Column)[] columnOf)
+    internal static void Report(List<ImportProblem> problems, CsvTable table, CsvRow row, IReadOnlyList<RegistryProblem> found, params (string Field, string Column)[] columnOf)
     {
         foreach (var problem in found)
         {
@@ -417,11 +419,11 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
         }
     }
 
-    private static ImportReport Failed(string file, ImportKind kind, int rows, List<ImportProblem> problems) =>
+    internal static ImportReport Failed(string file, ImportKind kind, int rows, List<ImportProblem> problems) =>
         new(file, kind, rows, 0, 0, 0, problems.Distinct().OrderBy(p => p.Line).ThenBy(p => p.Column).ToList());
 
     /// <summary>Insert/update/unchanged counters of one import.</summary>
-    private sealed class Counts
+    internal sealed class Counts
     {
         public int Inserted { get; set; }
 

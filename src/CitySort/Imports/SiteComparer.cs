@@ -2,7 +2,10 @@ using CitySort.Registry;
 
 namespace CitySort.Imports;
 
-/// <summary>Compares and copies the content of two sites (everything but the key and the source), bins as a multiset.</summary>
+/// <summary>
+/// Compares and copies the content of two sites (everything but the key and the source, the illustrative mark
+/// included, so that a real file naming a demo site's code takes it over), bins as a multiset.
+/// </summary>
 internal static class SiteComparer
 {
     public static bool SameContent(Site a, Site b) =>
@@ -12,6 +15,7 @@ internal static class SiteComparer
         && a.Households == b.Households && a.Staff == b.Staff && a.Floors == b.Floors
         && a.HasPropertyManagement == b.HasPropertyManagement && a.HasCanteen == b.HasCanteen && a.IsWetDryPilot == b.IsWetDryPilot
         && a.IsBaggedZone == b.IsBaggedZone && a.IsKitchenWasteHeavy == b.IsKitchenWasteHeavy && a.CollectedSorted == b.CollectedSorted
+        && a.IsIllustrative == b.IsIllustrative
         && BinKeys(a).SequenceEqual(BinKeys(b));
 
     public static void CopyContent(Site from, Site to)
@@ -35,6 +39,7 @@ internal static class SiteComparer
         to.IsKitchenWasteHeavy = from.IsKitchenWasteHeavy;
         to.CollectedSorted = from.CollectedSorted;
         to.Source = from.Source;
+        to.IsIllustrative = from.IsIllustrative;
         to.Bins.Clear();
         foreach (var bin in from.Bins)
         {

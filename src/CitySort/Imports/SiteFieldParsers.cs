@@ -203,4 +203,17 @@ internal static class SiteFieldParsers
 
         return true;
     }
+
+    /// <summary><c>ResidentialCompound</c> → <c>residential-compound</c>: how the formats spell enum values (the inverse of <see cref="Normalise"/>).</summary>
+    public static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>Parses one category or special stream as the bins field spells it (e.g. <c>kitchen</c>, <c>C4</c>, <c>厨余垃圾</c>, <c>catering</c>).</summary>
+    public static bool TryParseWasteKind(string value, out WasteCategory? category, out SpecialStream? stream, out string reason)
+    {
+        reason = $"'{value}' is not a category or stream: use recyclable, hazardous, other, kitchen, catering, bulky or construction";
+        var found = Kinds.TryGetValue(Normalise(value), out var kind);
+        (category, stream) = kind;
+        return found;
+    }
 }

@@ -14,6 +14,12 @@ public sealed class DailyPlan
     /// <summary>Surrogate key.</summary>
     public int Id { get; set; }
 
+    /// <summary>
+    /// True when the plan is over illustrative records (a demo vehicle or a demo site among its due sites), so that it
+    /// is not read as a plan of the city's real fleet; <c>citysort demo remove</c> deletes such plans.
+    /// </summary>
+    public bool IsIllustrative { get; set; }
+
     /// <summary>The business day (Asia/Shanghai calendar day).</summary>
     public DateOnly Date { get; set; }
 

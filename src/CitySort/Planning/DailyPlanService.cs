@@ -156,6 +156,7 @@ public sealed class DailyPlanService
         var sites = await db.Sites.AsNoTracking().Include(s => s.Bins).ToListAsync(cancellationToken);
         var vehicles = await db.Vehicles.AsNoTracking().Where(v => v.DedicatedCategory != null).ToListAsync(cancellationToken);
         var facilities = await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
+        var illustrativeSites = sites.Where(s => s.IsIllustrative).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var sitesByArea = sites.GroupBy(AreaOf).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var groups = new List<PlanningGroup>();
         var notes = new List<string>();
@@ -194,7 +195,10 @@ public sealed class DailyPlanService
 
                 var districtCode = fleet[0].DistrictCode;
                 groups.Add(new PlanningGroup(date, area, districtCode, rule.Category, rules, profile.Id, profile.Version, fleet,
-                    DepotOf(area, areaSites, facilities), accepting, due));
+                    DepotOf(area, areaSites, facilities), accepting, due)
+                {
+                    IncludesIllustrative = fleet.Any(v => v.IsIllustrative) || due.Any(d => illustrativeSites.Contains(d.SiteCode)),
+                });
             }
         }
 

@@ -142,6 +142,7 @@ public sealed class DailyPlanner(TimeProvider time)
 
         var plan = new DailyPlan
         {
+            IsIllustrative = group.IncludesIllustrative,
             Date = group.Date,
             AreaCode = group.AreaCode,
             DistrictCode = group.DistrictCode,

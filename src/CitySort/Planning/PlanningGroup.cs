@@ -34,4 +34,7 @@ public sealed record PlanningGroup(
     /// <summary>The points of the travel matrix: the depot, then the due sites, then the facilities, in list order.</summary>
     public IReadOnlyList<GeoPoint> Points =>
         [Depot.Location, .. DueSites.Select(s => s.Location), .. Facilities.Select(f => new GeoPoint(f.Longitude, f.Latitude))];
+
+    /// <summary>True when a vehicle or a due site of the group is illustrative (demo); the plan is then marked so.</summary>
+    public bool IncludesIllustrative { get; init; }
 }

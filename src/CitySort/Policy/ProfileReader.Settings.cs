@@ -9,7 +9,7 @@ internal sealed partial class ProfileReader
     private static readonly string[] SettingNames =
     [
         "covered", "coverageWeighting", "essentiallyAllThreshold", "highRiseMinFloors", "binsPerFloor", "rateFormulas",
-        "gateFees", "residualAttribution", "workingDays", "planning",
+        "gateFees", "residualAttribution", "workingDays", "planning", "reconciliationGapShare",
     ];
 
     private ProfileSettings? ReadSettings(JsonElement root)
@@ -65,6 +65,18 @@ internal sealed partial class ProfileReader
         var attribution = Setting(e, at, "residualAttribution", (v, p) => EnumValue<ResidualAttribution>(v, p, "residual attribution", camel: true));
         var workingDays = Setting(e, at, "workingDays", ReadWorkingDays);
         var planning = e.TryGetProperty("planning", out _) ? Setting(e, at, "planning", ReadPlanning) : null;
+        var gapShare = e.TryGetProperty("reconciliationGapShare", out _)
+            ? Setting(e, at, "reconciliationGapShare", (v, p) =>
+            {
+                if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d) && d is > 0 and <= 1)
+                {
+                    return (decimal?)d;
+                }
+
+                Error(p, $"'reconciliationGapShare' is a share above 0 and at most 1 (0.2 means 20 %), but is {Describe(v)}");
+                return null;
+            })
+            : null;
         if (covered is null || weighting is null || threshold is null || highRise is null || perFloor is null || formulas is null
             || fees is null || attribution is null || workingDays is null)
         {
@@ -81,7 +93,8 @@ internal sealed partial class ProfileReader
             fees,
             Unwrap(attribution),
             workingDays,
-            planning);
+            planning,
+            gapShare is { Value: not null } ? Unwrap(gapShare) : null);
     }
 
     private static ProfileSetting<T> Unwrap<T>(ProfileSetting<T?> s)

@@ -23,4 +23,10 @@ public sealed class Community
 
     /// <summary>Where the community came from (the imported file name).</summary>
     public string? Source { get; set; }
+
+    /// <summary>
+    /// True when the record is illustrative: made up by the demo city generator, not part of what the city really has.
+    /// The API returns it on every view, the dashboard marks it, and <c>citysort demo remove</c> deletes it.
+    /// </summary>
+    public bool IsIllustrative { get; set; }
 }

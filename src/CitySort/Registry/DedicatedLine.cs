@@ -41,4 +41,7 @@ public sealed class DedicatedLine
 
     /// <summary>True when the line is an illustrative demo entry.</summary>
     public bool IsIllustrative { get; set; }
+
+    /// <summary>Where the line came from (the imported file name, or <c>demo</c>).</summary>
+    public string? Source { get; set; }
 }

@@ -47,6 +47,12 @@ public sealed class District
     /// <summary>North edge of the boundary's bounding box, WGS-84 latitude in degrees.</summary>
     public double? MaxLatitude { get; set; }
 
+    /// <summary>
+    /// True when the record is illustrative: made up by the demo city generator, not part of what the city really has.
+    /// The API returns it on every view, the dashboard marks it, and <c>citysort demo remove</c> deletes it.
+    /// </summary>
+    public bool IsIllustrative { get; set; }
+
     /// <summary>Where the division itself came from (the imported file name, or <c>demo</c>).</summary>
     public string? Source { get; set; }
 

@@ -25,6 +25,26 @@ public static partial class RegistryValidator
     /// <summary>True when <paramref name="code"/> is 1 to 32 ASCII letters, digits, '-' or '_' (site, facility, hauler, line codes).</summary>
     public static bool IsEntityCode(string? code) => code is not null && EntityCode().IsMatch(code);
 
+    /// <summary>
+    /// True when <paramref name="plate"/> is a Chinese licence plate (GA 36): a province character, the letter of the
+    /// issuing office (not I or O) and 5 letters or digits, or 6 for a new-energy plate, written without separators.
+    /// </summary>
+    public static bool IsPlate(string? plate) => plate is not null && Plate().IsMatch(plate);
+
+    /// <summary>Checks a hauler's code and name.</summary>
+    /// <returns>The problems found; empty when valid.</returns>
+    public static IReadOnlyList<RegistryProblem> Validate(Hauler hauler)
+    {
+        var problems = new List<RegistryProblem>();
+        if (!IsEntityCode(hauler.Code))
+        {
+            problems.Add(new("code", $"hauler code '{hauler.Code}' must be 1 to 32 letters, digits, '-' or '_'"));
+        }
+
+        CheckName(problems, "name", hauler.Name);
+        return problems;
+    }
+
     /// <summary>Checks a district's code and name.</summary>
     /// <returns>The problems found; empty when valid.</returns>
     public static IReadOnlyList<RegistryProblem> Validate(District district)
@@ -235,6 +255,7 @@ public static partial class RegistryValidator
             problems.Add(new("code", $"line code '{line.Code}' must be 1 to 32 letters, digits, '-' or '_'"));
         }
 
+        CheckName(problems, "name", line.Name);
         CheckDivisionCode(problems, "district_code", line.DistrictCode, DistrictCodeLength, "district");
         if (line.Category is null == line.Stream is null)
         {
@@ -272,4 +293,7 @@ public static partial class RegistryValidator
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$", RegexOptions.CultureInvariant)]
     private static partial Regex EntityCode();
+
+    [GeneratedRegex("^[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z][A-HJ-NP-Z0-9]{5,6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Plate();
 }

@@ -76,6 +76,12 @@ public sealed class Site
     /// <summary>Where the site came from (the imported file name, or <c>demo</c>).</summary>
     public string? Source { get; set; }
 
+    /// <summary>
+    /// True when the record is illustrative: made up by the demo city generator, not part of what the city really has.
+    /// The API returns it on every view, the dashboard marks it, and <c>citysort demo remove</c> deletes it.
+    /// </summary>
+    public bool IsIllustrative { get; set; }
+
     /// <summary>The site's bins.</summary>
     public List<Bin> Bins { get; set; } = [];
 }

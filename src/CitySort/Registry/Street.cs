@@ -23,6 +23,12 @@ public sealed class Street
     /// <summary>Where the street came from: the imported file name, or <c>demo</c> for the built-in short list.</summary>
     public string? Source { get; set; }
 
+    /// <summary>
+    /// True when the record is illustrative: made up by the demo city generator, not part of what the city really has.
+    /// The API returns it on every view, the dashboard marks it, and <c>citysort demo remove</c> deletes it.
+    /// </summary>
+    public bool IsIllustrative { get; set; }
+
     /// <summary>The communities of the street.</summary>
     public List<Community> Communities { get; set; } = [];
 }

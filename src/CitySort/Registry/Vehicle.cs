@@ -44,4 +44,7 @@ public sealed class Vehicle
 
     /// <summary>True when the vehicle is an illustrative demo entry.</summary>
     public bool IsIllustrative { get; set; }
+
+    /// <summary>Where the vehicle came from (the imported file name, or <c>demo</c>).</summary>
+    public string? Source { get; set; }
 }

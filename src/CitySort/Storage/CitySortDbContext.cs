@@ -1,3 +1,4 @@
+using CitySort.Collection.Devices;
 using CitySort.Planning;
 using CitySort.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -46,6 +47,9 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
     /// <summary>Stops of the dedicated lines.</summary>
     public DbSet<DedicatedLineStop> DedicatedLineStops => Set<DedicatedLineStop>();
 
+    /// <summary>Facts about the registry as a whole (such as the removal of the demo city).</summary>
+    public DbSet<RegistrySetting> RegistrySettings => Set<RegistrySetting>();
+
     /// <summary>Daily plans of the dedicated vehicles, one per date, area and category.</summary>
     public DbSet<DailyPlan> DailyPlans => Set<DailyPlan>();
 
@@ -57,6 +61,9 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
 
     /// <summary>Due sites the daily plans could not serve, with the reason.</summary>
     public DbSet<UnservedSite> UnservedSites => Set<UnservedSite>();
+
+    /// <summary>Registered devices (vehicle units, weighbridges, inspectors' handsets) with their hashed secrets.</summary>
+    public DbSet<Device> Devices => Set<Device>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -145,6 +152,7 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
             e.Property(v => v.CapacityCubicMetres).HasPrecision(8, 2);
             e.HasOne(v => v.District).WithMany().HasForeignKey(v => v.DistrictCode).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.Hauler).WithMany().HasForeignKey(v => v.HaulerCode).OnDelete(DeleteBehavior.Restrict);
+            e.Property(v => v.Source).HasMaxLength(SourceLength);
         });
 
         modelBuilder.Entity<DedicatedLine>(e =>
@@ -156,6 +164,7 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
             e.Property(l => l.AreaCode).HasMaxLength(CodeLength);
             e.Property(l => l.FacilityCode).HasMaxLength(CodeLength);
             e.Property(l => l.VehiclePlate).HasMaxLength(16);
+            e.Property(l => l.Source).HasMaxLength(SourceLength);
             e.HasOne(l => l.District).WithMany().HasForeignKey(l => l.DistrictCode).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(l => l.Facility).WithMany().HasForeignKey(l => l.FacilityCode).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(l => l.Stops).WithOne().HasForeignKey(s => s.LineCode).OnDelete(DeleteBehavior.Cascade);
@@ -169,6 +178,14 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
             e.HasOne(s => s.Site).WithMany().HasForeignKey(s => s.SiteCode).OnDelete(DeleteBehavior.Restrict);
         });
 
+        modelBuilder.Entity<RegistrySetting>(e =>
+        {
+            e.HasKey(s => s.Key);
+            e.Property(s => s.Key).HasMaxLength(64);
+            e.Property(s => s.Value).HasMaxLength(NameLength);
+        });
+
         PlanningModel.Configure(modelBuilder);
+        DeviceModel.Configure(modelBuilder);
     }
 }

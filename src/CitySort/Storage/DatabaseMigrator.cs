@@ -4,7 +4,8 @@ namespace CitySort.Storage;
 
 /// <summary>
 /// Creates the database on first start and applies the provider's pending migrations (STYLE.md, "Migrations"); a
-/// SQLite file is switched to WAL mode. Called by the server on start and by <c>citysort migrate</c>.
+/// SQLite file is switched to WAL mode, and the collection event store's own SQL scripts are applied
+/// (<see cref="EventSchemaMigrator"/>). Called by the server on start and by <c>citysort migrate</c>.
 /// </summary>
 /// <param name="contextFactory">Creates contexts for the configured database.</param>
 /// <param name="options">The configured database.</param>
@@ -34,6 +35,8 @@ public sealed class DatabaseMigrator(IDbContextFactory<CitySortDbContext> contex
             await context.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        // The collection event store has its own versioned SQL, outside the EF model (the ADO.NET hot path).
+        pending.AddRange(await new EventSchemaMigrator(options).MigrateAsync(cancellationToken));
         return pending;
     }
 }

@@ -1,7 +1,9 @@
+using CitySort.Collection.Devices;
 using CitySort.Demo;
 using CitySort.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CitySort.Storage;
 
@@ -11,7 +13,8 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="StorageOptions"/> (singleton), an <see cref="IDbContextFactory{TContext}"/> and a scoped
     /// <see cref="CitySortDbContext"/>, <see cref="DatabaseMigrator"/>, <see cref="ImportService"/>,
-    /// <see cref="DemoCityGenerator"/> and <see cref="DemoCitySeeder"/>.
+    /// <see cref="DemoCityGenerator"/>, <see cref="DemoCitySeeder"/>, <see cref="DemoRegistry"/>, <see cref="DeviceService"/>
+    /// and (unless a clock is registered already) <see cref="TimeProvider.System"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="options">Which database to use.</param>
@@ -25,6 +28,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<ImportService>();
         services.AddSingleton<DemoCityGenerator>();
         services.AddSingleton<DemoCitySeeder>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<DeviceService>();
+        services.AddSingleton<DemoRegistry>();
         return services;
     }
 }

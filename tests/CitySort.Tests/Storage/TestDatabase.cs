@@ -38,6 +38,17 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The demo seeder over the database.</summary>
     public DemoCitySeeder Seeder => services.GetRequiredService<DemoCitySeeder>();
 
+    /// <summary>The device registry over the database.</summary>
+    public CitySort.Collection.Devices.DeviceService Devices => services.GetRequiredService<CitySort.Collection.Devices.DeviceService>();
+    /// <summary>The demo registry (status and removal) over the database.</summary>
+    public DemoRegistry Demo => services.GetRequiredService<DemoRegistry>();
+
+    /// <summary>The facilities, haulers, vehicles and lines imports over the database, with the shipped profile.</summary>
+    public FleetImportService Fleet => new(services.GetRequiredService<IDbContextFactory<CitySortDbContext>>(), global::CitySort.Policy.ProfileLoader.LoadDefault());
+
+    /// <summary>The exports over the database, with the shipped profile.</summary>
+    public global::CitySort.Exports.RegistryExporter Exporter => new(services.GetRequiredService<IDbContextFactory<CitySortDbContext>>(), global::CitySort.Policy.ProfileLoader.LoadDefault());
+
     /// <summary>The migrator of the database.</summary>
     public DatabaseMigrator Migrator => services.GetRequiredService<DatabaseMigrator>();
 

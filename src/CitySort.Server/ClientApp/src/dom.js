@@ -39,3 +39,13 @@ export function pct(fraction, digits = 1) {
   if (fraction == null || Number.isNaN(fraction)) return '–';
   return num(fraction * 100, digits) + '%';
 }
+
+/**
+ * The content of a map tooltip or popup (Leaflet bindTooltip / bindPopup) built from text only: a DOM node whose
+ * parts are set as text, never parsed as markup. Leaflet puts string content in with innerHTML, so a name from an
+ * import (a site, district, street, facility, vehicle or hauler) must never be passed to it as a string. Parts that
+ * are null or empty are left out; the others are joined by ' · '.
+ */
+export function tipText(...parts) {
+  return h('span.tip-text', parts.flat().filter(p => p != null && p !== '').map(String).join(' · '));
+}

@@ -10,6 +10,7 @@ import { renderCoverage } from './pages/coverage.js';
 import { renderProfile } from './pages/profile.js';
 import { renderImports } from './pages/imports.js';
 import { renderPlans } from './pages/plans.js';
+import { demoBanner } from './pages/demo.js';
 
 const ROUTES = [
   { path: '', nav: 'navOverview', render: renderOverview },
@@ -55,7 +56,7 @@ async function render() {
   const route = ROUTES.find(r => r.path === first) ?? ROUTES[0];
   const main = h('main.content', { id: 'page', 'data-page': first === 'sites' && segments[1] ? 'site' : (route.path || 'overview') });
   const app = document.getElementById('app');
-  app.replaceChildren(header(route.path), main, h('footer.footer', t('footer')));
+  app.replaceChildren(header(route.path), demoBanner(), main, h('footer.footer', t('footer')));
   document.title = t('appTitle') + ' · CitySort';
   const render = first === 'sites' && segments[1] ? (el) => renderSite(el, segments[1]) : (el) => route.render(el, query);
   disposeCurrent = await render(main) ?? null;

@@ -50,6 +50,10 @@ function normalise(report) {
     targetId: f.targetId,
     covered: f.coveredSiteCount,
     total: f.siteCount,
+    // The share is numerator / denominator, weighted as the profile's coverageWeighting says (W96-T1).
+    weighting: f.weighting,
+    numerator: f.numerator == null ? null : Number(f.numerator),
+    denominator: f.denominator == null ? null : Number(f.denominator),
     met: f.met,
   });
   const scopeLabel = (f) => bilingual(f.scopeName) || f.scopeCode || '';
@@ -80,12 +84,13 @@ function matrixChart(el, model) {
       const rows = labels.map(l => model.matrix.find(r => r.label === l && r.siteType === type));
       const target = rows.find(r => r?.target != null)?.target;
       return {
-        name: siteTypeLabel(type), type: 'bar', barMaxWidth: 22,
+        // The target is named in the legend (dashed line of the same colour), not written over the bars.
+        name: siteTypeLabel(type) + (target == null ? '' : ' (' + t('target') + ' ≥ ' + (target * 100).toFixed(0) + '%)'), type: 'bar', barMaxWidth: 22,
         data: rows.map(r => (r?.rate == null ? null : +(r.rate * 100).toFixed(2))),
         markLine: target == null ? undefined : {
           symbol: 'none', silent: true,
           lineStyle: { color: colours[i % colours.length], type: 'dashed', width: 1.5 },
-          label: { formatter: t('target') + ' ' + (target * 100).toFixed(0) + '%', position: 'insideEndTop', color: colours[i % colours.length] },
+          label: { show: false },
           data: [{ yAxis: target * 100 }],
         },
       };
@@ -100,7 +105,8 @@ function barChart(el, rows, commonTarget) {
   chart.on('finished', () => { el.dataset.rendered = 'true'; });
   chart.setOption({
     animation: false,
-    grid: { left: 48, right: 24, top: 36, bottom: 56, containLabel: false },
+    // The right margin holds the target line's label, outside the plot where no bar can be under it.
+    grid: { left: 48, right: targetLine == null ? 24 : 84, top: 36, bottom: 56, containLabel: false },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '–' : v.toFixed(1) + '%') },
     legend: { top: 0 },
     xAxis: { type: 'category', data: rows.map(r => r.label), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0, width: 110, overflow: 'break' } },
@@ -117,7 +123,7 @@ function barChart(el, rows, commonTarget) {
         markLine: targetLine == null ? undefined : {
           symbol: 'none', silent: true,
           lineStyle: { color: '#c62828', type: 'dashed', width: 2 },
-          label: { formatter: t('target') + ' ' + (targetLine * 100).toFixed(0) + '%', position: 'insideEndTop' },
+          label: { formatter: t('target') + '\n' + (targetLine * 100).toFixed(0) + '%', position: 'end', color: '#c62828', lineHeight: 14 },
           data: [{ yAxis: targetLine * 100 }],
         },
       },
@@ -131,13 +137,36 @@ function barChart(el, rows, commonTarget) {
   return chart;
 }
 
+/**
+ * The table beside a chart: the share, its target, and the weighted numerator and denominator the share is computed
+ * from (households, staff or sites, as the profile weighs that row), then the site counts, labelled as sites.
+ */
 function table(rows) {
-  return h('table.grid.compact',
-    h('thead', h('tr', h('th', ''), h('th.num', t('actual')), h('th.num', t('target')), h('th.num', t('covered')), h('th.num', t('total')))),
+  return h('table.grid.compact.coverage-table',
+    h('thead', h('tr',
+      h('th', ''), h('th.num', t('actual')), h('th.num', t('target')),
+      h('th.num', { title: t('coverageWeightedHint') }, t('coverageWeightedCovered')),
+      h('th.num', { title: t('coverageWeightedHint') }, t('coverageWeightedOf')),
+      h('th.num', t('coverageSitesCovered')))),
     h('tbody', rows.map(r => h('tr',
       h('td', r.label),
       h('td.num', pct(r.rate)),
       h('td.num', r.target == null ? '–' : '≥ ' + pct(r.target, 0)),
-      h('td.num', num(r.covered)),
-      h('td.num', num(r.total))))));
+      h('td.num.weighted-covered', weighted(r, 'numerator')),
+      h('td.num.weighted-of', weighted(r, 'denominator')),
+      h('td.num.site-counts', t('coverageSitesOf', { covered: num(r.covered), total: num(r.total) }))))));
+}
+
+/** A weighted quantity with its unit: '400 households', '800 staff', '2 sites'; a mean of site types as such. */
+function weighted(row, part) {
+  const value = row[part];
+  if (value == null) return '–';
+  switch (row.weighting) {
+    case 'Households': return t('unitHouseholds', { n: num(value) });
+    case 'Staff': return t('unitStaff', { n: num(value) });
+    case 'SiteCount': return t('unitSites', { n: num(value) });
+    // Numerator: the sum of the site types' shares; denominator: how many site types have sites.
+    case 'SiteTypeMean': return part === 'denominator' ? t('unitSiteTypes', { n: num(value) }) : t('unitShareSum', { p: pct(value) });
+    default: return num(value, 2);
+  }
 }

@@ -1,27 +1,40 @@
-// Imports: upload a divisions, communities, sites or boundaries file, see the report and every problem.
+// Imports: upload a divisions, communities, sites, boundaries, weigh tickets or pickups file, see the report and every problem.
 import { h, num } from '../dom.js';
 import { t } from '../i18n.js';
 import { uploadFile } from '../api.js';
 import { failure, panel } from './common.js';
+import { demoRemovalPanel } from './demo.js';
 
-const KINDS = ['divisions', 'communities', 'sites', 'boundaries'];
+const KINDS = ['divisions', 'communities', 'sites', 'boundaries', 'facilities', 'haulers', 'vehicles', 'lines', 'tickets', 'pickups'];
 
 export async function renderImports(root) {
   const kind = h('select', { id: 'import-kind', 'aria-label': t('importKind') }, KINDS.map(k => h('option', { value: k }, t('kind_' + k))));
   const file = h('input', { id: 'import-file', type: 'file', accept: '.csv,.txt,.geojson,.json', 'aria-label': t('chooseFile') });
+  // The datum of a boundary file's coordinates is stated by the clerk, never guessed (docs/formats.md).
+  const datum = h('select', { id: 'import-datum', 'aria-label': t('importDatum'), 'aria-describedby': 'import-datum-help' },
+    h('option', { value: '' }, t('importDatumChoose')),
+    h('option', { value: 'gcj02' }, t('importDatumGcj')),
+    h('option', { value: 'wgs84' }, t('importDatumWgs')));
+  const datumField = h('label', { id: 'import-datum-field' }, h('span', t('importDatum')), datum);
+  const datumHelp = h('p.note', { id: 'import-datum-help' }, t('importDatumHelp'));
+  const showDatum = () => { const on = kind.value === 'boundaries'; datumField.hidden = !on; datumHelp.hidden = !on; datum.setAttribute('aria-required', String(on)); };
+  kind.addEventListener('change', showDatum);
   const button = h('button.btn.primary', { type: 'submit', id: 'import-submit' }, t('upload'));
   const progress = h('div.progress', { hidden: true }, h('div.progress-bar'), h('span.progress-text'));
   const result = h('div', { id: 'import-result' });
   const form = h('form.import-form', { onsubmit: (e) => { e.preventDefault(); run(); } },
     h('label', h('span', t('importKind')), kind),
+    datumField,
     h('label.grow', h('span', t('chooseFile')), file),
     h('div.filter-actions', button));
-  root.append(panel(t('importsTitle'), h('p.intro', t('importsIntro')), form, progress, result));
+  root.append(panel(t('importsTitle'), h('p.intro', t('importsIntro')), form, datumHelp, progress, result));
+  showDatum();
 
   async function run() {
     result.replaceChildren();
     const chosen = file.files?.[0];
     if (!chosen) { result.append(h('div.state.error', { role: 'alert' }, t('noFileChosen'))); return; }
+    if (kind.value === 'boundaries' && !datum.value) { result.append(h('div.state.error', { role: 'alert', id: 'import-datum-missing' }, t('importDatumMissing'))); datum.focus(); return; }
     button.disabled = true;
     progress.hidden = false;
     const bar = progress.querySelector('.progress-bar');
@@ -32,7 +45,8 @@ export async function renderImports(root) {
     };
     show(0);
     try {
-      const { status, body } = await uploadFile('/api/imports/' + kind.value, chosen, show);
+      const query = kind.value === 'boundaries' ? '?datum=' + encodeURIComponent(datum.value) : '';
+      const { status, body } = await uploadFile('/api/imports/' + kind.value + query, chosen, show);
       result.replaceChildren(status === 422 ? rejected(body) : report(body));
     } catch (error) {
       result.replaceChildren(failure(error));
@@ -62,7 +76,8 @@ function report(body) {
     h('div.state.ok-text', t('importDone')),
     h('table.grid.compact', h('thead', h('tr', h('th', t('reportField')), h('th', t('value')))),
       h('tbody', rows.map(([k, v]) => h('tr', h('td', k), h('td', typeof v === 'number' ? num(v) : String(v)))))),
-    problemsOf(body).length ? problemsTable(problemsOf(body)) : null);
+    problemsOf(body).length ? problemsTable(problemsOf(body)) : null,
+    body?.registryHoldsDemo ? demoRemovalPanel() : null);
 }
 
 function problemsTable(problems) {

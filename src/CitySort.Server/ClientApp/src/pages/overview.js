@@ -1,7 +1,7 @@
 // Overview: each district on a map drawn offline (no tile server): boundaries from /api/boundaries, sites as
 // canvas circle markers coloured by compliance, facilities as squares, a legend; district figures beside it.
 import L from 'leaflet';
-import { h, num, pct } from '../dom.js';
+import { h, num, pct, tipText } from '../dom.js';
 import { bilingual, siteTypeLabel, t } from '../i18n.js';
 import { getJson } from '../api.js';
 import { failure, kpi, loading, panel } from './common.js';
@@ -55,7 +55,7 @@ export async function renderOverview(root, query) {
     const layer = L.geoJSON(boundaries.value, {
       pane: 'boundaries',
       style: (f) => boundaryStyle(f, selectedDistrict),
-      onEachFeature: (f, l) => l.bindTooltip(bilingual(featureName(f)), { sticky: true, className: 'map-tip' }),
+      onEachFeature: (f, l) => l.bindTooltip(tipText(bilingual(featureName(f))), { sticky: true, className: 'map-tip' }),
     }).addTo(map);
     const focus = L.featureGroup();
     layer.eachLayer(l => { if (isFocus(l.feature, selectedDistrict)) focus.addLayer(l); });
@@ -71,10 +71,10 @@ export async function renderOverview(root, query) {
     for (const p of points.value) {
       if (p.latitude == null || p.longitude == null) continue;
       const marker = L.circleMarker([p.latitude, p.longitude], {
-        renderer: canvas, radius: 4, weight: 1, color: '#ffffff', opacity: 0.9,
+        renderer: canvas, radius: 4, weight: 1, color: p.isIllustrative ? '#475569' : '#ffffff', opacity: 0.9, dashArray: p.isIllustrative ? '2 2' : null,
         fillColor: p.compliant ? COLOUR_OK : COLOUR_GAP, fillOpacity: 0.9,
       });
-      marker.bindTooltip(() => p.name + ' · ' + siteTypeLabel(p.type) + ' · ' + (p.compliant ? t('compliant') : t('nonCompliant')));
+      marker.bindTooltip(() => tipText(p.name, siteTypeLabel(p.type), p.compliant ? t('compliant') : t('nonCompliant'), p.isIllustrative ? t('illustrative') : null), { className: 'map-tip' });
       marker.on('click', () => { location.hash = '#/sites/' + encodeURIComponent(p.code); });
       marker.addTo(map);
       siteBounds.extend([p.latitude, p.longitude]);
@@ -92,7 +92,7 @@ export async function renderOverview(root, query) {
       if (f.latitude == null || f.longitude == null) continue;
       const icon = L.divIcon({ className: 'facility-icon', html: '', iconSize: [12, 12] });
       L.marker([f.latitude, f.longitude], { icon, keyboard: false })
-        .bindTooltip(bilingual(f) + (f.kind ? ' · ' + f.kind : ''))
+        .bindTooltip(tipText(bilingual(f), f.kind, f.isIllustrative ? t('illustrative') : null), { className: 'map-tip' })
         .addTo(map);
     }
   }

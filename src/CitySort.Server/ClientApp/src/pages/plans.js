@@ -5,7 +5,7 @@
 import L from 'leaflet';
 import './plansLabels.js';
 import './plans.css';
-import { h, num } from '../dom.js';
+import { h, num, tipText } from '../dom.js';
 import { bilingual, categoryColour, categoryLabel, t } from '../i18n.js';
 import { ApiError, describeFailure, getJson } from '../api.js';
 import { failure, kpi, loading, panel } from './common.js';
@@ -19,13 +19,50 @@ function today() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
+/** True when text is a real calendar day written YYYY-MM-DD (ISO 8601), such as 2015-12-01 (not 2015-02-30). */
+export function isIsoDate(text) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text ?? '');
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // setUTCFullYear, since Date.UTC reads the years 0-99 as 1900-1999.
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/**
+ * The day the page opens on: the one asked for in the hash when it is a day inside the profile's validity, else today
+ * moved into the validity (the last day of an expired profile, the first of one not yet in force). ISO dates compare
+ * as strings.
+ */
+function defaultDate(asked, validity) {
+  if (isIsoDate(asked) && inValidity(asked, validity)) return asked;
+  const day = today();
+  if (validity.from && day < validity.from) return validity.from;
+  if (validity.to && day > validity.to) return validity.to;
+  return day;
+}
+
+function inValidity(day, validity) {
+  return (!validity.from || day >= validity.from) && (!validity.to || day <= validity.to);
+}
+
 export async function renderPlans(root, query) {
+  // The profile says which days its rules cover (validFrom..validTo); a plan is only made for such a day.
+  const profile = await getJson('/api/profile').catch(() => null);
+  const validity = { from: profile?.validFrom ?? null, to: profile?.validTo ?? null };
   const state = {
-    date: /^\d{4}-\d{2}-\d{2}$/.test(query.get('date') ?? '') ? query.get('date') : today(),
+    date: defaultDate(query.get('date'), validity),
     area: query.get('district') ?? '',
     category: CATEGORIES.includes(query.get('category')) ? query.get('category') : '',
   };
-  const dateInput = h('input', { type: 'date', id: 'plan-date', value: state.date, 'aria-label': t('planDate') });
+  // A text box for YYYY-MM-DD rather than <input type=date>, whose display follows the browser's locale
+  // (mm/dd/yyyy in an American browser) instead of the page's language.
+  const dateInput = h('input.date-input', {
+    type: 'text', id: 'plan-date', value: state.date, inputmode: 'numeric', autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'YYYY-MM-DD', pattern: '\\d{4}-\\d{2}-\\d{2}', maxlength: 10, 'aria-label': t('planDate'), 'aria-describedby': 'plan-date-help',
+  });
+  const dateHelp = h('p.sub.plan-date-help', { id: 'plan-date-help' }, t('planDateHelp', { from: validity.from ?? '…', to: validity.to ?? '…' }));
   const areaSelect = h('select', { id: 'plan-area', 'aria-label': t('planArea') }, h('option', { value: '' }, t('planAllAreas')));
   const categorySelect = h('select', { id: 'plan-category', 'aria-label': t('planCategory') },
     h('option', { value: '' }, t('planAllCategories')),
@@ -45,6 +82,7 @@ export async function renderPlans(root, query) {
         h('label', h('span', t('planArea')), areaSelect),
         h('label', h('span', t('planCategory')), categorySelect),
         h('div.filter-actions', runButton)),
+      dateHelp,
       progress, message),
     kpis,
     h('div.map-wrap', mapEl),
@@ -56,6 +94,9 @@ export async function renderPlans(root, query) {
   const planLayer = L.layerGroup().addTo(map);
   let cityBounds = null;
   let running = false;
+  // Each load() takes a number; an answer that arrives after a later load() began (or after the date was found
+  // invalid) is dropped, so a slow answer for an old date never overwrites what the page now says.
+  let loadSeq = 0;
 
   const syncHash = () => {
     const q = new URLSearchParams();
@@ -64,14 +105,27 @@ export async function renderPlans(root, query) {
     if (state.category) q.set('category', state.category);
     history.replaceState(null, '', '#/plans?' + q.toString());
   };
+  /** The date typed, or null after saying in the page why it cannot be planned. */
+  const checkedDate = () => {
+    const value = dateInput.value.trim();
+    const problem = !isIsoDate(value) ? t('planBadDate')
+      : !inValidity(value, validity) ? t('planOutsideProfile', { date: value, from: validity.from, to: validity.to })
+        : null;
+    dateInput.setAttribute('aria-invalid', String(problem != null));
+    runButton.disabled = problem != null || running;
+    if (problem) { message.replaceChildren(h('div.state.error', { role: 'alert', id: 'plan-date-error' }, problem)); return null; }
+    return value;
+  };
   const onFilter = () => {
-    state.date = dateInput.value;
+    if (checkedDate() == null) { loadSeq++; planLayer.clearLayers(); kpis.replaceChildren(); tables.replaceChildren(); mapEl.dataset.ready = 'true'; return; }
+    state.date = dateInput.value.trim();
     state.area = areaSelect.value;
     state.category = categorySelect.value;
     syncHash();
     load();
   };
   dateInput.addEventListener('change', onFilter);
+  dateInput.addEventListener('input', () => { if (isIsoDate(dateInput.value.trim()) || dateInput.value.trim().length >= 10) checkedDate(); else runButton.disabled = true; });
   areaSelect.addEventListener('change', onFilter);
   categorySelect.addEventListener('change', onFilter);
   runButton.addEventListener('click', run);
@@ -90,7 +144,7 @@ export async function renderPlans(root, query) {
         fillColor: f.properties?.urban ? '#fbfaf6' : '#e9e7df',
         fillOpacity: 0.92,
       }),
-      onEachFeature: (f, l) => l.bindTooltip(bilingual({ name: f.properties?.name, nameEn: f.properties?.name_en }), { sticky: true, className: 'map-tip' }),
+      onEachFeature: (f, l) => l.bindTooltip(tipText(bilingual({ name: f.properties?.name, nameEn: f.properties?.name_en })), { sticky: true, className: 'map-tip' }),
     }).addTo(map);
     layer.bringToBack();
     const urban = L.featureGroup();
@@ -113,6 +167,7 @@ export async function renderPlans(root, query) {
 
   /** Reads the stored plans of the chosen day and shows them, or says the day has not been planned. */
   async function load() {
+    const seq = ++loadSeq;
     planLayer.clearLayers();
     mapEl.dataset.trips = '0';
     mapEl.dataset.ready = 'false';
@@ -125,23 +180,26 @@ export async function renderPlans(root, query) {
         getJson('/api/plans?' + planQuery({ date: state.date })),
         getJson('/api/plans?' + planQuery({ date: state.date, format: 'geojson' })),
       ]);
+      if (seq !== loadSeq) return;
       if (!running) message.replaceChildren();
       show(set, geo);
     } catch (error) {
+      if (seq !== loadSeq) return;
       if (error instanceof ApiError && error.status === 404) {
         message.replaceChildren(h('div.state.plan-none', { id: 'plan-none' }, t('planNone', { date: state.date })));
       } else {
         message.replaceChildren(failure(error, load));
       }
     } finally {
-      mapEl.dataset.ready = 'true';
+      if (seq === loadSeq) mapEl.dataset.ready = 'true';
     }
   }
 
   /** Plans the chosen day, following the server-sent events in the progress bar. */
   async function run() {
-    if (!dateInput.value) { message.replaceChildren(h('div.state.error', { role: 'alert' }, t('planBadDate'))); return; }
-    state.date = dateInput.value;
+    const day = checkedDate();
+    if (day == null) return;
+    state.date = day;
     running = true;
     runButton.disabled = true;
     runButton.textContent = t('planRunning');
@@ -201,28 +259,28 @@ export async function renderPlans(root, query) {
       const p = f.properties;
       const latLngs = f.geometry.coordinates.map(([lon, lat]) => [lat, lon]);
       L.polyline(latLngs, { color: p.colour, weight: 3, opacity: 0.9, dashArray: p.trip > 1 ? '8 6' : null, className: 'plan-trip' })
-        .bindTooltip(t('tripTip', { plate: p.plate, trip: p.trip, stops: p.stops, load: num(p.loadKg), facility: p.facility }) + ' · ' + p.departsAt + '–' + (p.returnsAt ?? p.unloadsAt), { sticky: true, className: 'map-tip' })
+        .bindTooltip(tipText(t('tripTip', { plate: p.plate, trip: p.trip, stops: p.stops, load: num(p.loadKg), facility: p.facility }), p.departsAt + '–' + (p.returnsAt ?? p.unloadsAt)), { sticky: true, className: 'map-tip' })
         .addTo(planLayer);
       latLngs.forEach(ll => bounds.extend(ll));
     }
     for (const f of kinds('stop')) {
       const p = f.properties;
       const [lon, lat] = f.geometry.coordinates;
-      L.circleMarker([lat, lon], { radius: 3.5, weight: 1, color: '#ffffff', fillColor: p.colour, fillOpacity: 1 })
-        .bindTooltip(p.name + ' · ' + p.plate + ' #' + p.trip + '.' + p.sequence + ' · ' + p.arrivesAt + ' · ' + num(p.demandKg) + ' kg', { className: 'map-tip' })
+      L.circleMarker([lat, lon], { radius: 3.5, weight: 1, color: '#ffffff', fillColor: p.colour, fillOpacity: 1, className: 'plan-stop' })
+        .bindTooltip(tipText(p.name, p.plate + ' #' + p.trip + '.' + p.sequence, p.arrivesAt, num(p.demandKg) + ' kg'), { className: 'map-tip' })
         .addTo(planLayer);
     }
     for (const f of kinds('facility')) {
       const [lon, lat] = f.geometry.coordinates;
       L.marker([lat, lon], { icon: L.divIcon({ className: 'facility-icon', html: '', iconSize: [12, 12] }), keyboard: false })
-        .bindTooltip(f.properties?.name ?? f.properties?.code ?? '', { className: 'map-tip' })
+        .bindTooltip(tipText(f.properties?.name ?? f.properties?.code), { className: 'map-tip' })
         .addTo(planLayer);
       bounds.extend([lat, lon]);
     }
     for (const f of kinds('depot')) {
       const [lon, lat] = f.geometry.coordinates;
       L.marker([lat, lon], { icon: L.divIcon({ className: 'depot-icon', html: '', iconSize: [14, 14] }), keyboard: false })
-        .bindTooltip(t('legendDepot') + ' · ' + (f.properties?.name ?? ''), { className: 'map-tip' })
+        .bindTooltip(tipText(t('legendDepot'), f.properties?.name), { className: 'map-tip' })
         .addTo(planLayer);
       bounds.extend([lat, lon]);
     }
@@ -230,7 +288,7 @@ export async function renderPlans(root, query) {
       const p = f.properties;
       const [lon, lat] = f.geometry.coordinates;
       L.circleMarker([lat, lon], { radius: 7, weight: 2.5, color: COLOUR_UNSERVED, fillColor: '#fff', fillOpacity: 0.8, className: 'plan-unserved' })
-        .bindTooltip(p.name + ' · ' + categoryLabel(p.category) + ' · ' + reasonText(p.reason, p.category), { className: 'map-tip' })
+        .bindTooltip(tipText(p.name, categoryLabel(p.category), reasonText(p.reason, p.category)), { className: 'map-tip' })
         .addTo(planLayer);
       bounds.extend([lat, lon]);
     }
@@ -251,6 +309,7 @@ export async function renderPlans(root, query) {
       kpi(t('planKpiLastBack'), lastBack ? clock(lastBack) : '–'));
 
     tables.replaceChildren(...[
+      plans.some(p => p.isIllustrative) ? h('div.demo-notice', { id: 'plans-illustrative' }, t('plansIllustrative')) : null,
       plans.length ? panel(t('planVehicles'), vehicleTable(trips)) : null,
       unserved.length ? panel(t('planUnserved'), unservedTable(unserved)) : null].filter(Boolean));
   }

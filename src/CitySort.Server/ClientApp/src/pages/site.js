@@ -3,6 +3,7 @@ import { h, num } from '../dom.js';
 import { bilingual, placementLabel, siteTypeLabel, t } from '../i18n.js';
 import { getJson } from '../api.js';
 import { categoryChip, complianceChip, panel, withData } from './common.js';
+import { illustrativeBadge } from './demo.js';
 
 export async function renderSite(root, code) {
   const body = h('div');
@@ -11,8 +12,8 @@ export async function renderSite(root, code) {
     body.append(
       h('div.site-head',
         h('div',
-          h('h1.page-title', site.name, ' ', complianceChip(site.compliant)),
-          h('div.sub', [site.code, siteTypeLabel(site.type), site.districtName, site.streetName, site.communityName].filter(Boolean).join(' · '))),
+          h('h1.page-title', site.name, ' ', complianceChip(site.compliant), ' ', illustrativeBadge(site.isIllustrative)),
+          h('div.sub', [site.code, siteTypeLabel(site.type), bilingual({ name: site.districtName, nameEn: site.districtNameEn }), bilingual({ name: site.streetName, nameEn: site.streetNameEn }), site.communityName].filter(Boolean).join(' · '))),
         site.ruleClause ? h('span.clause', t('rule') + ' ' + site.ruleClause) : null),
       h('div.two-col',
         panel(t('siteDetail'), h('dl.facts',

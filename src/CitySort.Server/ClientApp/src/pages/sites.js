@@ -3,6 +3,7 @@ import { h, num } from '../dom.js';
 import { bilingual, siteTypeLabel, siteTypes, t } from '../i18n.js';
 import { getJson } from '../api.js';
 import { complianceChip, failure, loading, panel } from './common.js';
+import { illustrativeBadge } from './demo.js';
 
 const PAGE_SIZE = 25;
 
@@ -79,10 +80,10 @@ function table(page) {
       h('th.num', t('households') + ' / ' + t('staff')), h('th', t('compliance')), h('th.num', t('gapCount')))),
     h('tbody', page.items.map(s => h('tr.clickable', { onclick: () => { location.hash = '#/sites/' + encodeURIComponent(s.code); } },
       h('td.mono', s.code),
-      h('td', h('a', { href: '#/sites/' + encodeURIComponent(s.code) }, s.name), s.address ? h('div.sub', s.address) : null),
+      h('td', h('a', { href: '#/sites/' + encodeURIComponent(s.code) }, s.name), ' ', illustrativeBadge(s.isIllustrative), s.address ? h('div.sub', s.address) : null),
       h('td', siteTypeLabel(s.type)),
-      h('td', s.districtName ?? ''),
-      h('td', s.streetName ?? ''),
+      h('td', bilingual({ name: s.districtName, nameEn: s.districtNameEn })),
+      h('td', bilingual({ name: s.streetName, nameEn: s.streetNameEn })),
       h('td.num', num(s.households ?? s.staff)),
       h('td', complianceChip(s.compliant)),
       h('td.num', num(s.gapCount)))))));

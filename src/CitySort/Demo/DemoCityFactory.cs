@@ -1,37 +1,28 @@
-using System.Diagnostics;
-using CitySort.Demo;
 using CitySort.Policy;
 using CitySort.Registry;
-using Microsoft.Extensions.Logging;
 
-namespace CitySort.Server.Services;
+namespace CitySort.Demo;
 
 /// <summary>
-/// Fills an empty registry with the deterministic demo city (<see cref="DemoCitySeeder"/>), its spec taken from the
-/// profile: vehicles per area from the W96-T2 splits, dedicated lines from the W96-T3 splits, the development zone's
-/// streets from the profile area, the high-rise floor count and bins per floor from the profile's settings, and the
-/// wet/dry pilots per district from W96-B1. Everything else keeps <see cref="DemoCitySpec.Default"/>.
+/// The one source of the demo city: the spec a profile gives and the seed every command uses, so that
+/// <c>citysort serve</c> and <c>citysort plan --demo</c> build the same city from the same profile. From the profile:
+/// vehicles per area from the W96-T2 splits, dedicated lines from the W96-T3 splits, the development zone's streets
+/// from the profile area, the high-rise floor count and bins per floor from the profile's settings, the wet/dry pilots
+/// per district from W96-B1, and the bin rules of every site type (W96-B1..B4). Everything else keeps
+/// <see cref="DemoCitySpec.Default"/>.
 /// </summary>
-internal sealed class DemoSeeding(DemoCitySeeder seeder, PolicyProfile profile, ServerOptions options, ILogger<DemoSeeding> logger)
+public static class DemoCityFactory
 {
-    /// <summary>Seeds the demo city when the registry holds no site; does nothing otherwise.</summary>
-    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        var result = await seeder.SeedIfEmptyAsync(SpecFromProfile(profile), options.DemoSeed, cancellationToken);
-        if (result.Seeded)
-        {
-            logger.LogInformation(
-                "Demo city seeded (seed {Seed}): {Sites} sites, {Facilities} facilities, {Vehicles} vehicles, {Lines} dedicated lines in {Seconds:0.0} s",
-                options.DemoSeed, result.Sites, result.Facilities, result.Vehicles, result.DedicatedLines, watch.Elapsed.TotalSeconds);
-        }
-    }
+    /// <summary>The seed of the demo city (the year of the plan, W96); the same seed gives the same city.</summary>
+    public const int DefaultSeed = 2015;
 
     /// <summary>The demo spec for <paramref name="profile"/> (see the type's summary for what comes from where).</summary>
     /// <param name="profile">The profile in force.</param>
     /// <returns>The spec.</returns>
-    public static DemoCitySpec SpecFromProfile(PolicyProfile profile)
+    /// <exception cref="ArgumentNullException">When <paramref name="profile"/> is null.</exception>
+    public static DemoCitySpec SpecFor(PolicyProfile profile)
     {
+        ArgumentNullException.ThrowIfNull(profile);
         var defaults = DemoCitySpec.Default;
         var vehicles = profile.Targets.FirstOrDefault(t => t.Kind == TargetKind.DedicatedVehicles);
         var lines = profile.Targets.FirstOrDefault(t => t.Kind == TargetKind.DedicatedLines);
@@ -49,6 +40,7 @@ internal sealed class DemoSeeding(DemoCitySeeder seeder, PolicyProfile profile, 
         return defaults with
         {
             Areas = areas,
+            SiteRules = profile.SiteTypes,
             HighRiseMinFloors = profile.Settings.HighRiseMinFloors.Value,
             BinsPerFloor = profile.Settings.BinsPerFloor.Value,
             WetDryPilotsPerDistrict = pilot?.MaxPerDistrict ?? defaults.WetDryPilotsPerDistrict,

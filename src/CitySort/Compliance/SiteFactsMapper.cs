@@ -1,19 +1,22 @@
-using CitySort.Compliance;
 using CitySort.Registry;
 
-namespace CitySort.Server.Services;
+namespace CitySort.Compliance;
 
 /// <summary>
 /// Turns a registry <see cref="Site"/> into the <see cref="SiteFacts"/> that the bin rules and coverage read
 /// (an adapter between the registry and the compliance rules; no rule logic here).
 /// </summary>
-internal static class SiteFactsMapper
+public static class SiteFactsMapper
 {
     /// <summary>The facts of <paramref name="site"/>; missing households or staff count as 0.</summary>
     /// <param name="site">The site with its bins loaded.</param>
     /// <param name="streetName">Its street's Chinese name, which lets the profile place streets by name.</param>
-    public static SiteFacts ToFacts(Site site, string? streetName) =>
-        new(
+    /// <returns>The facts.</returns>
+    /// <exception cref="ArgumentNullException">When <paramref name="site"/> is null.</exception>
+    public static SiteFacts ToFacts(Site site, string? streetName)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        return new(
             site.Code,
             site.Type,
             site.DistrictCode,
@@ -31,4 +34,5 @@ internal static class SiteFactsMapper
         {
             StreetName = streetName,
         };
+    }
 }

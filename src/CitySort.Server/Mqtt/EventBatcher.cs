@@ -1,0 +1,138 @@
+using System.Threading.Channels;
+using CitySort.Collection;
+
+namespace CitySort.Server.Mqtt;
+
+/// <summary>
+/// Gathers the MQTT messages that arrive together into one <see cref="IEventIntake.SubmitAsync"/> call per device
+/// (group commit): while one batch is being committed the next messages queue, and the next batch takes every queued
+/// message (up to <see cref="IEventIntake.MaxBatchSize"/>), optionally after lingering a few milliseconds for more.
+/// Each caller's task completes with its own event's result only after the batch's submission returned, so an
+/// acknowledgement awaiting it still follows the commit. Batches are submitted one at a time, in arrival order.
+/// </summary>
+internal sealed class EventBatcher : IAsyncDisposable
+{
+    private readonly IEventIntake _intake;
+    private readonly TimeSpan _linger;
+    private readonly TimeProvider _clock;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+
+    /// <summary>Starts the batcher.</summary>
+    /// <param name="intake">The intake to submit to.</param>
+    /// <param name="linger">How long to wait for more messages after the first of a batch (zero: take what is queued).</param>
+    /// <param name="clock">The clock of the linger.</param>
+    public EventBatcher(IEventIntake intake, TimeSpan linger, TimeProvider clock)
+    {
+        _intake = intake;
+        _linger = linger;
+        _clock = clock;
+        _loop = Task.Run(() => RunAsync(_stopping.Token));
+    }
+
+    /// <summary>Queues one event and completes with its result after its batch was submitted.</summary>
+    /// <param name="device">The device it came from.</param>
+    /// <param name="incoming">The event.</param>
+    /// <param name="cancellationToken">Stops waiting (the event may still be submitted).</param>
+    /// <returns>The intake's result for the event (its <see cref="IntakeResult.Index"/> is 0).</returns>
+    /// <exception cref="Exception">Whatever the intake threw for the event's batch.</exception>
+    public Task<IntakeResult> SubmitAsync(DeviceIdentity device, IncomingEvent incoming, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(device, incoming, new TaskCompletionSource<IntakeResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(EventBatcher));
+        }
+
+        return pending.Result.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _stopping.CancelAsync();
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        while (_queue.Reader.TryRead(out var left))
+        {
+            left.Result.TrySetCanceled();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var batch = new List<Pending>(IEventIntake.MaxBatchSize);
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(cancellationToken))
+            {
+                batch.Clear();
+                Drain(batch);
+                if (_linger > TimeSpan.Zero && batch.Count < IEventIntake.MaxBatchSize)
+                {
+                    using var timeout = new CancellationTokenSource(_linger, _clock);
+                    using var linger = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+                    try
+                    {
+                        while (batch.Count < IEventIntake.MaxBatchSize && await _queue.Reader.WaitToReadAsync(linger.Token))
+                        {
+                            Drain(batch);
+                        }
+                    }
+                    catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // The linger is over: submit what came.
+                    }
+                }
+
+                await SubmitBatchAsync(batch, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            foreach (var pending in batch)
+            {
+                pending.Result.TrySetCanceled(cancellationToken);
+            }
+        }
+    }
+
+    private void Drain(List<Pending> batch)
+    {
+        while (batch.Count < IEventIntake.MaxBatchSize && _queue.Reader.TryRead(out var pending))
+        {
+            batch.Add(pending);
+        }
+    }
+
+    private async Task SubmitBatchAsync(List<Pending> batch, CancellationToken cancellationToken)
+    {
+        // One submission per device, in the order each device's first message arrived; within a device, arrival order.
+        foreach (var group in batch.GroupBy(p => p.Device))
+        {
+            var items = group.ToList();
+            try
+            {
+                var results = await _intake.SubmitAsync(group.Key, items.Select(p => p.Event).ToList(), cancellationToken);
+                for (var i = 0; i < items.Count; i++)
+                {
+                    items[i].Result.TrySetResult(results[i] with { Index = 0 });
+                }
+            }
+#pragma warning disable CA1031 // The failure belongs to the callers, who must not acknowledge.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                foreach (var item in items)
+                {
+                    item.Result.TrySetException(e);
+                }
+            }
+        }
+    }
+
+    private sealed record Pending(DeviceIdentity Device, IncomingEvent Event, TaskCompletionSource<IntakeResult> Result);
+}

@@ -1,0 +1,70 @@
+using CitySort.Collection;
+using CitySort.Collection.Devices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CitySort.Server.Mqtt;
+
+/// <summary>
+/// The MQTT door as a hosted service (docs/events.md, "MQTT"): starts the in-process broker, or the consumer of the
+/// external broker named by <see cref="MqttDoorOptions.BrokerUrl"/>, or nothing when <see cref="MqttDoorOptions.Enabled"/>
+/// is false or no intake is registered. Registered after the registry start-up, so the device table is migrated first.
+/// </summary>
+internal sealed class MqttDoor(ServerOptions options, IServiceProvider services, DeviceService devices, TimeProvider clock, ILoggerFactory loggers) : IHostedService
+{
+    private EventBatcher? _batcher;
+    private InProcessMqttBroker? _broker;
+    private ExternalMqttConsumer? _consumer;
+
+    /// <summary>The consumer of the external broker, when there is one (tests wait on its first connection).</summary>
+    public ExternalMqttConsumer? Consumer => _consumer;
+
+    /// <inheritdoc />
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var mqtt = options.Mqtt;
+        var logger = loggers.CreateLogger("CitySort.Server.Mqtt");
+        if (!mqtt.Enabled)
+        {
+            return;
+        }
+
+        var intake = services.GetService<IEventIntake>();
+        if (intake is null)
+        {
+            logger.LogWarning("No event intake is registered: the MQTT door stays closed.");
+            return;
+        }
+
+        _batcher = new EventBatcher(intake, TimeSpan.FromMilliseconds(mqtt.BatchLingerMilliseconds), clock);
+        if (mqtt.BrokerUrl is not null)
+        {
+            _consumer = new ExternalMqttConsumer(mqtt, devices, _batcher, options.AnonymousDevicesAccepted, clock, logger);
+            _consumer.Start();
+            return;
+        }
+
+        _broker = new InProcessMqttBroker(mqtt, devices, _batcher, options.AnonymousDevicesAccepted, logger);
+        await _broker.StartAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_broker is not null)
+        {
+            await _broker.DisposeAsync();
+        }
+
+        if (_consumer is not null)
+        {
+            await _consumer.DisposeAsync();
+        }
+
+        if (_batcher is not null)
+        {
+            await _batcher.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace CitySort.Collection;
+
+/// <summary>What the intake knows of a registered site.</summary>
+/// <param name="Code">The site code.</param>
+/// <param name="DistrictCode">Its district.</param>
+/// <param name="AreaCode">The profile area its street belongs to (such as the development zone), else its district code.</param>
+/// <param name="BinIds">The registry ids of its bins, as text.</param>
+public sealed record SiteRegistryFacts(string Code, string DistrictCode, string AreaCode, IReadOnlySet<string> BinIds);

@@ -1,0 +1,12 @@
+using CitySort.Registry;
+
+namespace CitySort.Collection;
+
+/// <summary>What the intake knows of a registered vehicle.</summary>
+/// <param name="Plate">The plate.</param>
+/// <param name="DistrictCode">Its district.</param>
+/// <param name="AreaCode">Its area (a district code or a profile area id such as the development zone).</param>
+/// <param name="CapacityKg">The registered payload in kilograms; 0 when unknown (no capacity check).</param>
+/// <param name="DedicatedCategory">The category it is dedicated to (W96-T2 sorted-transport vehicle), or null.</param>
+/// <param name="DedicatedStream">The special stream it is dedicated to, or null.</param>
+public sealed record VehicleFacts(string Plate, string DistrictCode, string AreaCode, int CapacityKg, WasteCategory? DedicatedCategory, SpecialStream? DedicatedStream);
