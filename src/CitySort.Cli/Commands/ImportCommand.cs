@@ -5,7 +5,6 @@ using CitySort.Collection.Files;
 using CitySort.Demo;
 using CitySort.Imports;
 using CitySort.Policy;
-using CitySort.Storage;
 using CitySort.Registry;
 using CitySort.Storage;
 using Microsoft.EntityFrameworkCore;
