@@ -8,8 +8,8 @@ namespace CitySort.Routing.Hgs;
 /// evaluation of a day decides where the vehicle unloads and at which accepting facility (an exact dynamic programme
 /// over the unload positions that minimises distance with every trip within capacity, the facility of each unload
 /// chosen for the cheapest detour between its two neighbours), then times the day from the depot and back: windows,
-/// unloading durations, the shift and the break (in the last gap where it can still start, which delays the fewest
-/// visits), and prices what breaks a rule: time warp, load over the day limit, clients over the day limit. So
+/// unloading durations, the shift and the break (in the gap, and before or after that gap's drive, that leaves the
+/// least time warp, by prefix and suffix time segments), and prices what breaks a rule: time warp, load over the day limit, clients over the day limit. So
 /// depot legs, facility legs, the shared shift and the break are priced inside the search, not repaired afterwards.
 /// </summary>
 /// <remarks>
@@ -613,6 +613,8 @@ internal sealed class HgsDaySearch
         private long[] _directPrefix = new long[16];
         private long[] _loadPrefix = new long[16];
         private readonly List<(int Node, long Earliest, long Latest, long Service)> _stops = [];
+        private Segment[] _prefix = new Segment[16];
+        private Segment[] _suffix = new Segment[16];
 
         public HgsDaySearch Owner => owner;
 
@@ -713,17 +715,12 @@ internal sealed class HgsDaySearch
             }
 
             var shift = type.ShiftWindow!.Value;
-            var warp = Schedule(-1, out var back, out var lastUsableGap);
+            var warp = Schedule(out var back) + Math.Max(0, back - shift.Latest.Value);
             if (type.Break is { } meal && back > meal.StartWindow.Latest.Value)
             {
-                warp = Schedule(Math.Max(0, lastUsableGap), out back, out _);
-                if (lastUsableGap < 0)
-                {
-                    warp += Math.Max(shift.Earliest.Value, meal.StartWindow.Earliest.Value) - meal.StartWindow.Latest.Value;
-                }
+                warp = BreakWarp(meal, shift);
             }
 
-            warp += Math.Max(0, back - shift.Latest.Value);
             if (type.MaxLoadPerDay is { } dayLoad)
             {
                 loadExcess += Math.Max(0, _loadPrefix[m] - dayLoad.Value);
@@ -741,41 +738,16 @@ internal sealed class HgsDaySearch
             return new DayResult(_f[m], type.FixedCost.Value, warp, loadExcess, clientExcess, unloadAfter, unloadFacility);
         }
 
-        /// <summary>
-        /// Times the stops with time warp; with <paramref name="breakGap"/> ≥ 0 the break is taken in that gap. Reports
-        /// the return time and the last gap whose departure lets the break start in time.
-        /// </summary>
-        private long Schedule(int breakGap, out long back, out int lastUsableGap)
+        /// <summary>Times the stops from the start of the shift without a break, with time warp; reports the return time.</summary>
+        private long Schedule(out long back)
         {
             var p = owner._problem;
-            var type = owner._type;
-            var meal = type.Break;
-            var time = type.ShiftWindow!.Value.Earliest.Value;
+            var time = owner._type.ShiftWindow!.Value.Earliest.Value;
             var at = owner._depot;
             long warp = 0;
-            lastUsableGap = -1;
-            for (var g = 0; g <= _stops.Count; g++)
+            foreach (var stop in _stops)
             {
-                var node = g < _stops.Count ? _stops[g].Node : owner._depot;
-                if (meal is not null && Math.Max(time, meal.StartWindow.Earliest.Value) <= meal.StartWindow.Latest.Value)
-                {
-                    lastUsableGap = g;
-                }
-
-                var arrival = time + p.TravelDuration(at, node).Value;
-                if (g == breakGap && meal is not null)
-                {
-                    arrival = Math.Max(arrival, meal.StartWindow.Earliest.Value) + meal.Duration.Value;
-                }
-
-                if (g == _stops.Count)
-                {
-                    back = arrival;
-                    return warp;
-                }
-
-                var stop = _stops[g];
-                var start = Math.Max(arrival, stop.Earliest);
+                var start = Math.Max(time + p.TravelDuration(at, stop.Node).Value, stop.Earliest);
                 if (start > stop.Latest)
                 {
                     warp += start - stop.Latest;
@@ -783,11 +755,70 @@ internal sealed class HgsDaySearch
                 }
 
                 time = start + stop.Service;
-                at = node;
+                at = stop.Node;
             }
 
-            back = time;
+            back = time + p.TravelDuration(at, owner._depot).Value;
             return warp;
+        }
+
+        /// <summary>
+        /// The least time warp of the day with its break in the best gap: prefix and suffix time segments (Vidal et al.
+        /// 2013) around a break segment, the break taken before the drive of its gap or after it (both within the rule
+        /// that it starts by the window's close and adds no travel), every gap and both variants in linear time.
+        /// </summary>
+        private long BreakWarp(VehicleBreak meal, TimeWindow shift)
+        {
+            var n = _stops.Count;
+            if (_prefix.Length < n + 2)
+            {
+                _prefix = new Segment[(n + 2) * 2];
+                _suffix = new Segment[(n + 2) * 2];
+            }
+
+            var depotStart = new Segment(owner._depot, owner._depot, 0, 0, shift.Earliest.Value, shift.Latest.Value);
+            var depotEnd = depotStart;
+            _prefix[0] = depotStart;
+            for (var i = 0; i < n; i++)
+            {
+                _prefix[i + 1] = Merge(_prefix[i], StopSegment(i), Travel(_prefix[i].Last, _stops[i].Node));
+            }
+
+            _suffix[n] = depotEnd;
+            for (var i = n - 1; i >= 0; i--)
+            {
+                _suffix[i] = Merge(StopSegment(i), _suffix[i + 1], Travel(_stops[i].Node, _suffix[i + 1].First));
+            }
+
+            var meal0 = new Segment(-1, -1, meal.Duration.Value, 0, meal.StartWindow.Earliest.Value, meal.StartWindow.Latest.Value);
+            var best = long.MaxValue;
+            for (var g = 0; g <= n; g++)
+            {
+                var tau = Travel(_prefix[g].Last, _suffix[g].First);
+                var before = Merge(Merge(_prefix[g], meal0, 0), _suffix[g], tau).TimeWarp;
+                var after = Merge(Merge(_prefix[g], meal0, tau), _suffix[g], 0).TimeWarp;
+                best = Math.Min(best, Math.Min(before, after));
+            }
+
+            return best;
+        }
+
+        private Segment StopSegment(int i) => new(_stops[i].Node, _stops[i].Node, _stops[i].Service, 0, _stops[i].Earliest, _stops[i].Latest);
+
+        private long Travel(int from, int to) => owner._problem.TravelDuration(from, to).Value;
+
+        private static Segment Merge(in Segment a, in Segment b, long travel)
+        {
+            var delta = a.Duration - a.TimeWarp + travel;
+            var wait = Math.Max(b.Early - delta - a.Late, 0);
+            var warp = Math.Max(a.Early + delta - b.Late, 0);
+            return new Segment(
+                a.First,
+                b.Last,
+                a.Duration + b.Duration + travel + wait,
+                a.TimeWarp + b.TimeWarp + warp,
+                Math.Max(b.Early - delta, a.Early) - wait,
+                Math.Min(b.Late - delta, a.Late) + warp);
         }
 
         private void Ensure(int size)
@@ -806,4 +837,10 @@ internal sealed class HgsDaySearch
             _loadPrefix = new long[n];
         }
     }
+
+    /// <summary>
+    /// Time data of a stretch of a day for O(1) concatenation: first and last matrix node (−1 for the break, which has
+    /// no place of its own), duration, time warp, earliest and latest start.
+    /// </summary>
+    private readonly record struct Segment(int First, int Last, long Duration, long TimeWarp, long Early, long Late);
 }

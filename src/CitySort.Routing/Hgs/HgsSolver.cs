@@ -5,8 +5,9 @@ namespace CitySort.Routing.Hgs;
 /// "Hybrid genetic search for the CVRP: open-source implementation and SWAP* neighborhood", Computers &amp;
 /// Operations Research 140, 105643; time windows by time-warp penalties and O(1) segment concatenation after
 /// Vidal et al. (2013), Computers &amp; Operations Research 40(1), 475–489; fleet limits by bounding the number of
-/// routes; unloading trips by planning trips that start and end at an accepting facility and sequencing them onto
-/// vehicles.
+/// routes. When vehicles unload at facilities or have day rules (break, load or clients per day, fixed cost) the search
+/// runs on whole vehicle days instead, with unloads, shift, break and day limits priced inside it (see
+/// <c>HgsDaySearch</c>).
 /// </summary>
 /// <remarks>
 /// Deterministic for a seed when stopped by iterations (its own random generator; the clock only decides when to
