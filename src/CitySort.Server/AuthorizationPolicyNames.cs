@@ -25,7 +25,7 @@ public static class AuthorizationPolicyNames
     /// <summary>Making (or remaking) the daily plans of the dedicated lines.</summary>
     public const string PlansWrite = "plans.write";
 
-    /// <summary>Reading the collection chain: KPIs from rollups and the list of refused events.</summary>
+    /// <summary>Reading the collection chain: KPIs from rollups, the list of refused events, vehicle positions and the live feed.</summary>
     public const string CollectionRead = "collection.read";
 
     /// <summary>
@@ -33,6 +33,12 @@ public static class AuthorizationPolicyNames
     /// (docs/events.md, "Doors"); this policy is for the caller's sign-in when it arrives.
     /// </summary>
     public const string EventsWrite = "events.write";
+
+    /// <summary>Reading the violations found in the collection chain and their evidence (W96-K5, W96-T3, W96-R1, W96-K3).</summary>
+    public const string ViolationsRead = "violations.read";
+
+    /// <summary>Confirming or dismissing violations, and running the day-end check on request.</summary>
+    public const string ViolationsReview = "violations.review";
 
     /// <summary>Every policy name above, for registration (read from the constants, so a new name cannot be left out).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuthorizationPolicyNames)

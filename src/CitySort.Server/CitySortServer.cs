@@ -3,6 +3,7 @@ using CitySort.Collection;
 using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Server.Endpoints;
+using CitySort.Server.Live;
 using CitySort.Server.Mqtt;
 using CitySort.Server.Services;
 using CitySort.Storage;
@@ -48,6 +49,8 @@ public static class CitySortServer
             Args = [],
         });
         builder.WebHost.UseUrls(options.Urls);
+        // Kestrel reads long request lines so that the API itself answers 414 with a problem document (Problems.MaxUriLength).
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestLineSize = Problems.KestrelMaxRequestLineBytes);
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -58,6 +61,8 @@ public static class CitySortServer
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
         builder.Services.AddCitySortCollection();
+        builder.Services.AddCitySortLive();
+        builder.Services.AddCitySortViolations();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<CitySort.Imports.FleetImportService>();
         builder.Services.AddSingleton<CitySort.Exports.RegistryExporter>();
@@ -69,18 +74,9 @@ public static class CitySortServer
         builder.Services.AddHostedService(services => services.GetRequiredService<MqttDoor>());
         // A request the server cannot bind (a query value of the wrong kind, a body over the size limit) is the
         // client's error: it becomes a problem document with its status and the reason, not a bare 400 or a 500.
+        // Every problem document is put in the request's language (Accept-Language; Chinese by default).
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
-        {
-            if (context.Exception is BadHttpRequestException bad)
-            {
-                context.ProblemDetails.Status = bad.StatusCode;
-                context.ProblemDetails.Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? "The file is too large / 文件过大"
-                    : "The request is not valid / 请求无效";
-                context.ProblemDetails.Detail = bad.Message;
-            }
-        });
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddAuthorization(o =>
         {
@@ -104,6 +100,7 @@ public static class CitySortServer
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseUriLengthLimit();
         app.UseDashboard();
         app.Use(async (context, next) =>
         {
@@ -129,7 +126,9 @@ public static class CitySortServer
         app.MapProfileEndpoints();
         app.MapPlanEndpoints();
         app.MapCollectionEndpoints();
+        app.MapLiveEndpoints();
         app.MapEventEndpoints();
+        app.MapViolationEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapScalarApiReference("/api/reference", o => o

@@ -43,7 +43,7 @@ public sealed class PlanDemoCommandTests : IDisposable
         }
 
         Assert.Equal(expected.Vehicles.Select(v => v.Plate).Order(StringComparer.Ordinal), plates);
-        Assert.Equal(new ServerOptions().DemoSeed, DemoCityFactory.DefaultSeed);
+        Assert.Equal(DemoCityFactory.DefaultSeed, new ServerOptions().DemoSeed);
     }
 
     private static async Task<(int ExitCode, string Stdout, string Stderr)> CitysortAsync(params string[] arguments)

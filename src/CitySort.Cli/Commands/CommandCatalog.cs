@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return DevicesCommand.Create();
         yield return DemoCommand.Create();
         yield return ExportCommand.Create();
+        yield return SimulateCommand.Create();
     }
 }

@@ -15,12 +15,13 @@ namespace CitySort.Cli.Commands;
 
 /// <summary>
 /// <c>citysort import divisions|communities|sites|boundaries|facilities|haulers|vehicles|lines|tickets|pickups FILE
-/// [--db PATH] [--postgres CONNSTRING]</c> (boundaries also <c>--datum wgs84|gcj02</c>; tickets and pickups also
-/// <c>--device ID</c>): imports one file all-or-nothing and prints the report; when the registry still holds the
-/// illustrative demo city, says so and prints the command that removes it. Tickets and pickups go through the event
-/// intake, for the registered device named by <c>--device</c> or else the office account. Exit 0 on success, 1 when the
-/// file is invalid (nothing written; every problem printed as file:line:column: reason), 2 on usage errors. Formats:
-/// docs/formats.md; categories are checked against the shipped profile.
+/// [--db PATH] [--postgres CONNSTRING] [--profile FILE]</c> (boundaries also <c>--datum wgs84|gcj02</c> and
+/// <c>--allow-moved-boundary</c>; tickets and pickups also <c>--device ID</c>): imports one file all-or-nothing into an
+/// existing database and prints the report; when the registry still holds the illustrative demo city, says so and
+/// prints the command that removes it. Sites and the fleet are checked against the profile (default: the shipped
+/// one). Tickets and pickups go through the event intake, for the registered device named by <c>--device</c> or else
+/// the office account. Exit 0 on success, 1 when the file or the profile is invalid (nothing written; every problem
+/// printed as file:line:column: reason), 2 on usage errors (a missing file or database). Formats: docs/formats.md.
 /// </summary>
 internal static class ImportCommand
 {
@@ -35,7 +36,7 @@ internal static class ImportCommand
         command.Subcommands.Add(Sub("sites", "Sites CSV with their bins (docs/formats.md).",
             (services, stream, name, _, ct) => services.GetRequiredService<ImportService>().ImportSitesAsync(stream, name, ct)));
         command.Subcommands.Add(Sub("boundaries", "District boundaries GeoJSON; --datum says which datum its coordinates are in.",
-            (services, stream, name, datum, ct) => services.GetRequiredService<ImportService>().ImportBoundariesAsync(stream, name, datum!.Value, ct), needsDatum: true));
+            (services, stream, name, options, ct) => services.GetRequiredService<ImportService>().ImportBoundariesAsync(stream, name, options.Datum!.Value, options.AllowMovedBoundary, ct), needsDatum: true));
         command.Subcommands.Add(Sub("facilities", "Facilities CSV: treatment, disposal and transfer facilities (docs/formats.md).",
             (services, stream, name, _, ct) => Fleet(services).ImportFacilitiesAsync(stream, name, ct)));
         command.Subcommands.Add(Sub("haulers", "Haulers CSV: collection and transport operators (docs/formats.md).",
@@ -61,7 +62,7 @@ internal static class ImportCommand
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(file)!;
-            var storage = database.Resolve(parseResult, out var usageError);
+            var storage = database.Resolve(parseResult, out var usageError, mustExist: true);
             if (storage is null)
             {
                 await Console.Error.WriteLineAsync(usageError);
@@ -121,12 +122,12 @@ internal static class ImportCommand
 
     /// <summary>The fleet imports over the command's database, checked against the shipped profile.</summary>
     private static FleetImportService Fleet(IServiceProvider services) =>
-        new(services.GetRequiredService<IDbContextFactory<CitySortDbContext>>(), ProfileLoader.LoadDefault());
+        new(services.GetRequiredService<IDbContextFactory<CitySortDbContext>>(), services.GetService<PolicyProfile>() ?? ProfileLoader.LoadDefault());
 
     private static Command Sub(
         string name,
         string description,
-        Func<IServiceProvider, Stream, string, CoordinateDatum?, CancellationToken, Task<ImportReport>> import,
+        Func<IServiceProvider, Stream, string, (CoordinateDatum? Datum, bool AllowMovedBoundary), CancellationToken, Task<ImportReport>> import,
         bool needsDatum = false)
     {
         var command = new Command(name, description);
@@ -137,18 +138,24 @@ internal static class ImportCommand
             Description = "Datum of the coordinates: wgs84 or gcj02 (required; wenzhou_districts.geojson is gcj02).",
             Required = needsDatum,
         };
-        datum.AcceptOnlyFromAmong("wgs84", "gcj02", "WGS84", "GCJ02");
+        var allowMoved = new Option<bool>("--allow-moved-boundary")
+        {
+            Description = "Accept boundaries that do not overlap the district's previous boundary (a district that really moved).",
+        };
+        var profilePath = new Option<string?>("--profile") { Description = "A policy profile JSON file to check sites against (default: the shipped wenzhou-2015 profile)." };
         command.Arguments.Add(file);
         database.AddTo(command);
+        command.Options.Add(profilePath);
         if (needsDatum)
         {
             command.Options.Add(datum);
+            command.Options.Add(allowMoved);
         }
 
         command.SetAction(async (parseResult, cancellationToken) =>
         {
             var path = parseResult.GetValue(file)!;
-            var storage = database.Resolve(parseResult, out var usageError);
+            var storage = database.Resolve(parseResult, out var usageError, mustExist: true);
             if (storage is null)
             {
                 await Console.Error.WriteLineAsync(usageError);
@@ -161,18 +168,46 @@ internal static class ImportCommand
                 return 2;
             }
 
-            CoordinateDatum? coordinateDatum = parseResult.GetValue(datum)?.ToLowerInvariant() switch
+            CoordinateDatum? coordinateDatum = null;
+            if (needsDatum)
             {
-                "wgs84" => CoordinateDatum.Wgs84,
-                "gcj02" => CoordinateDatum.Gcj02,
-                _ => null,
-            };
+                if (!CoordinateDatumNames.TryParse(parseResult.GetValue(datum), out var parsedDatum))
+                {
+                    await Console.Error.WriteLineAsync($"--datum '{parseResult.GetValue(datum)}': {CoordinateDatumNames.Expected}");
+                    return 2;
+                }
+
+                coordinateDatum = parsedDatum;
+            }
+
+            Policy.PolicyProfile? profile = null;
+            if (parseResult.GetValue(profilePath) is { } profileFile)
+            {
+                if (!File.Exists(profileFile))
+                {
+                    await Console.Error.WriteLineAsync($"{profileFile}: no such file");
+                    return 2;
+                }
+
+                var loaded = Policy.ProfileLoader.LoadFile(profileFile);
+                if (loaded.Profile is null)
+                {
+                    foreach (var error in loaded.Errors)
+                    {
+                        await Console.Error.WriteLineAsync(error.ToString());
+                    }
+
+                    return 1;
+                }
+
+                profile = loaded.Profile;
+            }
 
             try
             {
-                await using var services = await ImportDatabase.OpenAsync(storage, cancellationToken);
+                await using var services = await ImportDatabase.OpenAsync(storage, cancellationToken, profile);
                 await using var stream = File.OpenRead(path);
-                var report = await import(services, stream, Path.GetFileName(path), coordinateDatum, cancellationToken);
+                var report = await import(services, stream, Path.GetFileName(path), (coordinateDatum, parseResult.GetValue(allowMoved)), cancellationToken);
                 ImportReportView.Render(AnsiConsole.Console, Console.Out, report);
                 if (report.Succeeded && (await services.GetRequiredService<DemoRegistry>().StatusAsync(cancellationToken)).Present)
                 {

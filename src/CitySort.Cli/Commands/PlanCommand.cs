@@ -15,8 +15,9 @@ namespace CitySort.Cli.Commands;
 /// <summary>
 /// <c>citysort plan --date YYYY-MM-DD [--db PATH | --postgres CONNSTRING] [--time-limit S] [--seed N]
 /// [--area CODE] [--category NAME] [--profile FILE] [--demo] [--geojson FILE]</c>: plans the dedicated vehicles'
-/// day (docs/planning.md), stores the plans and prints a summary per area and category. Exit 0 on success, 1 when
-/// the profile is invalid, 2 on usage errors.
+/// day (docs/planning.md), stores the plans and prints a summary per area and category, with every due site not
+/// planned and why. Exit 0 on success, 1 when the profile is invalid or the date outside its validity, 2 on usage
+/// errors (a malformed date, a database file that does not exist).
 /// </summary>
 internal static class PlanCommand
 {
@@ -69,7 +70,7 @@ internal static class PlanCommand
                 only = parsed;
             }
 
-            var storage = database.Resolve(parseResult, out var usageError);
+            var storage = database.Resolve(parseResult, out var usageError, mustExist: true);
             if (storage is null)
             {
                 await Console.Error.WriteLineAsync(usageError);
@@ -121,6 +122,13 @@ internal static class PlanCommand
             }
 
             var service = provider.GetRequiredService<DailyPlanService>();
+            if (service.DateProblem(day) is { } outside)
+            {
+                // A day the profile does not govern is invalid input, as an invalid profile is (exit 1).
+                await Console.Error.WriteLineAsync(outside.Zh + Environment.NewLine + outside.En);
+                return 1;
+            }
+
             var set = await AnsiConsole.Progress().AutoClear(true).StartAsync(async ctx =>
             {
                 var task = ctx.AddTask("planning", maxValue: 1);
@@ -169,6 +177,8 @@ internal static class PlanCommand
         }
 
         AnsiConsole.Write(table);
+        var unserved = set.UnservedCount;
+        AnsiConsole.MarkupLineInterpolated($"due {set.DueSiteCount}, served {set.DueSiteCount - unserved}, unserved {unserved} (each listed below with its reason)");
         foreach (var depot in set.Plans.GroupBy(p => p.AreaCode).Select(g => (g.Key, g.First().DepotName)))
         {
             AnsiConsole.MarkupLineInterpolated($"depot of {depot.Key}: {depot.DepotName}");

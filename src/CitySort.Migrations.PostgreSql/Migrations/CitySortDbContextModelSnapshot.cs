@@ -65,6 +65,124 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                     b.ToTable("Devices");
                 });
 
+            modelBuilder.Entity("CitySort.Collection.Violations.Violation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClauseId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("DescriptionZh")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FacilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("VehiclePlate")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("BusinessDay", "Kind");
+
+                    b.HasIndex("VehiclePlate", "BusinessDay");
+
+                    b.ToTable("Violations");
+                });
+
+            modelBuilder.Entity("CitySort.Collection.Violations.ViolationEvidence", b =>
+                {
+                    b.Property<int>("ViolationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("DeviceTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ViolationId", "Ordinal");
+
+                    b.HasIndex("DeviceId", "EventId");
+
+                    b.ToTable("ViolationEvidence", (string)null);
+                });
+
             modelBuilder.Entity("CitySort.Planning.DailyPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -764,6 +882,15 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                     b.ToTable("Vehicles");
                 });
 
+            modelBuilder.Entity("CitySort.Collection.Violations.ViolationEvidence", b =>
+                {
+                    b.HasOne("CitySort.Collection.Violations.Violation", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ViolationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitySort.Planning.PlannedStop", b =>
                 {
                     b.HasOne("CitySort.Planning.PlannedTrip", null)
@@ -900,6 +1027,11 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                     b.Navigation("District");
 
                     b.Navigation("Hauler");
+                });
+
+            modelBuilder.Entity("CitySort.Collection.Violations.Violation", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("CitySort.Planning.DailyPlan", b =>

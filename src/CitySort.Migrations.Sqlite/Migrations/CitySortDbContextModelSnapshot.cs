@@ -60,6 +60,122 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.ToTable("Devices");
                 });
 
+            modelBuilder.Entity("CitySort.Collection.Violations.Violation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("BusinessDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClauseId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DescriptionZh")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DetectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DistrictCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("EvaluatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FacilityCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsIllustrative")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VehiclePlate")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("BusinessDay", "Kind");
+
+                    b.HasIndex("VehiclePlate", "BusinessDay");
+
+                    b.ToTable("Violations");
+                });
+
+            modelBuilder.Entity("CitySort.Collection.Violations.ViolationEvidence", b =>
+                {
+                    b.Property<int>("ViolationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeviceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DeviceTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ViolationId", "Ordinal");
+
+                    b.HasIndex("DeviceId", "EventId");
+
+                    b.ToTable("ViolationEvidence", (string)null);
+                });
+
             modelBuilder.Entity("CitySort.Planning.DailyPlan", b =>
                 {
                     b.Property<int>("Id")
@@ -749,6 +865,15 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.ToTable("Vehicles");
                 });
 
+            modelBuilder.Entity("CitySort.Collection.Violations.ViolationEvidence", b =>
+                {
+                    b.HasOne("CitySort.Collection.Violations.Violation", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("ViolationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CitySort.Planning.PlannedStop", b =>
                 {
                     b.HasOne("CitySort.Planning.PlannedTrip", null)
@@ -885,6 +1010,11 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Navigation("District");
 
                     b.Navigation("Hauler");
+                });
+
+            modelBuilder.Entity("CitySort.Collection.Violations.Violation", b =>
+                {
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("CitySort.Planning.DailyPlan", b =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CitySort.Imports;
 using CitySort.Policy;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +13,8 @@ namespace CitySort.Server.Endpoints;
 /// <summary>
 /// <c>/api/boundaries</c>: the imported district boundaries as one GeoJSON FeatureCollection (RFC 7946), in WGS-84
 /// (boundaries imported in GCJ-02 were converted on import; <c>properties.sourceDatum</c> says what they came in).
-/// For display only.
+/// For display: each boundary is simplified with <see cref="BoundarySimplifier"/> (about 20 m); <c>detail=full</c>
+/// gives the boundaries as imported, which the registry keeps.
 /// </summary>
 internal static class BoundaryEndpoints
 {
@@ -27,12 +29,13 @@ internal static class BoundaryEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
             .MapGet("/", GetBoundaries)
             .WithName("GetBoundaries")
-            .WithSummary("Every district boundary imported, as a GeoJSON FeatureCollection with properties code, adcode, name, name_en, urban and sourceDatum.")
+            .WithSummary("Every district boundary imported, as a GeoJSON FeatureCollection with properties code, adcode, name, name_en, urban and sourceDatum; simplified for display (about 20 m) unless detail=full.")
             .Produces<JsonObject>(StatusCodes.Status200OK, GeoJsonMediaType);
     }
 
-    private static async Task<IResult> GetBoundaries(IDbContextFactory<CitySortDbContext> contexts, PolicyProfile profile, CancellationToken cancellationToken)
+    private static async Task<IResult> GetBoundaries(IDbContextFactory<CitySortDbContext> contexts, PolicyProfile profile, string? detail, CancellationToken cancellationToken)
     {
+        var full = string.Equals(detail?.Trim(), "full", StringComparison.OrdinalIgnoreCase);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var districts = await db.Districts.AsNoTracking()
             .Where(d => d.BoundaryGeoJson != null)
@@ -56,7 +59,7 @@ internal static class BoundaryEndpoints
             {
                 ["type"] = "Feature",
                 ["properties"] = properties,
-                ["geometry"] = JsonNode.Parse(d.BoundaryGeoJson!),
+                ["geometry"] = JsonNode.Parse(full ? d.BoundaryGeoJson! : BoundarySimplifier.ForDisplay(d.BoundaryGeoJson!)),
             });
         }
 

@@ -111,7 +111,7 @@ internal static class DistrictEndpoints
             : streets.Where(s => area.ContainsStreet(s.Code, s.Name)).ToList();
         if (own.Count == 0 && area is null && !await db.Districts.AnyAsync(d => d.Code == code, cancellationToken) && profile.District(code) is null)
         {
-            return Problems.NotFound("No district or area has the code '" + code + "'.");
+            return Problems.NotFound("没有代码为“" + code + "”的区或功能区。", "No district or area has the code '" + code + "'.");
         }
 
         var communityCounts = await CommunityCountsAsync(db, cancellationToken);
@@ -125,7 +125,7 @@ internal static class DistrictEndpoints
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await db.Streets.AnyAsync(s => s.Code == code, cancellationToken))
         {
-            return Problems.NotFound("No street has the code '" + code + "'.");
+            return Problems.NotFound("没有代码为“" + code + "”的街道。", "No street has the code '" + code + "'.");
         }
 
         var communities = await db.Communities.AsNoTracking().Where(c => c.StreetCode == code).OrderBy(c => c.Code).ToListAsync(cancellationToken);

@@ -28,7 +28,7 @@ internal static class FleetEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
             .MapGet("/", ListVehicles)
             .WithName("ListVehicles")
-            .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's).");
+            .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's); all=true adds the vehicles without a dedicated category (the existing other-waste fleet of W96-K3).");
         app.MapGroup("/api/lines")
             .WithTags("Facilities and fleet")
             .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
@@ -46,10 +46,16 @@ internal static class FleetEndpoints
             .ToList());
     }
 
-    private static async Task<Ok<List<VehicleView>>> ListVehicles(IDbContextFactory<CitySortDbContext> contexts, string? district, CancellationToken cancellationToken)
+    private static async Task<Ok<List<VehicleView>>> ListVehicles(IDbContextFactory<CitySortDbContext> contexts, string? district, bool? all, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Vehicles.AsNoTracking().Include(v => v.Hauler).AsQueryable();
+        if (all != true)
+        {
+            // W96-T2 counts the sorted-transport vehicles; the existing other-waste fleet (W96-K3) only with all=true.
+            query = query.Where(v => v.DedicatedCategory != null || v.DedicatedStream != null);
+        }
+
         if (!string.IsNullOrWhiteSpace(district))
         {
             query = query.Where(v => v.AreaCode == district);

@@ -46,18 +46,18 @@ internal static class PlanEndpoints
     {
         if (string.IsNullOrWhiteSpace(date))
         {
-            return Problems.BadRequest("Give the day to show as date=YYYY-MM-DD, for example date=2015-12-01.");
+            return Problems.BadRequest("请以 date=YYYY-MM-DD 给出日期，例如 date=2015-12-01。", "Give the day to show as date=YYYY-MM-DD, for example date=2015-12-01.");
         }
 
         if (ParseDate(date) is not { } day)
         {
-            return Problems.BadRequest($"The date '{date}' is not a day written as YYYY-MM-DD, for example 2015-12-01.");
+            return Problems.BadRequest($"日期“{date}”不是 YYYY-MM-DD 格式，例如 2015-12-01。", $"The date '{date}' is not a day written as YYYY-MM-DD, for example 2015-12-01.");
         }
 
         var geoJson = string.Equals(format?.Trim(), "geojson", StringComparison.OrdinalIgnoreCase);
         if (!geoJson && !string.IsNullOrWhiteSpace(format) && !string.Equals(format.Trim(), "json", StringComparison.OrdinalIgnoreCase))
         {
-            return Problems.BadRequest($"The format '{format}' is not known; use format=json or format=geojson.");
+            return Problems.BadRequest($"未知格式“{format}”；请用 format=json 或 format=geojson。", $"The format '{format}' is not known; use format=json or format=geojson.");
         }
 
         var (filter, problem) = ParseFilter(district, category);
@@ -69,7 +69,7 @@ internal static class PlanEndpoints
         var set = await plans.GetAsync(day, filter, cancellationToken);
         if (set is null)
         {
-            return Problems.NotFound($"No plan has been made for {day:yyyy-MM-dd} yet. Plan the day first (POST /api/plans/{day:yyyy-MM-dd}).");
+            return Problems.NotFound($"{day:yyyy-MM-dd} 尚未编制计划：请先编制（POST /api/plans/{day:yyyy-MM-dd}）。", $"No plan has been made for {day:yyyy-MM-dd} yet. Plan the day first (POST /api/plans/{day:yyyy-MM-dd}).");
         }
 
         return geoJson
@@ -82,7 +82,12 @@ internal static class PlanEndpoints
     {
         if (ParseDate(date) is not { } day)
         {
-            return Problems.BadRequest($"The date '{date}' is not a day written as YYYY-MM-DD, for example 2015-12-01.");
+            return Problems.BadRequest($"日期“{date}”不是 YYYY-MM-DD 格式，例如 2015-12-01。", $"The date '{date}' is not a day written as YYYY-MM-DD, for example 2015-12-01.");
+        }
+
+        if (plans.DateProblem(day) is { } outside)
+        {
+            return Problems.BadRequest(outside.Zh, outside.En);
         }
 
         var parsed = ParseFilter(district, category);
@@ -150,6 +155,7 @@ internal static class PlanEndpoints
                 || int.TryParse(category, CultureInfo.InvariantCulture, out _))
             {
                 return (null, Problems.BadRequest(
+                    $"未知分类“{category}”；可用：{string.Join(", ", Enum.GetNames<WasteCategory>())}。",
                     $"The category '{category}' is not known; use one of {string.Join(", ", Enum.GetNames<WasteCategory>())}."));
             }
 

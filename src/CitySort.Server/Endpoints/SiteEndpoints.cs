@@ -52,12 +52,12 @@ internal static class SiteEndpoints
         var size = pageSize ?? 50;
         if (pageNumber < 1)
         {
-            return Problems.BadRequest("page must be 1 or more (it was " + pageNumber + ").");
+            return Problems.BadRequest("page 须为 1 或以上（现为 " + pageNumber + "）。", "page must be 1 or more (it was " + pageNumber + ").");
         }
 
         if (size is < 1 or > MaxPageSize)
         {
-            return Problems.BadRequest("pageSize must be between 1 and " + MaxPageSize + " (it was " + size + ").");
+            return Problems.BadRequest("pageSize 须在 1 到 " + MaxPageSize + " 之间（现为 " + size + "）。", "pageSize must be between 1 and " + MaxPageSize + " (it was " + size + ").");
         }
 
         SiteType? siteType = null;
@@ -65,7 +65,7 @@ internal static class SiteEndpoints
         {
             if (!Enum.TryParse<SiteType>(type, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(type, out _))
             {
-                return Problems.BadRequest("type '" + type + "' is not a site type; use one of " + string.Join(", ", Enum.GetNames<SiteType>()) + ".");
+                return Problems.BadRequest("type“" + type + "”不是点位类型；可用：" + string.Join(", ", Enum.GetNames<SiteType>()) + "。", "type '" + type + "' is not a site type; use one of " + string.Join(", ", Enum.GetNames<SiteType>()) + ".");
             }
 
             siteType = parsed;
@@ -132,7 +132,7 @@ internal static class SiteEndpoints
         var snapshot = await index.GetAsync(cancellationToken);
         if (snapshot.Find(code) is not { } s)
         {
-            return Problems.NotFound("No site has the code '" + code + "'.");
+            return Problems.NotFound("没有编码为“" + code + "”的点位。", "No site has the code '" + code + "'.");
         }
 
         var site = s.Site;

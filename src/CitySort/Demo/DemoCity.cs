@@ -26,4 +26,11 @@ public sealed record DemoCity(
     IReadOnlyList<Vehicle> Vehicles,
     IReadOnlyList<DedicatedLine> DedicatedLines,
     IReadOnlyDictionary<string, DemoBreak> Breaks,
-    double HouseholdWasteTonnesPerDay);
+    double HouseholdWasteTonnesPerDay)
+{
+    /// <summary>
+    /// The existing other-waste fleet of W96-K3 (<see cref="DemoResidualFleet"/>): compactor and transfer trucks
+    /// without a dedicated category, kept apart from <see cref="Vehicles"/> (the sorted-transport vehicles of W96-T2).
+    /// </summary>
+    public IReadOnlyList<Vehicle> ResidualFleet { get; init; } = [];
+}

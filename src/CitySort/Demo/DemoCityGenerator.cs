@@ -165,7 +165,10 @@ public sealed class DemoCityGenerator
         var haulers = spec.Haulers.Select(h => new Hauler { Code = h.Code, Name = h.Name, Franchise = h.Franchise, IsIllustrative = true, Source = DemoSource }).ToList();
         var (vehicles, lines) = Fleet(spec, sitesByArea, facilities, rng);
         var boundaries = illustrative.ToDictionary(c => c, c => ToGeoJson(shapes[c]), StringComparer.Ordinal);
-        return new DemoCity(newDistricts, boundaries, newStreets, sites, facilities, haulers, vehicles, lines, breaks, wasteKg / 1000.0);
+        return new DemoCity(newDistricts, boundaries, newStreets, sites, facilities, haulers, vehicles, lines, breaks, wasteKg / 1000.0)
+        {
+            ResidualFleet = DemoResidualFleet.Build(spec, sitesByArea, vehicles.Select(v => v.Plate), seed),
+        };
     }
 
     private static List<Street> StreetsOf(DemoCitySpec spec, DemoAreaSpec area, List<Street> allStreets, List<Street> newStreets)
@@ -345,7 +348,11 @@ public sealed class DemoCityGenerator
             {
                 bins.Add(new Bin
                 {
-                    SiteCode = site.Code, Category = rule.Category, Stream = rule.Stream, Placement = placement, Count = count,
+                    SiteCode = site.Code,
+                    Category = rule.Category,
+                    Stream = rule.Stream,
+                    Placement = placement,
+                    Count = count,
                     VolumeLitres = Litres(site, rule, placement),
                 });
             }
@@ -362,8 +369,13 @@ public sealed class DemoCityGenerator
             {
                 bins.Add(new Bin
                 {
-                    SiteCode = site.Code, Category = rule.Category, Stream = rule.Stream, Placement = rule.Placements[0],
-                    Count = Math.Max(rule.MinCount, atSite), VolumeLitres = Litres(site, rule, rule.Placements[0]), Bagged = true,
+                    SiteCode = site.Code,
+                    Category = rule.Category,
+                    Stream = rule.Stream,
+                    Placement = rule.Placements[0],
+                    Count = Math.Max(rule.MinCount, atSite),
+                    VolumeLitres = Litres(site, rule, rule.Placements[0]),
+                    Bagged = true,
                 });
                 continue;
             }

@@ -74,10 +74,12 @@ public sealed class DemoCitySeeder(IDbContextFactory<CitySortDbContext> contextF
         var lineCodes = (await db.DedicatedLines.Select(l => l.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var facilities = city.Facilities.Where(f => !facilityCodes.Contains(f.Code)).ToList();
         var vehicles = city.Vehicles.Where(v => !plates.Contains(v.Plate)).ToList();
+        var residualFleet = city.ResidualFleet.Where(v => !plates.Contains(v.Plate)).ToList();
         var lines = city.DedicatedLines.Where(l => !lineCodes.Contains(l.Code)).ToList();
         db.Facilities.AddRange(facilities);
         db.Haulers.AddRange(city.Haulers.Where(h => !haulerCodes.Contains(h.Code)));
         db.Vehicles.AddRange(vehicles);
+        db.Vehicles.AddRange(residualFleet);
         db.DedicatedLines.AddRange(lines);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);

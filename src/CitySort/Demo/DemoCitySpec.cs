@@ -77,6 +77,9 @@ public sealed record DemoCitySpec
     /// <summary>Site stops of a dedicated line. Default 12.</summary>
     public int StopsPerLine { get; init; } = 12;
 
+    /// <summary>The existing other-waste fleet of W96-K3 (compactor and transfer trucks), illustrative.</summary>
+    public DemoResidualFleetSpec ResidualFleet { get; init; } = new();
+
     /// <summary>
     /// The default: Wenzhou's four urban districts and the development zone (profile area <c>development-zone</c>),
     /// about 1,000,000 households, the 16 vehicles (Lucheng 6, Ouhai 4, Longwan 4, development zone 2) and 8 lines

@@ -42,17 +42,21 @@ internal sealed class CsvTable
             MalformedData = CsvMalformedDataHandling.Recover,
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MissingField = CsvMissingFieldHandling.ReturnEmpty,
-            OnMalformedRecord = record => problems.Add(new ImportProblem(
-                file, (int)record.LineNumber, 0, null, "the line has a stray quote (\") inside a field; quote the whole field and double the quotes inside it")),
+            OnMalformedRecord = record => problems.Add(new Why(
+                "该行某字段中有多余的引号（\"）：请用引号括起整个字段，并把其中的引号写两遍",
+                "the line has a stray quote (\") inside a field; quote the whole field and double the quotes inside it").At(file, (int)record.LineNumber, 0, null)),
         };
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
-        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        if (await ImportLimits.ReadAsync(stream, file, problems, cancellationToken) is not { } bytes)
         {
-            var (line, column) = FirstInvalidUtf8(bytes);
-            problems.Add(new ImportProblem(file, line, column, null,
-                "the file is not UTF-8 text (it may have been saved as GBK/ANSI): save it as \"CSV UTF-8\" and import it again"));
+            return null;
+        }
+
+        if (Utf8Text.FirstInvalidByte(bytes) is { } bad)
+        {
+            var (line, column) = Policy.JsonPositionMap.LinesOnly(bytes).PositionOf(bad);
+            problems.Add(new Why(
+                "文件不是 UTF-8 文本（可能存成了 GBK/ANSI）：请另存为“CSV UTF-8”后重新导入",
+                "the file is not UTF-8 text (it may have been saved as GBK/ANSI): save it as \"CSV UTF-8\" and import it again").At(file, line, column, null));
             return null;
         }
 
@@ -61,7 +65,8 @@ internal sealed class CsvTable
         var header = csv.Headers.ToArray();
         if (header.Length == 0 || header.All(string.IsNullOrWhiteSpace))
         {
-            problems.Add(new ImportProblem(file, 1, 0, null, "the file is empty: a header line is needed (" + string.Join(",", requiredColumns) + ")"));
+            var needed = string.Join(",", requiredColumns);
+            problems.Add(new Why($"文件是空的：需要表头行（{needed}）", $"the file is empty: a header line is needed ({needed})").At(file, 1, 0, null));
             return null;
         }
 
@@ -71,7 +76,9 @@ internal sealed class CsvTable
             var name = header[i].Trim().TrimStart('\uFEFF').Trim();
             if (name.Length > 0 && !columns.TryAdd(name, i))
             {
-                problems.Add(new ImportProblem(file, 1, i + 1, name, $"the header names column '{name}' twice (columns {columns[name] + 1} and {i + 1})"));
+                problems.Add(new Why(
+                    $"表头两次出现列“{name}”（第 {columns[name] + 1} 列和第 {i + 1} 列）",
+                    $"the header names column '{name}' twice (columns {columns[name] + 1} and {i + 1})").At(file, 1, i + 1, name));
             }
         }
 
@@ -81,7 +88,9 @@ internal sealed class CsvTable
         {
             if (!columns.ContainsKey(required))
             {
-                problems.Add(new ImportProblem(file, 1, 0, required, $"the header has no column '{required}' (columns found: {found})"));
+                problems.Add(new Why(
+                    $"表头缺少列“{required}”（现有列：{found}）",
+                    $"the header has no column '{required}' (columns found: {found})").At(file, 1, 0, required));
                 missing = true;
             }
         }
@@ -111,32 +120,6 @@ internal sealed class CsvTable
         return new CsvTable(file, columns, rows);
     }
 
-    /// <summary>Line and character column (both from 1) of the first byte that is not valid UTF-8.</summary>
-    private static (int Line, int Column) FirstInvalidUtf8(byte[] bytes)
-    {
-        var line = 1;
-        var lineStart = 0;
-        var i = 0;
-        while (i < bytes.Length)
-        {
-            var status = System.Text.Rune.DecodeFromUtf8(bytes.AsSpan(i), out var rune, out var consumed);
-            if (status != System.Buffers.OperationStatus.Done)
-            {
-                return (line, System.Text.Encoding.UTF8.GetCharCount(bytes, lineStart, i - lineStart) + 1);
-            }
-
-            if (rune.Value == '\n')
-            {
-                line++;
-                lineStart = i + 1;
-            }
-
-            i += consumed;
-        }
-
-        return (line, 1);
-    }
-
     /// <summary>The trimmed value of <paramref name="column"/> in <paramref name="row"/> (empty when the row is short or the column absent).</summary>
     public string Get(CsvRow row, string column) =>
         columns.TryGetValue(column, out var i) && i < row.Fields.Length ? row.Fields[i].Trim() : string.Empty;
@@ -145,6 +128,8 @@ internal sealed class CsvTable
     public int ColumnNumber(string column) => columns.TryGetValue(column, out var i) ? i + 1 : 0;
 
     /// <summary>A problem at <paramref name="row"/>, in <paramref name="column"/>.</summary>
-    public ImportProblem Problem(CsvRow row, string column, string reason) =>
-        new(File, row.Line, ColumnNumber(column), column, reason);
+    public ImportProblem Problem(CsvRow row, string column, Why why) => why.At(File, row.Line, ColumnNumber(column), column);
+
+    /// <summary>A problem at <paramref name="row"/>, in <paramref name="column"/>, with a reason in one text (Chinese and English as the caller wrote it).</summary>
+    public ImportProblem Problem(CsvRow row, string column, string reason) => new(File, row.Line, ColumnNumber(column), column, reason);
 }

@@ -18,7 +18,9 @@ internal sealed class DivisionSet<T>
         {
             if (name(first.Value) != name(value))
             {
-                problems.Add(table.Problem(row, nameColumn, $"code {code} is named '{name(value)}' here but '{name(first.Value)}' on line {first.Line}"));
+                problems.Add(table.Problem(row, nameColumn, new Why(
+                    $"编码 {code} 在此名为“{name(value)}”，在第 {first.Line} 行却名为“{name(first.Value)}”",
+                    $"code {code} is named '{name(value)}' here but '{name(first.Value)}' on line {first.Line}")));
             }
 
             return;
@@ -33,7 +35,7 @@ internal sealed class DivisionSet<T>
     {
         if (byCode.TryGetValue(code, out var first))
         {
-            problems.Add(table.Problem(row, codeColumn, $"code {code} already appears on line {first.Line}"));
+            problems.Add(table.Problem(row, codeColumn, new Why($"编码 {code} 已在第 {first.Line} 行出现", $"code {code} already appears on line {first.Line}")));
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CitySort.Policy;
 using CitySort.Registry;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.Operation.Valid;
@@ -33,30 +34,50 @@ internal static class GeoJsonBoundaryReader
         {
             var line = (int)(e.LineNumber ?? 0) + 1;
             var column = (int)(e.BytePositionInLine ?? 0) + 1;
-            problems.Add(new ImportProblem(file, line, column, null, "the file is not valid JSON: " + FirstSentence(e.Message)));
+            var why = FirstSentence(e.Message);
+            problems.Add(new Why("文件不是有效的 JSON：" + why, "the file is not valid JSON: " + why).At(file, line, column, null));
             return features;
         }
 
         using (document)
         {
-            var index = new JsonPositionIndex(utf8, ReaderOptions);
-            void Problem(string path, string reason)
+            var index = JsonPositionMap.Build(utf8, ReaderOptions);
+            (int Line, int Column) Locate(string path) => index.Find(path) ?? (1, 1);
+            void Problem(string path, Why why)
             {
-                var (line, column) = index.Locate(path);
-                problems.Add(new ImportProblem(file, line, column, path, reason));
+                var (line, column) = Locate(path);
+                problems.Add(why.At(file, line, column, path));
             }
 
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("type", out var rootType) || rootType.ValueKind != JsonValueKind.String
                 || rootType.GetString() != "FeatureCollection")
             {
-                Problem("$", "the file must be a GeoJSON object with \"type\": \"FeatureCollection\"");
+                Problem("$", new Why("文件须为 \"type\": \"FeatureCollection\" 的 GeoJSON 对象", "the file must be a GeoJSON object with \"type\": \"FeatureCollection\""));
                 return features;
             }
 
             if (!root.TryGetProperty("features", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                Problem("$", "the FeatureCollection has no \"features\" array");
+                Problem("$", new Why("FeatureCollection 没有 \"features\" 数组", "the FeatureCollection has no \"features\" array"));
+                return features;
+            }
+
+            var positions = 0L;
+            foreach (var feature in list.EnumerateArray())
+            {
+                if (feature.ValueKind == JsonValueKind.Object && feature.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object
+                    && g.TryGetProperty("coordinates", out var c))
+                {
+                    positions += CountPositions(c);
+                }
+            }
+
+            if (positions > ImportLimits.MaxBoundaryPositions)
+            {
+                Problem("$.features", new Why(
+                    $"文件共有 {positions} 个坐标点，超过边界导入上限 {ImportLimits.MaxBoundaryPositions} 个：请先简化边界（如 mapshaper 的 simplify）再导入",
+                    $"the file holds {positions} positions, more than the {ImportLimits.MaxBoundaryPositions} a boundaries import takes: simplify the boundaries first (for example with mapshaper's simplify) and import again"));
                 return features;
             }
 
@@ -73,13 +94,13 @@ internal static class GeoJsonBoundaryReader
 
                 if (seen.TryGetValue(read.Code, out var firstPath))
                 {
-                    var (firstLine, _) = index.Locate(firstPath);
-                    Problem(path + ".properties", $"district {read.Code} already has a feature on line {firstLine}");
+                    var (firstLine, _) = Locate(firstPath);
+                    Problem(path + ".properties", new Why($"区 {read.Code} 已在第 {firstLine} 行有一个要素", $"district {read.Code} already has a feature on line {firstLine}"));
                     continue;
                 }
 
                 seen.Add(read.Code, path);
-                var (l, c) = index.Locate(path);
+                var (l, c) = Locate(path);
                 features.Add(read with { Line = l, Column = c });
             }
 
@@ -87,18 +108,18 @@ internal static class GeoJsonBoundaryReader
         }
     }
 
-    private static BoundaryFeature? ReadFeature(JsonElement feature, string path, CoordinateDatum datum, Action<string, string> problem)
+    private static BoundaryFeature? ReadFeature(JsonElement feature, string path, CoordinateDatum datum, Action<string, Why> problem)
     {
         if (feature.ValueKind != JsonValueKind.Object || !feature.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String
             || type.GetString() != "Feature")
         {
-            problem(path, "each entry of \"features\" must be an object with \"type\": \"Feature\"");
+            problem(path, new Why("\"features\" 的每一项须为 \"type\": \"Feature\" 的对象", "each entry of \"features\" must be an object with \"type\": \"Feature\""));
             return null;
         }
 
         if (!feature.TryGetProperty("properties", out var properties) || properties.ValueKind != JsonValueKind.Object)
         {
-            problem(path, "the feature has no \"properties\" object with the district code");
+            problem(path, new Why("要素没有含区代码的 \"properties\" 对象", "the feature has no \"properties\" object with the district code"));
             return null;
         }
 
@@ -120,8 +141,8 @@ internal static class GeoJsonBoundaryReader
         if (!RegistryValidator.IsDivisionCode(code, RegistryValidator.DistrictCodeLength))
         {
             problem(codePath, code is null
-                ? "the feature has no district code: put the 6-digit code in properties.adcode"
-                : $"'{code}' is not a district code: it must be exactly 6 digits");
+                ? new Why("要素没有区代码：请把 6 位代码写在 properties.adcode", "the feature has no district code: put the 6-digit code in properties.adcode")
+                : new Why($"“{code}”不是区代码：须为 6 位数字", $"'{code}' is not a district code: it must be exactly 6 digits"));
             valid = false;
         }
 
@@ -130,20 +151,20 @@ internal static class GeoJsonBoundaryReader
 
         if (!feature.TryGetProperty("geometry", out var geometry) || geometry.ValueKind != JsonValueKind.Object)
         {
-            problem(path + ".geometry", "the feature has no geometry object");
+            problem(path + ".geometry", new Why("要素没有 geometry 对象", "the feature has no geometry object"));
             return null;
         }
 
         var geometryType = geometry.TryGetProperty("type", out var gt) && gt.ValueKind == JsonValueKind.String ? gt.GetString() : null;
         if (geometryType is not ("Polygon" or "MultiPolygon"))
         {
-            problem(path + ".geometry.type", $"the geometry type must be Polygon or MultiPolygon, not {geometryType ?? "missing"}");
+            problem(path + ".geometry.type", new Why($"几何类型须为 Polygon 或 MultiPolygon，而不是 {geometryType ?? "空"}", $"the geometry type must be Polygon or MultiPolygon, not {geometryType ?? "missing"}"));
             return null;
         }
 
         if (!geometry.TryGetProperty("coordinates", out var coordinates) || coordinates.ValueKind != JsonValueKind.Array)
         {
-            problem(path + ".geometry.coordinates", "the geometry has no \"coordinates\" array");
+            problem(path + ".geometry.coordinates", new Why("几何没有 \"coordinates\" 数组", "the geometry has no \"coordinates\" array"));
             return null;
         }
 
@@ -173,7 +194,7 @@ internal static class GeoJsonBoundaryReader
 
             if (p == 0)
             {
-                problem(coordinatesPath, "the MultiPolygon has no polygons");
+                problem(coordinatesPath, new Why("MultiPolygon 中没有多边形", "the MultiPolygon has no polygons"));
                 valid = false;
             }
         }
@@ -192,7 +213,8 @@ internal static class GeoJsonBoundaryReader
             if (error is not null)
             {
                 var where = geometryType == "Polygon" ? coordinatesPath : $"{coordinatesPath}[{p}]";
-                problem(where, $"the polygon is not valid: {error.Message} near {error.Coordinate.X.ToString(CultureInfo.InvariantCulture)}, {error.Coordinate.Y.ToString(CultureInfo.InvariantCulture)}");
+                var near = error.Coordinate.X.ToString(CultureInfo.InvariantCulture) + ", " + error.Coordinate.Y.ToString(CultureInfo.InvariantCulture);
+                problem(where, new Why($"多边形无效（{error.Message}），位置约在 {near}", $"the polygon is not valid: {error.Message} near {near}"));
                 return null;
             }
         }
@@ -208,11 +230,11 @@ internal static class GeoJsonBoundaryReader
             all.Min(c => c.Lon), all.Min(c => c.Lat), all.Max(c => c.Lon), all.Max(c => c.Lat), path, 0, 0);
     }
 
-    private static List<List<(double Lon, double Lat)>>? ReadPolygon(JsonElement element, string path, Action<string, string> problem)
+    private static List<List<(double Lon, double Lat)>>? ReadPolygon(JsonElement element, string path, Action<string, Why> problem)
     {
         if (element.ValueKind != JsonValueKind.Array || element.GetArrayLength() == 0)
         {
-            problem(path, "a polygon must be a non-empty array of rings");
+            problem(path, new Why("多边形须为非空的环数组", "a polygon must be a non-empty array of rings"));
             return null;
         }
 
@@ -223,7 +245,7 @@ internal static class GeoJsonBoundaryReader
             var ringPath = $"{path}[{r++}]";
             if (ringElement.ValueKind != JsonValueKind.Array)
             {
-                problem(ringPath, "a ring must be an array of [longitude, latitude] positions");
+                problem(ringPath, new Why("环须为 [经度, 纬度] 位置的数组", "a ring must be an array of [longitude, latitude] positions"));
                 return null;
             }
 
@@ -234,7 +256,7 @@ internal static class GeoJsonBoundaryReader
                 var positionPath = $"{ringPath}[{k++}]";
                 if (position.ValueKind != JsonValueKind.Array || position.GetArrayLength() < 2)
                 {
-                    problem(positionPath, "a position must be an array [longitude, latitude]");
+                    problem(positionPath, new Why("位置须为数组 [经度, 纬度]", "a position must be an array [longitude, latitude]"));
                     return null;
                 }
 
@@ -242,13 +264,13 @@ internal static class GeoJsonBoundaryReader
                 var latElement = position[1];
                 if (lonElement.ValueKind != JsonValueKind.Number || !lonElement.TryGetDouble(out var lon) || lon is < -180 or > 180)
                 {
-                    problem(positionPath + "[0]", $"the longitude {lonElement.GetRawText()} is not a number between -180 and 180");
+                    problem(positionPath + "[0]", new Why($"经度 {lonElement.GetRawText()} 不是 -180 到 180 之间的数", $"the longitude {lonElement.GetRawText()} is not a number between -180 and 180"));
                     return null;
                 }
 
                 if (latElement.ValueKind != JsonValueKind.Number || !latElement.TryGetDouble(out var lat) || lat is < -90 or > 90)
                 {
-                    problem(positionPath + "[1]", $"the latitude {latElement.GetRawText()} is not a number between -90 and 90");
+                    problem(positionPath + "[1]", new Why($"纬度 {latElement.GetRawText()} 不是 -90 到 90 之间的数", $"the latitude {latElement.GetRawText()} is not a number between -90 and 90"));
                     return null;
                 }
 
@@ -257,13 +279,13 @@ internal static class GeoJsonBoundaryReader
 
             if (ring.Count < 4)
             {
-                problem(ringPath, $"a ring needs at least 4 positions (the first repeated at the end), not {ring.Count}");
+                problem(ringPath, new Why($"环至少需要 4 个位置（末位重复首位），现有 {ring.Count} 个", $"a ring needs at least 4 positions (the first repeated at the end), not {ring.Count}"));
                 return null;
             }
 
             if (ring[0] != ring[^1])
             {
-                problem(ringPath, "the ring is not closed: its last position must repeat its first");
+                problem(ringPath, new Why("环未闭合：最后一个位置须与第一个相同", "the ring is not closed: its last position must repeat its first"));
                 return null;
             }
 
@@ -271,6 +293,28 @@ internal static class GeoJsonBoundaryReader
         }
 
         return rings;
+    }
+
+    /// <summary>The positions (arrays that start with a number) under <paramref name="element"/>.</summary>
+    private static long CountPositions(JsonElement element)
+    {
+        if (element.ValueKind != JsonValueKind.Array)
+        {
+            return 0;
+        }
+
+        var count = 0L;
+        foreach (var child in element.EnumerateArray())
+        {
+            if (child.ValueKind == JsonValueKind.Number)
+            {
+                return 1;
+            }
+
+            count += CountPositions(child);
+        }
+
+        return count;
     }
 
     private static string Write(string type, List<List<List<(double Lon, double Lat)>>> polygons)

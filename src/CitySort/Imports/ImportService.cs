@@ -1,3 +1,4 @@
+using CitySort.Policy;
 using CitySort.Registry;
 using CitySort.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -10,11 +11,17 @@ namespace CitySort.Imports;
 /// CSV and district boundaries GeoJSON. Every import is all-or-nothing (the whole file is checked first, every bad row
 /// is listed, and nothing is written unless all rows are good; the writes run in one transaction) and idempotent
 /// (records are matched by natural key; importing the same file again reports <c>Inserted = Updated = 0</c>). Each
-/// file's hierarchy is kept as it is: no street is moved between districts.
+/// file's hierarchy is kept as it is: no street is moved between districts. Sites are checked against the active
+/// profile (every bin's category and stream must be one the profile defines) and against the registry's geography
+/// (<see cref="RegistryGeography"/>); a district boundary that does not overlap the district's previous one needs an
+/// explicit override. Every problem is given in Chinese and English (<see cref="ImportProblem"/>).
 /// </summary>
 /// <param name="contextFactory">Creates contexts for the configured database.</param>
-public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFactory)
+/// <param name="profile">The active policy profile; null for the shipped default.</param>
+public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFactory, PolicyProfile? profile = null)
 {
+    private readonly PolicyProfile profile = profile ?? ProfileLoader.LoadDefault();
+
     /// <summary>The source of records the demo city made up; a real file naming them takes them over (counted as updated).</summary>
     private const string DemoSource = "demo";
 
@@ -185,7 +192,9 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var districtCodes = (await db.Districts.Select(d => d.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var registryDistricts = await db.Districts.AsNoTracking().ToListAsync(cancellationToken);
+        var districtCodes = registryDistricts.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        var geography = RegistryGeography.From(registryDistricts);
         var streetDistricts = await db.Streets.ToDictionaryAsync(s => s.Code, s => s.DistrictCode, StringComparer.Ordinal, cancellationToken);
         var communityStreets = await db.Communities.ToDictionaryAsync(c => c.Code, c => c.StreetCode, StringComparer.Ordinal, cancellationToken);
 
@@ -202,7 +211,9 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
             // An unknown district is said first: it explains the street and community problems that follow from it.
             if (!districtCodes.Contains(site.DistrictCode))
             {
-                problems.Add(table.Problem(row, "district_code", $"district {site.DistrictCode} is not in the registry: import the divisions first"));
+                problems.Add(table.Problem(row, "district_code", new Why(
+                    $"区 {site.DistrictCode} 不在登记库中：请先导入区划",
+                    $"district {site.DistrictCode} is not in the registry: import the divisions first")));
             }
 
             Report(problems, table, row, RegistryValidator.Validate(site));
@@ -211,15 +222,25 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
                 continue;
             }
 
+            CheckAgainstProfile(table, row, site, problems);
+            if (geography.Check(site.Longitude, site.Latitude, site.DistrictCode) is { } implausible)
+            {
+                problems.Add(table.Problem(row, "longitude", implausible));
+            }
+
             if (site.StreetCode is not null)
             {
                 if (!streetDistricts.TryGetValue(site.StreetCode, out var streetDistrict))
                 {
-                    problems.Add(table.Problem(row, "street_code", $"street {site.StreetCode} is not in the registry: import the divisions first"));
+                    problems.Add(table.Problem(row, "street_code", new Why(
+                        $"街道 {site.StreetCode} 不在登记库中：请先导入区划",
+                        $"street {site.StreetCode} is not in the registry: import the divisions first")));
                 }
                 else if (streetDistrict != site.DistrictCode)
                 {
-                    problems.Add(table.Problem(row, "street_code", $"street {site.StreetCode} belongs to district {streetDistrict}, not {site.DistrictCode}"));
+                    problems.Add(table.Problem(row, "street_code", new Why(
+                        $"街道 {site.StreetCode} 属于区 {streetDistrict}，不属于 {site.DistrictCode}",
+                        $"street {site.StreetCode} belongs to district {streetDistrict}, not {site.DistrictCode}")));
                 }
             }
 
@@ -227,11 +248,15 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
             {
                 if (!communityStreets.TryGetValue(site.CommunityCode, out var communityStreet))
                 {
-                    problems.Add(table.Problem(row, "community_code", $"community {site.CommunityCode} is not in the registry: import the communities first"));
+                    problems.Add(table.Problem(row, "community_code", new Why(
+                        $"社区 {site.CommunityCode} 不在登记库中：请先导入社区",
+                        $"community {site.CommunityCode} is not in the registry: import the communities first")));
                 }
                 else if (communityStreet != site.StreetCode)
                 {
-                    problems.Add(table.Problem(row, "community_code", $"community {site.CommunityCode} belongs to street {communityStreet}, not {site.StreetCode}"));
+                    problems.Add(table.Problem(row, "community_code", new Why(
+                        $"社区 {site.CommunityCode} 属于街道 {communityStreet}，不属于 {site.StreetCode}",
+                        $"community {site.CommunityCode} belongs to street {communityStreet}, not {site.StreetCode}")));
                 }
             }
 
@@ -293,12 +318,30 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
     /// <param name="datum">The datum of the file's coordinates (<c>wenzhou_districts.geojson</c>: GCJ-02).</param>
     /// <param name="cancellationToken">Cancels the import; nothing is written then.</param>
     /// <returns>The report; <see cref="ImportReport.Succeeded"/> is false with every problem listed when the file is invalid.</returns>
-    public async Task<ImportReport> ImportBoundariesAsync(Stream stream, string fileName, CoordinateDatum datum, CancellationToken cancellationToken)
+    public Task<ImportReport> ImportBoundariesAsync(Stream stream, string fileName, CoordinateDatum datum, CancellationToken cancellationToken) =>
+        ImportBoundariesAsync(stream, fileName, datum, allowMovedBoundary: false, cancellationToken);
+
+    /// <summary>
+    /// Imports district boundaries as <see cref="ImportBoundariesAsync(Stream, string, CoordinateDatum, CancellationToken)"/>
+    /// does. A boundary that does not overlap the district's previous real boundary (or, for a district without one,
+    /// lies far from the city's other districts) is refused unless <paramref name="allowMovedBoundary"/> is set: a
+    /// square drawn in the wrong city must not silently replace a district.
+    /// </summary>
+    /// <param name="stream">The file content (UTF-8, BOM optional; at most <see cref="ImportLimits.MaxFileBytes"/>).</param>
+    /// <param name="fileName">The name used in the report and problems.</param>
+    /// <param name="datum">The datum of the file's coordinates (<c>wenzhou_districts.geojson</c>: GCJ-02).</param>
+    /// <param name="allowMovedBoundary">True to accept boundaries that do not overlap what the registry had (CLI <c>--allow-moved-boundary</c>).</param>
+    /// <param name="cancellationToken">Cancels the import; nothing is written then.</param>
+    /// <returns>The report; <see cref="ImportReport.Succeeded"/> is false with every problem listed when the file is invalid.</returns>
+    public async Task<ImportReport> ImportBoundariesAsync(Stream stream, string fileName, CoordinateDatum datum, bool allowMovedBoundary, CancellationToken cancellationToken)
     {
         var problems = new List<ImportProblem>();
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken);
-        var features = GeoJsonBoundaryReader.Read(buffer.ToArray(), fileName, datum, problems);
+        if (await ImportLimits.ReadAsync(stream, fileName, problems, cancellationToken) is not { } bytes)
+        {
+            return Failed(fileName, ImportKind.Boundaries, 0, problems);
+        }
+
+        var features = GeoJsonBoundaryReader.Read(bytes, fileName, datum, problems);
         if (problems.Count > 0)
         {
             return Failed(fileName, ImportKind.Boundaries, features.Count, problems);
@@ -308,14 +351,34 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var counts = new Counts();
         var existing = await db.Districts.ToDictionaryAsync(d => d.Code, StringComparer.Ordinal, cancellationToken);
+        if (!allowMovedBoundary)
+        {
+            var geography = RegistryGeography.From(existing.Values);
+            var shapes = features.ToDictionary(f => f.Code, f => BoundarySimplifier.Read(f.GeometryGeoJson), StringComparer.Ordinal);
+            var envelopes = shapes.ToDictionary(s => s.Key, s => s.Value.EnvelopeInternal, StringComparer.Ordinal);
+            foreach (var feature in features)
+            {
+                if (geography.CheckMove(feature.Code, shapes[feature.Code], envelopes) is { } moved)
+                {
+                    problems.Add(moved.At(fileName, feature.Line, feature.Column, feature.Path + ".geometry"));
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                return Failed(fileName, ImportKind.Boundaries, features.Count, problems);
+            }
+        }
+
         foreach (var feature in features)
         {
             if (!existing.TryGetValue(feature.Code, out var district))
             {
                 if (feature.NameZh is null)
                 {
-                    problems.Add(new ImportProblem(fileName, feature.Line, feature.Column, feature.Path + ".properties.name",
-                        $"district {feature.Code} is not in the registry and the feature has no name to add it with"));
+                    problems.Add(new Why(
+                        $"区 {feature.Code} 不在登记库中，而该要素没有可用于新增的名称（properties.name）",
+                        $"district {feature.Code} is not in the registry and the feature has no name to add it with").At(fileName, feature.Line, feature.Column, feature.Path + ".properties.name"));
                     continue;
                 }
 
@@ -415,7 +478,35 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
         foreach (var problem in found)
         {
             var column = columnOf.FirstOrDefault(c => c.Field == problem.Field).Column ?? problem.Field;
-            problems.Add(table.Problem(row, column, problem.Reason));
+            problems.Add(table.Problem(row, column, Why.Of(problem, column)));
+        }
+    }
+
+    /// <summary>
+    /// Refuses bins of a category or special stream the active profile does not define (the profile is the policy:
+    /// a site with Kitchen bins under a profile without Kitchen cannot be assessed).
+    /// </summary>
+    private void CheckAgainstProfile(CsvTable table, CsvRow row, Site site, List<ImportProblem> problems)
+    {
+        var profileName = $"{profile.Id} {profile.Version}";
+        for (var i = 0; i < site.Bins.Count; i++)
+        {
+            var bin = site.Bins[i];
+            if (bin.Category is { } category && !profile.Categories.Any(c => c.Category == category))
+            {
+                var defined = string.Join(", ", profile.Categories.Select(c => c.Category));
+                problems.Add(table.Problem(row, "bins", new Why(
+                    $"第 {i + 1} 项桶的分类 {category} 不在当前政策配置 {profileName} 中（配置定义的分类：{defined}）：请删去该项或换用含此分类的配置",
+                    $"bin item {i + 1}: the category {category} is not in the active policy profile {profileName} (it defines {defined}): remove the item or use a profile with that category")));
+            }
+
+            if (bin.Stream is { } stream && !profile.SpecialStreams.Any(s => s.Stream == stream))
+            {
+                var defined = profile.SpecialStreams.Count == 0 ? "none" : string.Join(", ", profile.SpecialStreams.Select(s => s.Stream));
+                problems.Add(table.Problem(row, "bins", new Why(
+                    $"第 {i + 1} 项桶的专项垃圾 {stream} 不在当前政策配置 {profileName} 中（配置定义的专项：{defined}）",
+                    $"bin item {i + 1}: the special stream {stream} is not in the active policy profile {profileName} (it defines {defined})")));
+            }
         }
     }
 

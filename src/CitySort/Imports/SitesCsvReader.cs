@@ -25,6 +25,13 @@ internal static class SitesCsvReader
 
         if (!SiteFieldParsers.TryParseDegrees(Text("latitude"), -90, 90, "latitude", out var latitude, out reason))
         {
+            if (latitude is (< -90 or > 90) and >= -180 and <= 180 && longitude is >= -90 and <= 90)
+            {
+                // A latitude that is a valid longitude beside a longitude that is a valid latitude: the columns were swapped.
+                reason = new Why(reason.Zh + "：经纬度似乎填反了，经度在前（温州约 120.7），纬度在后（约 28.0）",
+                    reason.En + ": longitude and latitude look swapped; longitude comes first (about 120.7 in Wenzhou), latitude second (about 28.0)");
+            }
+
             problems.Add(table.Problem(row, "latitude", reason));
         }
 

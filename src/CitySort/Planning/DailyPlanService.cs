@@ -56,8 +56,14 @@ public sealed class DailyPlanService
     /// <param name="progress">Told when each plan starts and ends.</param>
     /// <param name="cancellationToken">Cancels planning; nothing is stored then.</param>
     /// <returns>The plans made, with notes on groups not planned and why.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The date is outside the profile's validity (check with <see cref="DateProblem"/> first).</exception>
     public async Task<DailyPlanSet> PlanAsync(DateOnly date, PlanningRequest? filter, IProgress<PlanningProgress>? progress, CancellationToken cancellationToken)
     {
+        if (DateProblem(date) is { } outside)
+        {
+            throw new ArgumentOutOfRangeException(nameof(date), date, outside.En);
+        }
+
         filter ??= new PlanningRequest();
         if (profile.Settings.Planning?.Value is not { } rules)
         {
@@ -67,7 +73,7 @@ public sealed class DailyPlanService
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var (groups, found) = await GroupsAsync(date, rules, filter, cancellationToken);
+            var (groups, unplannable, found) = await CollectAsync(date, rules, filter, cancellationToken);
             var notes = found.ToList();
             if (groups.Count == 0 && notes.Count == 0)
             {
@@ -77,17 +83,25 @@ public sealed class DailyPlanService
 
             var provider = matrices ?? new GreatCircleTravelMatrixProvider(rules);
             var planner = new DailyPlanner(time);
+            var total = unplannable.Count + groups.Count;
             var plans = new List<DailyPlan>();
-            for (var g = 0; g < groups.Count; g++)
+            foreach (var (group, reason) in unplannable)
             {
-                var group = groups[g];
-                progress?.Report(new PlanningProgress(g, groups.Count, group.AreaCode, group.Category, group.DueSites.Count, false));
+                progress?.Report(new PlanningProgress(plans.Count, total, group.AreaCode, group.Category, group.DueSites.Count, false));
+                plans.Add(planner.Unplanned(group, reason, options));
+                progress?.Report(new PlanningProgress(plans.Count, total, group.AreaCode, group.Category, group.DueSites.Count, true));
+            }
+
+            foreach (var group in groups)
+            {
+                progress?.Report(new PlanningProgress(plans.Count, total, group.AreaCode, group.Category, group.DueSites.Count, false));
                 var matrix = await provider.GetAsync(group.Points, cancellationToken);
                 var plan = await Task.Run(() => planner.Plan(group, matrix, options, cancellationToken), cancellationToken);
                 plans.Add(plan);
-                progress?.Report(new PlanningProgress(g + 1, groups.Count, group.AreaCode, group.Category, group.DueSites.Count, true));
+                progress?.Report(new PlanningProgress(plans.Count, total, group.AreaCode, group.Category, group.DueSites.Count, true));
             }
 
+            plans = plans.OrderBy(p => p.AreaCode, StringComparer.Ordinal).ThenBy(p => p.Category).ToList();
             await StoreAsync(date, filter, plans, cancellationToken);
             return new DailyPlanSet(date, plans, notes);
         }
@@ -101,7 +115,7 @@ public sealed class DailyPlanService
     /// <param name="date">The business day.</param>
     /// <param name="filter">One area and/or category; null for all.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    /// <returns>The plans ordered by area and category (with no notes), or null.</returns>
+    /// <returns>The plans ordered by area and category, with the notes of plans that could not be made (no vehicle or facility), or null.</returns>
     public async Task<DailyPlanSet?> GetAsync(DateOnly date, PlanningRequest? filter, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -138,7 +152,23 @@ public sealed class DailyPlanService
             plan.Unserved = plan.Unserved.OrderBy(u => u.SiteCode, StringComparer.Ordinal).ToList();
         }
 
-        return new DailyPlanSet(date, plans.OrderBy(p => p.AreaCode, StringComparer.Ordinal).ThenBy(p => p.Category).ToList(), []);
+        var ordered = plans.OrderBy(p => p.AreaCode, StringComparer.Ordinal).ThenBy(p => p.Category).ToList();
+        // The notes said when the day was planned, rebuilt from the stored plans that could not be made.
+        var notes = new List<string>();
+        foreach (var plan in ordered.Where(p => p.Trips.Count == 0 && p.Unserved.Count > 0))
+        {
+            var reason = plan.Unserved[0].Reason;
+            if (plan.VehicleCount == 0)
+            {
+                notes.Add($"{plan.AreaCode}: {plan.Unserved.Count} site(s) are due for {plan.Category} but {reason}; not planned.");
+            }
+            else if (reason.StartsWith(NoFacilityPrefix, StringComparison.Ordinal))
+            {
+                notes.Add($"{plan.AreaCode}: {reason}; not planned.");
+            }
+        }
+
+        return new DailyPlanSet(date, ordered, notes);
     }
 
     /// <summary>The planning groups of <paramref name="date"/> read from the registry, with notes on what cannot be planned.</summary>
@@ -150,6 +180,38 @@ public sealed class DailyPlanService
     public async Task<(IReadOnlyList<PlanningGroup> Groups, IReadOnlyList<string> Notes)> GroupsAsync(
         DateOnly date, PlanningRules rules, PlanningRequest filter, CancellationToken cancellationToken)
     {
+        var (groups, _, notes) = await CollectAsync(date, rules, filter, cancellationToken);
+        return (groups, notes);
+    }
+
+    /// <summary>
+    /// Why <paramref name="date"/> cannot be planned under the profile (Chinese and English), or null when it can: the
+    /// day must lie in the profile's validity (<see cref="PolicyProfile.ValidFrom"/>..<see cref="PolicyProfile.ValidTo"/>;
+    /// Wenzhou 2015: 2015-10-15..2016-12-31), because the plan uses the profile's rules of that day.
+    /// </summary>
+    /// <param name="date">The business day asked for.</param>
+    /// <returns>The reason, or null.</returns>
+    public LocalizedText? DateProblem(DateOnly date)
+    {
+        var period = new DatePeriod(profile.ValidFrom, profile.ValidTo);
+        if (period.Contains(date))
+        {
+            return null;
+        }
+
+        var to = profile.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var from = profile.ValidFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return new LocalizedText(
+            $"{day} 不在政策配置 {profile.Id} {profile.Version} 的有效期 {from} 至 {to ?? "今后"} 内：请选择有效期内的日期，或换用适用于该日的配置",
+            $"{day} is outside the validity of the policy profile {profile.Id} {profile.Version} ({from} to {to ?? "open end"}): choose a day within it, or use a profile that applies to that day");
+    }
+
+    private const string NoFacilityPrefix = "no facility in the registry accepts ";
+
+    private async Task<(List<PlanningGroup> Groups, List<(PlanningGroup Group, string Reason)> Unplannable, List<string> Notes)> CollectAsync(
+        DateOnly date, PlanningRules rules, PlanningRequest filter, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -159,6 +221,7 @@ public sealed class DailyPlanService
         var illustrativeSites = sites.Where(s => s.IsIllustrative).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var sitesByArea = sites.GroupBy(AreaOf).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var groups = new List<PlanningGroup>();
+        var unplannable = new List<(PlanningGroup, string)>();
         var notes = new List<string>();
         var areas = sitesByArea.Keys.Union(vehicles.Select(v => v.AreaCode)).Order(StringComparer.Ordinal);
         foreach (var area in areas)
@@ -173,27 +236,40 @@ public sealed class DailyPlanService
 
                 var due = DueSiteSelector.Select(areaSites, rules, rule, date, AreaOf);
                 var fleet = vehicles.Where(v => v.AreaCode == area && v.DedicatedCategory == rule.Category).ToList();
-                if (fleet.Count == 0)
-                {
-                    if (due.Count > 0)
-                    {
-                        notes.Add($"{area}: {due.Count} site(s) are due for {rule.Category} but the area has no dedicated {rule.Category} vehicle; not planned.");
-                    }
-
-                    continue;
-                }
-
                 var accepting = facilities
                     .Where(f => f.AcceptedCategories.Contains(rule.Category) && rule.Streams.All(f.AcceptedStreams.Contains))
                     .OrderBy(f => f.Code, StringComparer.Ordinal)
                     .ToList();
-                if (accepting.Count == 0)
+                string? cannot = null;
+                if (fleet.Count == 0)
                 {
-                    notes.Add($"{area}: no facility in the registry accepts {rule.Category}" + (rule.Streams.Count > 0 ? " with " + string.Join(", ", rule.Streams) : string.Empty) + "; not planned.");
+                    if (due.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    cannot = $"the area has no dedicated {rule.Category} vehicle";
+                    notes.Add($"{area}: {due.Count} site(s) are due for {rule.Category} but {cannot}; not planned.");
+                }
+                else if (accepting.Count == 0)
+                {
+                    cannot = NoFacilityPrefix + rule.Category + (rule.Streams.Count > 0 ? " with " + string.Join(", ", rule.Streams) : string.Empty);
+                    notes.Add($"{area}: {cannot}; not planned.");
+                    if (due.Count == 0)
+                    {
+                        continue;
+                    }
+                }
+
+                var districtCode = fleet.Count > 0 ? fleet[0].DistrictCode : areaSites.Select(s => s.DistrictCode).FirstOrDefault() ?? area;
+                if (cannot is not null)
+                {
+                    // Stored as a plan without trips, every due site unserved with the reason (issue 10 defect 6).
+                    unplannable.Add((new PlanningGroup(date, area, districtCode, rule.Category, rules, profile.Id, profile.Version, fleet,
+                        DepotOf(area, areaSites, facilities), accepting, due), cannot));
                     continue;
                 }
 
-                var districtCode = fleet[0].DistrictCode;
                 groups.Add(new PlanningGroup(date, area, districtCode, rule.Category, rules, profile.Id, profile.Version, fleet,
                     DepotOf(area, areaSites, facilities), accepting, due)
                 {
@@ -202,7 +278,7 @@ public sealed class DailyPlanService
             }
         }
 
-        return (groups, notes);
+        return (groups, unplannable, notes);
     }
 
     /// <summary>The planning area of <paramref name="site"/>: the first profile area containing its street, else its district.</summary>

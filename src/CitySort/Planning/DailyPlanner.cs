@@ -93,7 +93,11 @@ public sealed class DailyPlanner(TimeProvider time)
 
         var stop = Stop(options, options.TimeLimitPerPlan);
         var probe = Stop(options, options.TimeLimitPerPlan / 4);
-        var reason = $"the area's {plates.Length} {group.Category} vehicle(s) cannot serve it as well as the due sites nearer the depot and facilities and be back by {Clock(end)}";
+        // Not a proof that the fleet cannot serve the site: the search, within its time limit, found no checked plan
+        // that serves it together with the nearer sites (docs/planning.md, "Unserved sites").
+        var limitSeconds = options.TimeLimitPerPlan.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        var reason = $"the search of {limitSeconds} s found no plan in which the area's {plates.Length} {group.Category} vehicle(s) serve it as well as the due sites nearer the depot and facilities and are back by {Clock(end)}; "
+            + "this is the limit of the search, not proof that the fleet cannot: plan again with a longer time limit";
 
         // Nearest first: when the fleet cannot serve every site, the farthest are left out.
         var ordered = candidates
@@ -169,6 +173,41 @@ public sealed class DailyPlanner(TimeProvider time)
         plan.TotalLoadKg = plan.Trips.Sum(t => t.LoadKg);
         plan.TotalDistanceMetres = plan.Trips.Sum(t => t.DistanceMetres);
         return plan;
+    }
+
+    /// <summary>
+    /// The plan of a group that cannot be planned at all (no dedicated vehicle of the category in the area, or no
+    /// facility accepting it): no trips, and every due site unserved with <paramref name="reason"/>, so that the
+    /// summary, the API and the stored plan count them (issue 10 defect 6).
+    /// </summary>
+    /// <param name="group">The group; its vehicles or facilities may be empty.</param>
+    /// <param name="reason">Why no site can be served, in words a clerk understands.</param>
+    /// <param name="options">The solver settings (for the seed recorded).</param>
+    /// <returns>The plan.</returns>
+    public DailyPlan Unplanned(PlanningGroup group, string reason, PlanningOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        ArgumentNullException.ThrowIfNull(options);
+        return new DailyPlan
+        {
+            Date = group.Date,
+            AreaCode = group.AreaCode,
+            DistrictCode = group.DistrictCode,
+            Category = group.Category,
+            ProfileId = group.ProfileId,
+            ProfileVersion = group.ProfileVersion,
+            PlannedAtUtc = time.GetUtcNow(),
+            DepotName = group.Depot.Name,
+            DepotLongitude = group.Depot.Location.Longitude,
+            DepotLatitude = group.Depot.Location.Latitude,
+            ShiftStart = group.Rules.ShiftStart,
+            ShiftEnd = group.Rules.ShiftEnd,
+            VehicleCount = group.Vehicles.Count,
+            CapacityKg = group.Vehicles.Count == 0 ? 0 : group.Vehicles.Min(v => v.CapacityKg),
+            DueSiteCount = group.DueSites.Count,
+            Seed = options.Seed,
+            Unserved = group.DueSites.Select(s => Unserved(s, reason)).OrderBy(u => u.SiteCode, StringComparer.Ordinal).ToList(),
+        };
     }
 
     private static StopCriterion Stop(PlanningOptions options, TimeSpan limit) => new()

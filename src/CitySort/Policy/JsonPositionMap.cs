@@ -31,11 +31,16 @@ internal sealed class JsonPositionMap
     /// <summary>A map of line starts only, for positions given by a parser error.</summary>
     public static JsonPositionMap LinesOnly(byte[] utf8) => new(utf8);
 
-    /// <summary>Builds the map of a well-formed document.</summary>
-    public static JsonPositionMap Build(byte[] utf8)
+    /// <summary>
+    /// Builds the map of a well-formed document: the one map of JSON paths to positions, used by the profile loader
+    /// (no comments) and the boundaries import (comments and trailing commas allowed).
+    /// </summary>
+    /// <param name="utf8">The document, UTF-8 without a byte order mark.</param>
+    /// <param name="options">Reader options; by default comments are not allowed.</param>
+    public static JsonPositionMap Build(byte[] utf8, JsonReaderOptions? options = null)
     {
         var map = new JsonPositionMap(utf8);
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(utf8, options ?? new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         var stack = new Stack<Frame>();
         string ValuePath()
         {

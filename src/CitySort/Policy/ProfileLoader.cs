@@ -100,7 +100,7 @@ public static class ProfileLoader
             bytes = bytes[3..];
         }
 
-        if (FirstInvalidUtf8(bytes) is { } bad)
+        if (Imports.Utf8Text.FirstInvalidByte(bytes) is { } bad)
         {
             var (badLine, badColumn) = JsonPositionMap.LinesOnly(bytes).PositionOf(bad);
             return new ProfileLoadResult(null, [new ProfileError(sourceName, JsonPathText.Root, badLine, badColumn,
@@ -132,26 +132,6 @@ public static class ProfileLoader
                 .ToArray();
             return new ProfileLoadResult(errors.Length == 0 ? profile : null, errors);
         }
-    }
-
-    /// <summary>The offset of the first byte that is not valid UTF-8 (e.g. GBK text), or null when all is valid.</summary>
-    private static int? FirstInvalidUtf8(byte[] bytes)
-    {
-        var rest = bytes.AsSpan();
-        var offset = 0;
-        while (!rest.IsEmpty)
-        {
-            var status = System.Text.Rune.DecodeFromUtf8(rest, out _, out var consumed);
-            if (status != System.Buffers.OperationStatus.Done)
-            {
-                return offset;
-            }
-
-            rest = rest[consumed..];
-            offset += consumed;
-        }
-
-        return null;
     }
 
     private static Stream OpenEmbedded(string id) =>

@@ -9,7 +9,7 @@ internal sealed partial class ProfileReader
     private static readonly string[] SettingNames =
     [
         "covered", "coverageWeighting", "essentiallyAllThreshold", "highRiseMinFloors", "binsPerFloor", "rateFormulas",
-        "gateFees", "residualAttribution", "workingDays", "planning", "reconciliationGapShare",
+        "gateFees", "residualAttribution", "workingDays", "planning", "reconciliationGapShare", "routeChecks",
     ];
 
     private ProfileSettings? ReadSettings(JsonElement root)
@@ -77,6 +77,7 @@ internal sealed partial class ProfileReader
                 return null;
             })
             : null;
+        var routeChecks = e.TryGetProperty("routeChecks", out _) ? Setting(e, at, "routeChecks", ReadRouteChecks) : null;
         if (covered is null || weighting is null || threshold is null || highRise is null || perFloor is null || formulas is null
             || fees is null || attribution is null || workingDays is null)
         {
@@ -94,7 +95,22 @@ internal sealed partial class ProfileReader
             Unwrap(attribution),
             workingDays,
             planning,
-            gapShare is { Value: not null } ? Unwrap(gapShare) : null);
+            gapShare is { Value: not null } ? Unwrap(gapShare) : null,
+            routeChecks);
+    }
+
+    private RouteCheckRules? ReadRouteChecks(JsonElement v, string p)
+    {
+        if (!IsObject(v, p, "the value of 'routeChecks'"))
+        {
+            return null;
+        }
+
+        Fields(v, p, "offLineDistanceMetres", "offLineSeconds", "maxPlausibleSpeedKmPerHour");
+        var distance = Int(v, p, "offLineDistanceMetres", true, min: 1);
+        var seconds = Int(v, p, "offLineSeconds", true, min: 1);
+        var speed = Int(v, p, "maxPlausibleSpeedKmPerHour", true, min: 1);
+        return distance is null || seconds is null || speed is null ? null : new RouteCheckRules(distance.Value, seconds.Value, speed.Value);
     }
 
     private static ProfileSetting<T> Unwrap<T>(ProfileSetting<T?> s)

@@ -15,6 +15,7 @@ namespace CitySort.Policy;
 /// <param name="WorkingDays">Working days and report due dates (W96-A5).</param>
 /// <param name="Planning">How the dedicated lines' day is planned (W96-K3, W96-T3); null when the profile has no <c>planning</c> setting.</param>
 /// <param name="ReconciliationGapShare">The largest share of a vehicle-day's ticket nets by which its pickup estimates may differ before the day is flagged (W96-A6); null when the profile has no <c>reconciliationGapShare</c> setting.</param>
+/// <param name="RouteChecks">How driven tracks are checked against planned lines (W96-R1, W96-T3); null when the profile has no <c>routeChecks</c> setting.</param>
 public sealed record ProfileSettings(
     ProfileSetting<CoveredDefinition> Covered,
     ProfileSetting<CoverageWeightingRule> CoverageWeighting,
@@ -26,7 +27,8 @@ public sealed record ProfileSettings(
     ProfileSetting<ResidualAttribution> ResidualAttribution,
     ProfileSetting<WorkingDayRules> WorkingDays,
     ProfileSetting<PlanningRules>? Planning = null,
-    ProfileSetting<decimal>? ReconciliationGapShare = null)
+    ProfileSetting<decimal>? ReconciliationGapShare = null,
+    ProfileSetting<RouteCheckRules>? RouteChecks = null)
 {
     /// <summary>The gate fee of the facility with <paramref name="facilityKey"/>, or null when the profile has none.</summary>
     /// <param name="facilityKey">The facility's profile key, e.g. <c>yongqiang-wte</c>.</param>

@@ -1,4 +1,5 @@
 using CitySort.Collection.Devices;
+using CitySort.Collection.Violations;
 using CitySort.Planning;
 using CitySort.Registry;
 using Microsoft.EntityFrameworkCore;
@@ -64,6 +65,11 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
 
     /// <summary>Registered devices (vehicle units, weighbridges, inspectors' handsets) with their hashed secrets.</summary>
     public DbSet<Device> Devices => Set<Device>();
+    /// <summary>Violations found in what the vehicles did, with their review (W96-K5, W96-T3, W96-R1, W96-K3).</summary>
+    public DbSet<Violation> Violations => Set<Violation>();
+
+    /// <summary>The proving events of the violations.</summary>
+    public DbSet<ViolationEvidence> ViolationEvidence => Set<ViolationEvidence>();
 
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -187,5 +193,6 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
 
         PlanningModel.Configure(modelBuilder);
         DeviceModel.Configure(modelBuilder);
+        ViolationModel.Configure(modelBuilder);
     }
 }

@@ -71,6 +71,8 @@ public sealed class CommandLineDoorTests : IDisposable
         await File.WriteAllTextAsync(file, "ticket_id,facility_code,vehicle_plate,time_in,time_out,gross_kg,tare_kg,net_kg,category\n"
             + $"T-1,NO-SUCH,浙C99999,{now},{now},2500,2000,500,Other\n", Encoding.UTF8, TestContext.Current.CancellationToken);
 
+        // Only serve and migrate create a database (issue 10 defect 11).
+        Assert.Equal(0, (await Citysort("migrate", "--db", Db)).Item1);
         var (exit, stdout, _) = await Citysort("import", "tickets", file, "--db", Db);
 
         Assert.Equal(1, exit);

@@ -33,7 +33,7 @@ public sealed class BadInputTests
         var report = await db.Imports.ImportDivisionsAsync(TestFiles.Text(csv), "s.csv", Ct);
 
         var problem = Assert.Single(report.Problems);
-        Assert.Equal("s.csv:3:1: code: '33030202X' is not a street code: it must be exactly 9 digits", problem.ToString());
+        Assert.Equal("s.csv:3:1: code: “33030202X”不是街道代码：须为 9 位数字 / '33030202X' is not a street code: it must be exactly 9 digits", problem.ToString());
         await AssertEmptyAsync(db);
     }
 

@@ -29,6 +29,39 @@ public sealed class Gcj02ConverterTests
         Assert.InRange(MetresBetween(120.655, 28.015, lon, lat), 300, 800);
     }
 
+    /// <summary>
+    /// WGS-84 → GCJ-02 against the published reference points of the eviltransform project's test suite
+    /// (github.com/googollee/eviltransform, python/test.py: Shanghai, Shenzhen and Beijing, given there as
+    /// wgsLat, wgsLng, gcjLat, gcjLng), to 1e-9 degrees (0.1 mm).
+    /// </summary>
+    [Theory]
+    [InlineData(31.1774276, 121.5272106, 31.17530398364597, 121.531541859215)] // Shanghai
+    [InlineData(22.543847, 113.912316, 22.540796131694766, 113.9171764808363)] // Shenzhen
+    [InlineData(39.911954, 116.377817, 39.91334545536069, 116.38404722455657)] // Beijing
+    public void WGS84_to_GCJ02_gives_the_published_reference_points(double wgsLat, double wgsLng, double gcjLat, double gcjLng)
+    {
+        var (lon, lat) = Gcj02Converter.FromWgs84(wgsLng, wgsLat);
+
+        Assert.Equal(gcjLng, lon, 1e-9);
+        Assert.Equal(gcjLat, lat, 1e-9);
+    }
+
+    /// <summary>
+    /// GCJ-02 → WGS-84 of the same reference points lands back on the published WGS-84 point within 1e-7 degrees
+    /// (about 1 cm): the inverse has no closed form and is solved by iteration.
+    /// </summary>
+    [Theory]
+    [InlineData(31.1774276, 121.5272106, 31.17530398364597, 121.531541859215)] // Shanghai
+    [InlineData(22.543847, 113.912316, 22.540796131694766, 113.9171764808363)] // Shenzhen
+    [InlineData(39.911954, 116.377817, 39.91334545536069, 116.38404722455657)] // Beijing
+    public void GCJ02_to_WGS84_recovers_the_published_reference_points(double wgsLat, double wgsLng, double gcjLat, double gcjLng)
+    {
+        var (lon, lat) = Gcj02Converter.ToWgs84(gcjLng, gcjLat);
+
+        Assert.Equal(wgsLng, lon, 1e-7);
+        Assert.Equal(wgsLat, lat, 1e-7);
+    }
+
     [Fact]
     public void Points_outside_China_are_left_as_they_are()
     {

@@ -85,7 +85,9 @@ public sealed class DailyPlannerTests
         Assert.NotEmpty(plan.Trips);
         var served = plan.Trips.SelectMany(t => t.Stops).Select(s => s.SiteCode).ToHashSet();
         Assert.Equal(10, served.Count + plan.Unserved.Count);
-        Assert.All(plan.Unserved, u => Assert.Contains("cannot serve it", u.Reason, StringComparison.Ordinal));
+        // Issue 10 defect 6: a time-limited search that found no plan says so; it does not claim the fleet cannot.
+        Assert.All(plan.Unserved, u => Assert.StartsWith("the search of 2 s found no plan", u.Reason, StringComparison.Ordinal));
+        Assert.All(plan.Unserved, u => Assert.Contains("not proof that the fleet cannot", u.Reason, StringComparison.Ordinal));
         Assert.True(string.CompareOrdinal(plan.Unserved.Min(u => u.SiteCode), served.Max()) > 0, "the sites left out are the farthest from the depot and plant");
         Assert.True(plan.Trips[^1].ReturnsToDepotAt <= new TimeOnly(7, 0));
     }
@@ -101,6 +103,22 @@ public sealed class DailyPlannerTests
         var unserved = Assert.Single(plan.Unserved);
         Assert.StartsWith("even as a trip's only stop", unserved.Reason, StringComparison.Ordinal);
         Assert.Empty(plan.Trips);
+    }
+
+    /// <summary>Issue 10 defect 6: a group without vehicles gives a plan that counts every due site unserved with the reason.</summary>
+    [Fact]
+    public void A_group_that_cannot_be_planned_lists_every_due_site_unserved_with_the_reason()
+    {
+        var group = Group(new TimeOnly(17, 0), [100, 200, 300]);
+
+        var plan = new DailyPlanner(TimeProvider.System).Unplanned(group, "the area has no dedicated Kitchen vehicle", Options);
+
+        Assert.Empty(plan.Trips);
+        Assert.Equal((3, 0), (plan.DueSiteCount, plan.VehicleCount));
+        Assert.Equal(["S01", "S02", "S03"], plan.Unserved.Select(u => u.SiteCode));
+        Assert.All(plan.Unserved, u => Assert.Equal("the area has no dedicated Kitchen vehicle", u.Reason));
+        // 100 + 200 + 300 = 600 kg due and not collected.
+        Assert.Equal(600, plan.Unserved.Sum(u => u.DemandKg));
     }
 
     [Fact]

@@ -30,13 +30,14 @@ public sealed class DemoCityPlanTests(DemoCityPlanFixture fixture) : IClassFixtu
             .Order()
             .ToArray();
 
-        Assert.Equal(expected, fixture.Set.Plans.Select(p => (p.AreaCode, p.Category)).Order().ToArray());
+        // Plans without vehicles hold the due sites of areas that lack a vehicle of the category (issue 10 defect 6).
+        Assert.Equal(expected, fixture.Set.Plans.Where(p => p.VehicleCount > 0).Select(p => (p.AreaCode, p.Category)).Order().ToArray());
     }
 
     [Fact]
     public void Every_due_site_is_visited_exactly_once_and_none_is_left_unserved()
     {
-        Assert.All(fixture.Set.Plans, plan =>
+        Assert.All(fixture.Set.Plans.Where(p => p.VehicleCount > 0), plan =>
         {
             var visited = plan.Trips.SelectMany(t => t.Stops).Select(s => s.SiteCode).ToList();
             var due = DueSites(plan).Select(s => s.SiteCode).ToList();
@@ -131,6 +132,61 @@ public sealed class DemoCityPlanTests(DemoCityPlanFixture fixture) : IClassFixtu
         // The development zone has kitchen and other vehicles only; Dongtou has none (DemoCitySpec.Default).
         Assert.Contains(fixture.Set.Notes, n => n.StartsWith("development-zone:", StringComparison.Ordinal) && n.Contains("Hazardous", StringComparison.Ordinal));
         Assert.Contains(fixture.Set.Notes, n => n.StartsWith("330305:", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Issue 10 defect 6: the due sites of an area without a vehicle of the category are counted unserved, each with
+    /// the reason, in a plan of their own, so the day's unserved count is every due site not planned.
+    /// </summary>
+    [Fact]
+    public void Due_sites_of_an_area_without_a_vehicle_of_the_category_are_counted_unserved_with_the_reason()
+    {
+        var hazardous = Assert.Single(fixture.Set.Plans, p => p is { AreaCode: "development-zone", Category: WasteCategory.Hazardous });
+
+        Assert.Equal(0, hazardous.VehicleCount);
+        Assert.Empty(hazardous.Trips);
+        Assert.True(hazardous.DueSiteCount > 0);
+        Assert.Equal(hazardous.DueSiteCount, hazardous.Unserved.Count);
+        Assert.All(hazardous.Unserved, u => Assert.Equal("the area has no dedicated Hazardous vehicle", u.Reason));
+        // Every due site is either a stop or unserved, in every plan and so over the day.
+        Assert.All(fixture.Set.Plans, p => Assert.Equal(p.DueSiteCount, p.Trips.Sum(t => t.Stops.Count) + p.Unserved.Count));
+        Assert.Equal(fixture.Set.DueSiteCount - fixture.Set.Plans.Sum(p => p.Trips.Sum(t => t.Stops.Count)), fixture.Set.UnservedCount);
+    }
+
+    /// <summary>Issue 10 defect 6: a stored plan reopened gives the same notes and the unserved reasons.</summary>
+    [Fact]
+    public async Task A_stored_day_reopened_gives_the_notes_and_the_unserved_sites_of_the_run()
+    {
+        var read = await fixture.Service.GetAsync(DemoCityPlanFixture.Date, null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(fixture.Set.Notes.Order(StringComparer.Ordinal), read!.Notes.Order(StringComparer.Ordinal));
+        Assert.Equal(fixture.Set.UnservedCount, read.UnservedCount);
+    }
+
+    /// <summary>Issue 10 defect 7: a day outside the profile's validity (2015-10-15..2016-12-31) is not planned.</summary>
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12-31")]
+    [InlineData("2015-10-14")]
+    [InlineData("2017-01-01")]
+    public async Task A_day_outside_the_profile_validity_is_refused_with_the_reason(string day)
+    {
+        var date = DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var problem = fixture.Service.DateProblem(date);
+
+        Assert.NotNull(problem);
+        Assert.Contains("(2015-10-15 to 2016-12-31)", problem.En, StringComparison.Ordinal);
+        Assert.Contains("有效期 2015-10-15 至 2016-12-31", problem.Zh, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => fixture.Service.PlanAsync(date, null, null, TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("2015-10-15")]
+    [InlineData("2016-12-31")]
+    public void The_first_and_last_days_of_the_profile_can_be_planned(string day)
+    {
+        Assert.Null(fixture.Service.DateProblem(DateOnly.ParseExact(day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -35,6 +35,10 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The import service over the database.</summary>
     public ImportService Imports => services.GetRequiredService<ImportService>();
 
+    /// <summary>An import service over the database that checks sites against <paramref name="profile"/>.</summary>
+    public ImportService ImportsWith(CitySort.Policy.PolicyProfile profile) =>
+        new(services.GetRequiredService<IDbContextFactory<CitySortDbContext>>(), profile);
+
     /// <summary>The demo seeder over the database.</summary>
     public DemoCitySeeder Seeder => services.GetRequiredService<DemoCitySeeder>();
 

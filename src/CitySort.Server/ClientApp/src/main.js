@@ -11,11 +11,13 @@ import { renderProfile } from './pages/profile.js';
 import { renderImports } from './pages/imports.js';
 import { renderPlans } from './pages/plans.js';
 import { demoBanner } from './pages/demo.js';
+import { renderLive } from './pages/live.js';
 
 const ROUTES = [
   { path: '', nav: 'navOverview', render: renderOverview },
   { path: 'sites', nav: 'navSites', render: renderSites },
   { path: 'coverage', nav: 'navCoverage', render: renderCoverage },
+  { path: 'live', nav: 'navLive', render: renderLive },
   { path: 'plans', nav: 'navPlans', render: renderPlans },
   { path: 'profile', nav: 'navProfile', render: renderProfile },
   { path: 'imports', nav: 'navImports', render: renderImports },

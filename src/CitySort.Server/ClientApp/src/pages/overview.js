@@ -5,6 +5,7 @@ import { h, num, pct, tipText } from '../dom.js';
 import { bilingual, siteTypeLabel, t } from '../i18n.js';
 import { getJson } from '../api.js';
 import { failure, kpi, loading, panel } from './common.js';
+import { createDistrictMap, drawBoundaries, drawFacilities } from './districtMap.js';
 
 const COLOUR_OK = '#16a34a';
 const COLOUR_GAP = '#dc2626';
@@ -18,11 +19,7 @@ export async function renderOverview(root, query) {
   const filterBar = h('div.chips');
   root.append(h('div.overview', side, h('div.map-wrap', filterBar, mapEl, notice)));
 
-  const map = L.map(mapEl, { zoomControl: true, attributionControl: false, preferCanvas: false, minZoom: 7, maxZoom: 18 });
-  map.setView([27.99, 120.70], 10);
-  // Boundaries in a pane below the overlay pane, so the site markers (canvas) are always drawn above the land.
-  map.createPane('boundaries');
-  map.getPane('boundaries').style.zIndex = '350';
+  const map = createDistrictMap(mapEl, { preferCanvas: false });
   const canvas = L.canvas({ padding: 0.3 });
   addLegend(map);
 
@@ -48,19 +45,10 @@ export async function renderOverview(root, query) {
     getJson('/api/facilities'),
   ]);
 
-  let bounds = null;
-  const featureCount = boundaries.status === 'fulfilled' ? (boundaries.value.features?.length ?? 0) : 0;
-  if (featureCount > 0) {
-    const selectedDistrict = districts.find(d => d.code === selected);
-    const layer = L.geoJSON(boundaries.value, {
-      pane: 'boundaries',
-      style: (f) => boundaryStyle(f, selectedDistrict),
-      onEachFeature: (f, l) => l.bindTooltip(tipText(bilingual(featureName(f))), { sticky: true, className: 'map-tip' }),
-    }).addTo(map);
-    const focus = L.featureGroup();
-    layer.eachLayer(l => { if (isFocus(l.feature, selectedDistrict)) focus.addLayer(l); });
-    bounds = focus.getLayers().length ? focus.getBounds() : layer.getBounds();
-  } else {
+  const drawn = drawBoundaries(map, boundaries.status === 'fulfilled' ? boundaries.value : null, districts.find(d => d.code === selected));
+  let bounds = drawn.bounds;
+  const featureCount = drawn.count;
+  if (featureCount === 0) {
     notice.append(h('div.note', t('mapNoBoundaries')));
   }
   mapEl.dataset.boundaries = String(featureCount);
@@ -87,45 +75,11 @@ export async function renderOverview(root, query) {
   }
   mapEl.dataset.siteMarkers = String(siteCount);
 
-  if (facilities.status === 'fulfilled') {
-    for (const f of facilities.value) {
-      if (f.latitude == null || f.longitude == null) continue;
-      const icon = L.divIcon({ className: 'facility-icon', html: '', iconSize: [12, 12] });
-      L.marker([f.latitude, f.longitude], { icon, keyboard: false })
-        .bindTooltip(tipText(bilingual(f), f.kind, f.isIllustrative ? t('illustrative') : null), { className: 'map-tip' })
-        .addTo(map);
-    }
-  }
+  if (facilities.status === 'fulfilled') drawFacilities(map, facilities.value);
 
   if (bounds && bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16] });
   mapEl.dataset.ready = 'true';
   return () => map.remove();
-}
-
-function featureName(f) {
-  const p = f.properties ?? {};
-  return { name: p.name ?? p.nameZh ?? '', nameEn: p.name_en ?? p.nameEn };
-}
-
-function featureCode(f) {
-  const p = f.properties ?? {};
-  return String(p.code ?? p.adcode ?? p.districtCode ?? '');
-}
-
-function isFocus(f, selectedDistrict) {
-  if (selectedDistrict) return featureCode(f) === selectedDistrict.code;
-  return f.properties?.urban === true;
-}
-
-function boundaryStyle(f, selectedDistrict) {
-  const urban = f.properties?.urban === true;
-  const focused = selectedDistrict && featureCode(f) === selectedDistrict.code;
-  return {
-    color: focused ? '#0b5f8a' : urban ? '#3b82a6' : '#a8b3bd',
-    weight: focused ? 2.5 : urban ? 1.5 : 0.8,
-    fillColor: urban ? '#fbfaf6' : '#e9e7df',
-    fillOpacity: focused ? 1 : 0.92,
-  };
 }
 
 function addLegend(map) {

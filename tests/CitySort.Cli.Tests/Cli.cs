@@ -1,0 +1,33 @@
+using System.Diagnostics;
+
+namespace CitySort.Cli.Tests;
+
+/// <summary>Runs the built <c>citysort</c> executable (<c>dotnet CitySort.Cli.dll</c>) in a working directory and captures what it says.</summary>
+internal static class Cli
+{
+    /// <summary>Runs <c>citysort</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
+    /// <returns>The exit code and the text written to standard output and standard error.</returns>
+    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CitySort.Cli.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["COLUMNS"] = "200";
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
+        var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+}
