@@ -26,6 +26,13 @@ internal sealed class OrToolsModel
             var type = problem.VehicleTypes[t];
             var lowerBound = Math.Max(1, (int)Math.Min(clients, (totalDemand + type.Capacity.Value - 1) / type.Capacity.Value));
             var bound = generousFleet || problem.HasTimeWindows ? clients : (int)Math.Ceiling(1.5 * lowerBound) + 3;
+            if (!generousFleet && type.MaxLoadPerDay is { } dayLoad)
+            {
+                // A day limit bounds the vehicles a day's demand needs: twice that many, plus three, leaves the search room.
+                var days = (totalDemand + dayLoad.Value - 1) / dayLoad.Value;
+                bound = (int)Math.Min(bound, (2 * days) + 3);
+            }
+
             perType[t] = Math.Min(Math.Min(type.Count, clients), bound);
             vehicleTypes.AddRange(Enumerable.Repeat(t, perType[t]));
         }
@@ -109,9 +116,30 @@ internal sealed class OrToolsModel
         VehicleMaxTrips = new long[VehicleCount];
         VehicleShifts = new TimeWindow[VehicleCount];
         VehicleUnloads = new bool[VehicleCount];
+        VehicleDayLoads = new long[VehicleCount];
+        VehicleDayClients = new long[VehicleCount];
+        VehicleBreaks = new VehicleBreak?[VehicleCount];
+        VehicleFixedCosts = new long[VehicleCount];
+        DayLoadTransits = new long[NodeCount];
+        DayClientTransits = new long[NodeCount];
+        VisitTransits = new long[NodeCount];
+        for (var n = 0; n < NodeCount; n++)
+        {
+            VisitTransits[n] = ServiceAt(n);
+            if (n >= depots && n < FirstCopyNode)
+            {
+                DayLoadTransits[n] = problem.Clients[n - depots].Demand.Value;
+                DayClientTransits[n] = 1;
+            }
+        }
+
         for (var v = 0; v < VehicleCount; v++)
         {
             var type = problem.VehicleTypes[_vehicleType[v]];
+            VehicleDayLoads[v] = Math.Min(type.MaxLoadPerDay?.Value ?? totalDemand, totalDemand);
+            VehicleDayClients[v] = Math.Min(type.MaxClientsPerDay ?? clients, clients);
+            VehicleBreaks[v] = type.Break;
+            VehicleFixedCosts[v] = type.FixedCost.Value;
             Starts[v] = Ends[v] = problem.DepotNode(type.DepotIndex);
             VehicleCapacities[v] = type.Capacity.Value;
             VehicleUnloads[v] = type.UnloadingFacilities.Count > 0;
@@ -149,6 +177,27 @@ internal sealed class OrToolsModel
     public TimeWindow[] VehicleShifts { get; }
 
     public bool[] VehicleUnloads { get; }
+
+    /// <summary>Per vehicle: the most it may collect in its day (the total demand when unlimited).</summary>
+    public long[] VehicleDayLoads { get; }
+
+    /// <summary>Per vehicle: the most clients it may serve in its day (the client count when unlimited).</summary>
+    public long[] VehicleDayClients { get; }
+
+    /// <summary>Per vehicle: its type's break, or null.</summary>
+    public VehicleBreak?[] VehicleBreaks { get; }
+
+    /// <summary>Per vehicle: its type's fixed cost.</summary>
+    public long[] VehicleFixedCosts { get; }
+
+    /// <summary>Per node: the demand a client adds to the day's load (zero at depots and facility copies).</summary>
+    public long[] DayLoadTransits { get; }
+
+    /// <summary>Per node: 1 at a client, 0 elsewhere.</summary>
+    public long[] DayClientTransits { get; }
+
+    /// <summary>Per node: the service or unloading duration, during which no break may be taken.</summary>
+    public long[] VisitTransits { get; }
 
     public long DropPenalty { get; }
 

@@ -28,6 +28,14 @@ namespace CitySort.Routing.OrTools;
 /// after the last client (a soft bound at the same high penalty when clients are optional; should a route still end
 /// loaded, the nearest accepted facility is appended and the checker judges the result). A trips dimension limits <see cref="VehicleType.MaxTripsPerVehicle"/>. Empty trips are
 /// removed from the result.</para>
+/// <para>The day (see <see cref="VehicleType"/>): the day's load and clients are dimensions with the type's limit as
+/// each vehicle's capacity (facility copies add nothing to them), the fixed cost is OR-Tools' fixed cost of a vehicle,
+/// and the break is an optional break interval on the time dimension (never during a service or unload, so between two
+/// visits, during the drive or the wait), performed whenever the vehicle is back after its latest start. A day limit
+/// also bounds an unlimited type's fleet by twice the vehicles the total demand needs, plus three. Because guided local
+/// search moves slowly under break intervals, a problem with breaks is solved in two halves: without the breaks, then
+/// with them from those routes (by parallel cheapest insertion if the routes cannot be restored); the checker picks
+/// the first feasible of the two, in that order of preference: with breaks, then without.</para>
 /// </remarks>
 public sealed class OrToolsSolver : ISolver
 {
@@ -57,7 +65,7 @@ public sealed class OrToolsSolver : ISolver
         var constrained = problem.HasTimeWindows || problem.HasUnloadingFacilities || problem.VehicleTypes.Any(v => v.Count != int.MaxValue);
         var fallbackLimit = TimeSpan.FromSeconds(10 + (0.05 * problem.Clients.Count));
         var firstLimit = stop.MaxRuntime ?? fallbackLimit;
-        var first = SolveOnce(problem, firstLimit, stop.MaxIterations, seed, generousFleet: false, optionalClients: constrained, progress, clock, cancellationToken);
+        var first = SolveStaged(problem, firstLimit, stop.MaxIterations, seed, generousFleet: false, optionalClients: constrained, progress, clock, cancellationToken);
         if (first is not null)
         {
             return first;
@@ -65,19 +73,117 @@ public sealed class OrToolsSolver : ISolver
 
         // The repeat gets what is left of the limit, and at least one more second.
         var secondLimit = Max(stop.MaxRuntime ?? clock.Elapsed + fallbackLimit, clock.Elapsed + TimeSpan.FromSeconds(1));
-        return SolveOnce(problem, secondLimit, stop.MaxIterations, seed, generousFleet: true, optionalClients: true, progress, clock, cancellationToken)
+        return SolveStaged(problem, secondLimit, stop.MaxIterations, seed, generousFleet: true, optionalClients: true, progress, clock, cancellationToken)
             ?? new Solution([], Distance.Zero);
     }
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
-
-    private static Solution? SolveOnce(
+    /// <summary>
+    /// One attempt. With breaks, guided local search under break intervals moves slowly, so the first half of the time
+    /// is spent without them and the second half continues from those routes with the breaks in the model; the result
+    /// with breaks is returned when the checker accepts it, otherwise the one without when the checker accepts that
+    /// (its slack may hold every break), otherwise the one with breaks.
+    /// </summary>
+    private static Solution? SolveStaged(
         Problem problem,
         TimeSpan? timeLimit,
         long? solutionLimit,
         int seed,
         bool generousFleet,
         bool optionalClients,
+        IProgress<SolverProgress>? progress,
+        Stopwatch clock,
+        CancellationToken cancellationToken)
+    {
+        if (!problem.VehicleTypes.Any(t => t.Break is not null))
+        {
+            return SolveOnce(problem, timeLimit, solutionLimit, seed, generousFleet, optionalClients, true, null, progress, clock, cancellationToken)?.Solution;
+        }
+
+        TimeSpan? half = timeLimit is { } l ? clock.Elapsed + ((l - clock.Elapsed) / 2) : null;
+        var relaxed = SolveOnce(problem, half, solutionLimit, seed, generousFleet, optionalClients, false, null, progress, clock, cancellationToken);
+        var full = SolveOnce(problem, timeLimit, solutionLimit, seed, generousFleet, optionalClients, true, relaxed?.Nodes, progress, clock, cancellationToken);
+        if (full is { } f && SolutionChecker.Check(problem, f.Solution).IsFeasible)
+        {
+            return f.Solution;
+        }
+
+        if (relaxed is { } r && SolutionChecker.Check(problem, r.Solution).IsFeasible)
+        {
+            return r.Solution;
+        }
+
+        return full?.Solution ?? relaxed?.Solution;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>
+    /// The rules over a vehicle's whole day: the day's load and clients as dimensions bounded per vehicle, the fixed
+    /// cost per vehicle used, and the break as an optional break interval on the time dimension (no break during a
+    /// visit's service; performed whenever the vehicle is back after the latest break start).
+    /// </summary>
+    private static void AddDayRules(Problem problem, OrToolsModel model, RoutingIndexManager manager, RoutingModel routing, bool withBreaks)
+    {
+        if (problem.VehicleTypes.Any(t => t.MaxLoadPerDay is not null))
+        {
+            var dayLoadIndex = routing.RegisterUnaryTransitVector(model.DayLoadTransits);
+            routing.AddDimensionWithVehicleCapacity(dayLoadIndex, 0, model.VehicleDayLoads, true, "DayLoad");
+        }
+
+        if (problem.VehicleTypes.Any(t => t.MaxClientsPerDay is not null))
+        {
+            var dayClientIndex = routing.RegisterUnaryTransitVector(model.DayClientTransits);
+            routing.AddDimensionWithVehicleCapacity(dayClientIndex, 0, model.VehicleDayClients, true, "DayClients");
+        }
+
+        for (var v = 0; v < model.VehicleCount; v++)
+        {
+            if (model.VehicleFixedCosts[v] > 0)
+            {
+                routing.SetFixedCostOfVehicle(model.VehicleFixedCosts[v], v);
+            }
+        }
+
+        if (!withBreaks || !model.VehicleBreaks.Any(b => b is not null))
+        {
+            return;
+        }
+
+        var solver = routing.solver();
+        var time = routing.GetDimensionOrDie("Time");
+        var visitTransits = new long[routing.Size()];
+        for (var index = 0; index < visitTransits.Length; index++)
+        {
+            visitTransits[index] = model.VisitTransits[manager.IndexToNode(index)];
+        }
+
+        for (var v = 0; v < model.VehicleCount; v++)
+        {
+            if (model.VehicleBreaks[v] is not { } meal)
+            {
+                continue;
+            }
+
+            var window = meal.StartWindow;
+            var interval = solver.MakeFixedDurationIntervalVar(window.Earliest.Value, window.Latest.Value, meal.Duration.Value, true, "break" + v);
+            var breaks = new IntervalVarVector { interval };
+            time.SetBreakIntervalsOfVehicle(breaks, v, visitTransits);
+
+            // Back after the latest break start: the break must be taken.
+            var lateReturn = solver.MakeIsGreaterCstVar(time.CumulVar(routing.End(v)), window.Latest.Value);
+            solver.Add(solver.MakeGreaterOrEqual(interval.PerformedExpr(), lateReturn));
+        }
+    }
+
+    private static (Solution Solution, List<List<int>> Nodes)? SolveOnce(
+        Problem problem,
+        TimeSpan? timeLimit,
+        long? solutionLimit,
+        int seed,
+        bool generousFleet,
+        bool optionalClients,
+        bool withBreaks,
+        List<List<int>>? initialRoutes,
         IProgress<SolverProgress>? progress,
         Stopwatch clock,
         CancellationToken cancellationToken)
@@ -149,6 +255,8 @@ public sealed class OrToolsSolver : ISolver
             }
         }
 
+        AddDayRules(problem, model, manager, routing, withBreaks);
+
         if (optionalClients)
         {
             var penalty = model.DropPenalty;
@@ -192,7 +300,28 @@ public sealed class OrToolsSolver : ISolver
         });
         routing.AddAtSolutionCallback(callback);
 
-        var assignment = routing.SolveWithParameters(parameters);
+        Assignment? assignment = null;
+        if (withBreaks && initialRoutes is not null)
+        {
+            var indices = initialRoutes.Select(r => r.Select(n => manager.NodeToIndex(n)).ToArray()).ToArray();
+            var start = routing.ReadAssignmentFromRoutes(indices, true);
+            if (start is not null)
+            {
+                assignment = routing.SolveFromAssignmentWithParameters(start, parameters);
+            }
+        }
+
+        if (assignment is null)
+        {
+            if (withBreaks)
+            {
+                // Extending paths arc by arc rarely meets a break window; insertion does.
+                parameters.FirstSolutionStrategy = FirstSolutionStrategy.Types.Value.ParallelCheapestInsertion;
+            }
+
+            assignment = routing.SolveWithParameters(parameters);
+        }
+
         GC.KeepAlive(callback);
         if (assignment is null)
         {
@@ -200,9 +329,11 @@ public sealed class OrToolsSolver : ISolver
         }
 
         var routes = new List<Route>();
+        var allNodes = new List<List<int>>();
         for (var v = 0; v < model.VehicleCount; v++)
         {
             var nodes = new List<int>();
+            allNodes.Add(nodes);
             var index = routing.Start(v);
             while (!routing.IsEnd(index))
             {
@@ -219,6 +350,6 @@ public sealed class OrToolsSolver : ISolver
             }
         }
 
-        return Solution.FromRoutes(problem, routes);
+        return (Solution.FromRoutes(problem, routes), allNodes);
     }
 }

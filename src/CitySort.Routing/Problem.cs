@@ -39,7 +39,9 @@ public sealed class Problem
         HasTimeWindows = clients.Any(c => c.TimeWindow!.Value != new TimeWindow(Duration.Zero, Horizon))
             || depots.Any(d => d.TimeWindow != TimeWindow.Unbounded)
             || facilities.Any(f => f.TimeWindow != TimeWindow.Unbounded)
-            || vehicleTypes.Any(v => v.ShiftWindow!.Value != depots[v.DepotIndex].TimeWindow);
+            || vehicleTypes.Any(v => v.ShiftWindow!.Value != depots[v.DepotIndex].TimeWindow)
+            || vehicleTypes.Any(v => v.Break is not null);
+        HasDayLimits = vehicleTypes.Any(v => v.Break is not null || v.MaxLoadPerDay is not null || v.MaxClientsPerDay is not null);
         HasUnloadingFacilities = vehicleTypes.Any(v => v.UnloadingFacilities.Count > 0);
     }
 
@@ -70,8 +72,17 @@ public sealed class Problem
     /// <summary>The latest depot return time over all depots: the end of the planning horizon.</summary>
     public Duration Horizon { get; }
 
-    /// <summary>True when some client, depot, facility or shift window actually constrains time (VRPTW).</summary>
+    /// <summary>True when some client, depot, facility or shift window, or a break, actually constrains time (VRPTW).</summary>
     public bool HasTimeWindows { get; }
+
+    /// <summary>
+    /// True when some vehicle type has a rule over its whole day: a <see cref="VehicleType.Break"/>, a
+    /// <see cref="VehicleType.MaxLoadPerDay"/> or a <see cref="VehicleType.MaxClientsPerDay"/>.
+    /// </summary>
+    public bool HasDayLimits { get; }
+
+    /// <summary>True when some vehicle type has a <see cref="VehicleType.FixedCost"/> above zero.</summary>
+    public bool HasFixedCosts => VehicleTypes.Any(v => v.FixedCost.Value > 0);
 
     /// <summary>True when some vehicle type unloads at facilities (multi-trip).</summary>
     public bool HasUnloadingFacilities { get; }

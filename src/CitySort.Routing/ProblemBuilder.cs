@@ -233,6 +233,31 @@ public sealed class ProblemBuilder
             {
                 CheckWindow(errors, what + " shift", shift);
             }
+
+            if (v.Break is { } meal)
+            {
+                if (meal.Duration < Duration.Zero)
+                {
+                    errors.Add($"{what}: break duration {meal.Duration} is negative");
+                }
+
+                CheckWindow(errors, what + " break start", meal.StartWindow);
+            }
+
+            if (v.MaxLoadPerDay is { } dayLoad && dayLoad <= Load.Zero)
+            {
+                errors.Add($"{what}: load per day {dayLoad} must be more than zero");
+            }
+
+            if (v.MaxClientsPerDay is { } dayClients && dayClients < 1)
+            {
+                errors.Add($"{what}: clients per day {dayClients} must be at least 1");
+            }
+
+            if (v.FixedCost < Distance.Zero)
+            {
+                errors.Add($"{what}: fixed cost {v.FixedCost} is negative");
+            }
         }
 
         var n = _depots.Count + _clients.Count + _facilities.Count;

@@ -19,7 +19,10 @@ public sealed record Solution
         Cost = cost;
     }
 
-    /// <summary>Creates a solution whose cost is the total distance of <paramref name="routes"/> in <paramref name="problem"/>.</summary>
+    /// <summary>
+    /// Creates a solution whose cost is the total distance of <paramref name="routes"/> in <paramref name="problem"/>
+    /// plus the <see cref="VehicleType.FixedCost"/> of each route's vehicle type.
+    /// </summary>
     /// <param name="problem">The problem the routes belong to.</param>
     /// <param name="routes">The routes.</param>
     /// <returns>The solution.</returns>
@@ -31,7 +34,7 @@ public sealed record Solution
         var cost = Distance.Zero;
         foreach (var r in list)
         {
-            cost += RouteDistance(problem, r);
+            cost += RouteDistance(problem, r) + problem.VehicleTypes[r.VehicleTypeIndex].FixedCost;
         }
 
         return new Solution(list, cost);
@@ -83,7 +86,10 @@ public sealed record Solution
     /// <summary>The routes, one per vehicle used.</summary>
     public IReadOnlyList<Route> Routes => _routes;
 
-    /// <summary>The total distance driven (stored units; divide by <see cref="Problem.CostScale"/> to print).</summary>
+    /// <summary>
+    /// The cost: the total distance driven plus the fixed cost of every vehicle used (stored units; divide by
+    /// <see cref="Problem.CostScale"/> to print). Without fixed costs it is the distance alone.
+    /// </summary>
     public Distance Cost { get; }
 
     /// <summary>The number of routes (vehicles used).</summary>

@@ -12,10 +12,15 @@ namespace CitySort.Routing;
 /// the vehicle type exists; a route serves at least one client and every trip serves at least one;
 /// every client index exists and no client is served twice; a type without facilities makes one trip ending at its
 /// depot, a type with facilities ends every trip at a facility it may unload at and makes at most
-/// <see cref="VehicleType.MaxTripsPerVehicle"/> trips; each trip's load is within capacity; service starts within each
-/// client's window (a vehicle leaves at the start of its shift and waits when early), unloading within each
-/// facility's window, and the vehicle is back by the end of its shift; every client is served; no vehicle type uses
-/// more vehicles than it has. Source: the DIMACS 2021 VRPTW rules and the multi-trip semantics of routing-api.
+/// <see cref="VehicleType.MaxTripsPerVehicle"/> trips, so its last visit before the depot is an unload (empty return);
+/// each trip's load is within capacity; the day's load is within <see cref="VehicleType.MaxLoadPerDay"/> and the day's
+/// clients within <see cref="VehicleType.MaxClientsPerDay"/>; service starts within each client's window (a vehicle
+/// leaves at the start of its shift and waits when early), unloading within each facility's window, the break (when
+/// the type has one and the vehicle is not back by its latest start) fits in some gap between two stops, and the
+/// vehicle is back by the end of its shift; every client is served; no vehicle type uses more vehicles than it has.
+/// The cost is the distance driven plus each used vehicle's <see cref="VehicleType.FixedCost"/>.
+/// Source: the DIMACS 2021 VRPTW rules, the multi-trip semantics of this library, and the rules of Kim, Kim &amp;
+/// Sahoo (2006) for the waste-collection day.
 /// </remarks>
 public static class SolutionChecker
 {
@@ -33,6 +38,7 @@ public static class SolutionChecker
         var visitedBy = new int[problem.Clients.Count];
         var vehiclesUsed = new int[problem.VehicleTypes.Count];
         var cost = Distance.Zero;
+        var distanceDriven = Distance.Zero;
 
         for (var r = 0; r < solution.Routes.Count; r++)
         {
@@ -123,8 +129,27 @@ public static class SolutionChecker
                 continue;
             }
 
+            var dayLoad = Load.Zero;
+            var dayClients = 0;
+            foreach (var c in route.Clients)
+            {
+                dayLoad += problem.Clients[c].Demand;
+                dayClients++;
+            }
+
+            if (type.MaxLoadPerDay is { } maxDayLoad && dayLoad > maxDayLoad)
+            {
+                Fail($"route {routeNo} collects {dayLoad} in its day but vehicle type {route.VehicleTypeIndex} may collect {maxDayLoad} per day");
+            }
+
+            if (type.MaxClientsPerDay is { } maxDayClients && dayClients > maxDayClients)
+            {
+                Fail($"route {routeNo} serves {dayClients} clients in its day but vehicle type {route.VehicleTypeIndex} may serve {maxDayClients} per day");
+            }
+
             var late = WalkRoute(problem, route, routeNo, out var routeDistance);
-            cost += routeDistance;
+            cost += routeDistance + type.FixedCost;
+            distanceDriven += routeDistance;
             if (late is not null)
             {
                 Fail(late);
@@ -149,75 +174,133 @@ public static class SolutionChecker
             }
         }
 
-        return new CheckResult(first is null, cost, first);
+        return new CheckResult(first is null, cost, first) { DistanceDriven = distanceDriven, VehiclesUsed = solution.Routes.Count };
     }
 
     /// <summary>
     /// Walks the route leg by leg, adding up its distance from the problem's matrix and simulating it in time; returns
-    /// the first lateness found, or null. The checker computes the distance here, on its own, rather than through
-    /// <see cref="Solution.RouteDistance"/>, which the solvers use, so that an error there cannot hide itself.
+    /// the first lateness found, or null. The checker computes the distance and the times here, on its own, rather than
+    /// through <see cref="Solution.RouteDistance"/> or a solver's schedule, so that an error there cannot hide itself.
+    /// A vehicle type with a break that is not back by the latest break start tries the break in every gap between two
+    /// stops (depot departure and return included) and is feasible when one gap keeps every window and the shift.
     /// </summary>
     private static string? WalkRoute(Problem problem, Route route, int routeNo, out Distance distance)
     {
-        distance = Distance.Zero;
-        string? late = null;
         var type = problem.VehicleTypes[route.VehicleTypeIndex];
         var shift = type.ShiftWindow ?? problem.Depots[type.DepotIndex].TimeWindow;
         var depotNode = problem.DepotNode(type.DepotIndex);
-        var at = depotNode;
-        var time = shift.Earliest;
+        var stops = new List<Stop>();
         foreach (var trip in route.Trips)
         {
             foreach (var c in trip.Clients)
             {
-                var node = problem.ClientNode(c);
                 var client = problem.Clients[c];
-                var window = client.TimeWindow ?? TimeWindow.Unbounded;
-                distance += problem.Distance(at, node);
-                var arrival = time + problem.TravelDuration(at, node);
-                var start = Duration.Max(arrival, window.Earliest);
-                if (start > window.Latest)
-                {
-                    late ??= $"route {routeNo}: service at client {problem.ClientLabel(c)} starts at {start}, after its time window closes at {window.Latest}";
-                }
-
-                time = start + client.ServiceDuration;
-                at = node;
+                stops.Add(new Stop(problem.ClientNode(c), client.TimeWindow ?? TimeWindow.Unbounded, client.ServiceDuration, $"service at client {problem.ClientLabel(c)}", "its time window closes"));
             }
 
             if (trip.FacilityIndex is { } f)
             {
-                var node = problem.FacilityNode(f);
                 var facility = problem.Facilities[f];
-                distance += problem.Distance(at, node);
-                var arrival = time + problem.TravelDuration(at, node);
-                var start = Duration.Max(arrival, facility.TimeWindow.Earliest);
-                if (start > facility.TimeWindow.Latest)
+                stops.Add(new Stop(problem.FacilityNode(f), facility.TimeWindow, facility.ServiceDuration, $"unloading at facility {FacilityLabel(problem, f)}", "it closes"));
+            }
+            else if (trip.Clients.Count > 0)
+            {
+                stops.Add(new Stop(depotNode, TimeWindow.Unbounded, Duration.Zero, string.Empty, string.Empty));
+            }
+        }
+
+        // A trip that returns to its depot is a stop at the depot; the walk ends at the depot in any case.
+        if (stops.Count > 0 && stops[^1].Node == depotNode)
+        {
+            stops.RemoveAt(stops.Count - 1);
+        }
+
+        distance = Distance.Zero;
+        var at = depotNode;
+        foreach (var stop in stops)
+        {
+            distance += problem.Distance(at, stop.Node);
+            at = stop.Node;
+        }
+
+        distance += problem.Distance(at, depotNode);
+
+        var (late, returnTime) = Simulate(problem, stops, depotNode, shift.Earliest, null, -1, routeNo);
+        if (late is not null)
+        {
+            // A break only delays what follows, so it cannot cure a late arrival.
+            return late;
+        }
+
+        var meal = type.Break;
+        if (meal is null || returnTime <= meal.StartWindow.Latest)
+        {
+            return returnTime > shift.Latest
+                ? $"route {routeNo} returns to depot {DepotLabel(problem, type.DepotIndex)} at {returnTime}, after its shift ends at {shift.Latest}"
+                : null;
+        }
+
+        for (var gap = 0; gap <= stops.Count; gap++)
+        {
+            var (reason, back) = Simulate(problem, stops, depotNode, shift.Earliest, meal, gap, routeNo);
+            reason ??= back > shift.Latest
+                ? $"it returns to depot {DepotLabel(problem, type.DepotIndex)} at {back}, after its shift ends at {shift.Latest}"
+                : null;
+            if (reason is null)
+            {
+                return null;
+            }
+        }
+
+        return $"route {routeNo} has no gap for its break ({meal}) that keeps every window and its shift; back at {returnTime} without it, after the latest break start {meal.StartWindow.Latest}";
+    }
+
+    /// <summary>
+    /// Times the stops from the depot and back: service starts at max(arrival, window opening); with a break in gap
+    /// <paramref name="breakGap"/> (0 = before the first stop, stops.Count = before the return), the break starts at
+    /// max(departure, break window opening), must start by the window's close, may interrupt the drive, and the next
+    /// service can begin no sooner than max(departure + travel, break window opening) + break duration.
+    /// </summary>
+    private static (string? Late, Duration ReturnTime) Simulate(
+        Problem problem, List<Stop> stops, int depotNode, Duration departure, VehicleBreak? meal, int breakGap, int routeNo)
+    {
+        var at = depotNode;
+        var time = departure;
+        for (var i = 0; i <= stops.Count; i++)
+        {
+            var node = i < stops.Count ? stops[i].Node : depotNode;
+            var arrival = time + problem.TravelDuration(at, node);
+            if (meal is not null && i == breakGap)
+            {
+                var breakStart = Duration.Max(time, meal.StartWindow.Earliest);
+                if (breakStart > meal.StartWindow.Latest)
                 {
-                    late ??= $"route {routeNo}: unloading at facility {FacilityLabel(problem, f)} starts at {start}, after it closes at {facility.TimeWindow.Latest}";
+                    return ($"the break would start at {breakStart}, after {meal.StartWindow.Latest}", Duration.Zero);
                 }
 
-                time = start + facility.ServiceDuration;
-                at = node;
+                arrival = Duration.Max(arrival, meal.StartWindow.Earliest) + meal.Duration;
             }
-            else if (at != depotNode)
+
+            if (i == stops.Count)
             {
-                distance += problem.Distance(at, depotNode);
-                time += problem.TravelDuration(at, depotNode);
-                at = depotNode;
+                return (null, arrival);
             }
+
+            var stop = stops[i];
+            var start = Duration.Max(arrival, stop.Window.Earliest);
+            if (start > stop.Window.Latest)
+            {
+                return ($"route {routeNo}: {stop.What} starts at {start}, after {stop.Closes} at {stop.Window.Latest}", Duration.Zero);
+            }
+
+            time = start + stop.Service;
+            at = node;
         }
 
-        if (at != depotNode)
-        {
-            distance += problem.Distance(at, depotNode);
-            time += problem.TravelDuration(at, depotNode);
-        }
-
-        return late ?? (time > shift.Latest
-            ? $"route {routeNo} returns to depot {DepotLabel(problem, type.DepotIndex)} at {time}, after its shift ends at {shift.Latest}"
-            : null);
+        return (null, time);
     }
+
+    private readonly record struct Stop(int Node, TimeWindow Window, Duration Service, string What, string Closes);
 
     private static string FacilityLabel(Problem problem, int index) =>
         problem.Facilities[index].Name.Length > 0 ? problem.Facilities[index].Name : index.ToString(CultureInfo.InvariantCulture);

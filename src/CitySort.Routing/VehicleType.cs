@@ -37,4 +37,28 @@ public sealed record VehicleType
     /// depot's. The built <see cref="Problem"/> holds the intersection of both.
     /// </summary>
     public TimeWindow? ShiftWindow { get; init; }
+
+    /// <summary>
+    /// The break each vehicle of this type takes during its shift (see <see cref="VehicleBreak"/>);
+    /// <see langword="null"/> (the default): none.
+    /// </summary>
+    public VehicleBreak? Break { get; init; }
+
+    /// <summary>
+    /// The most one vehicle may collect in its whole shift, over all its trips (Q* of Kim et al. 2006);
+    /// <see langword="null"/> (the default): no limit beyond the trips' capacity.
+    /// </summary>
+    public Load? MaxLoadPerDay { get; init; }
+
+    /// <summary>
+    /// The most clients one vehicle may serve in its whole shift (S* of Kim et al. 2006); facility visits do not
+    /// count. <see langword="null"/> (the default): no limit.
+    /// </summary>
+    public int? MaxClientsPerDay { get; init; }
+
+    /// <summary>
+    /// The cost of using one vehicle of this type at all, added once per route to the distance driven (same units as
+    /// <see cref="Distance"/>), so that a plan with fewer vehicles can be preferred. Default zero.
+    /// </summary>
+    public Distance FixedCost { get; init; }
 }

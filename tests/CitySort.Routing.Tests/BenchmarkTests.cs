@@ -1,3 +1,4 @@
+using CitySort.Routing.Formats;
 using CitySort.Routing.Benchmarks;
 using CitySort.Routing.OrTools;
 using CitySort.Testing;
@@ -48,6 +49,25 @@ public sealed class BenchmarkTests : IDisposable
         Assert.Contains("| overall | 2 (nearest 2, ortools 2) |", text, StringComparison.Ordinal);
         Assert.Contains("nearest − ortools (points)", text, StringComparison.Ordinal);
         Assert.Equal(5, File.ReadAllLines(csv).Length);
+    }
+
+    [Fact]
+    public void Waste_collection_rows_print_miles_with_one_decimal_beside_the_published_best()
+    {
+        // 174.5 miles published with 3 trucks; a result of 172.04 miles with 3 routes. One mile = 528 000 stored units.
+        var scale = WasteCollectionReader.DistanceUnitsPerMile;
+        var row = new BenchmarkRow("102_stop", 99, scale, new Distance(1745L * scale / 10), [new BenchmarkEntry("nearest", new Distance(17_204L * scale / 100), 3, TimeSpan.FromSeconds(2), true, null)])
+        {
+            BestKnownIsPublished = true,
+            BestKnownVehicles = 3,
+        };
+        var run = new BenchmarkRun("wcvrptw", new BenchmarkSettings(TimeSpan.FromSeconds(1), 1, [new NearestFeasibleSolver()], null), [row], []);
+
+        var text = BenchmarkReport.ToMarkdown(run, new BenchmarkEnvironment("cpu", 2, "abc1234", DateTimeOffset.UnixEpoch));
+
+        // Gap 100 × (172.04 − 174.5) / 174.5 = −1.41 %.
+        Assert.Equal("| 102_stop | 99 | 174.5 (3) † | 172.0 | -1.41 | 3 | 2.0 |", text.Split('\n').Single(l => l.StartsWith("| 102_stop", StringComparison.Ordinal)));
+        Assert.Contains("no routes were published", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CitySort.Routing.Formats;
 
 namespace CitySort.Routing.Benchmarks;
 
@@ -61,6 +62,15 @@ public static class BenchmarkReport
         Line($"- Solvers: {string.Join(", ", solvers)}" + (run.Settings.Baseline is { } b ? $" (baseline: {b})" : string.Empty));
         Line("- Every solution is re-checked by the independent SolutionChecker; an infeasible result counts as no result (\"—\").");
         Line("- Gap % = 100 × (cost − BKS) / BKS; BKS from the .sol beside each instance, confirmed by the checker.");
+        if (run.Rows.Any(r => r.BestKnownIsPublished))
+        {
+            Line($"- BKS marked † is the best published distance ({PublishedResults.FileName}, with its vehicle count in brackets); no routes were published, so the checker cannot confirm it.");
+        }
+
+        if (run.Rows.Any(r => r.CostScale == WasteCollectionReader.DistanceUnitsPerMile))
+        {
+            Line("- Costs of the waste-collection instances are distances in miles (one decimal); routes are trucks.");
+        }
         Line();
 
         var header = new StringBuilder("| Instance | Clients | BKS |");
@@ -75,7 +85,9 @@ public static class BenchmarkReport
         Line(rule.ToString());
         foreach (var row in run.Rows)
         {
-            var cells = new StringBuilder($"| {row.Instance} | {row.Clients} | {Cost(row.BestKnownCost, row.CostScale)} |");
+            var bksCell = Cost(row.BestKnownCost, row.CostScale)
+                + (row.BestKnownIsPublished ? (row.BestKnownVehicles is { } v ? $" ({v})" : string.Empty) + " †" : string.Empty);
+            var cells = new StringBuilder($"| {row.Instance} | {row.Clients} | {bksCell} |");
             foreach (var entry in row.Entries)
             {
                 cells.Append(entry.Feasible
@@ -211,7 +223,9 @@ public static class BenchmarkReport
 
     private static string Cost(Distance? cost, int scale) => cost is not { } c
         ? "—"
-        : scale == 1 ? c.ToString() : (c.Value / (decimal)scale).ToString("0.0###", CultureInfo.InvariantCulture);
+        : scale == 1 ? c.ToString()
+        : scale == WasteCollectionReader.DistanceUnitsPerMile ? (c.Value / (decimal)scale).ToString("0.0", CultureInfo.InvariantCulture)
+        : (c.Value / (decimal)scale).ToString("0.0###", CultureInfo.InvariantCulture);
 
     private static string Percent(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.InvariantCulture) : "—";
 

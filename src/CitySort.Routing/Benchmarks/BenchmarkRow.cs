@@ -15,4 +15,13 @@ public sealed record BenchmarkRow(string Instance, int Clients, int CostScale, D
         entry is { Feasible: true } && BestKnownCost is { Value: > 0 } bks
             ? 100.0 * (entry.Cost.Value - bks.Value) / bks.Value
             : null;
+
+    /// <summary>
+    /// True when <see cref="BestKnownCost"/> is a published figure without routes (from <see cref="PublishedResults"/>),
+    /// which the checker could not confirm.
+    /// </summary>
+    public bool BestKnownIsPublished { get; init; }
+
+    /// <summary>The vehicle count of the published best result, when <see cref="BestKnownIsPublished"/>.</summary>
+    public int? BestKnownVehicles { get; init; }
 }

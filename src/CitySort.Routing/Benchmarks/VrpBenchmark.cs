@@ -4,7 +4,8 @@ using CitySort.Routing.Formats;
 namespace CitySort.Routing.Benchmarks;
 
 /// <summary>
-/// Solves every instance of a folder (.vrp or .txt, each with an optional .sol beside it) with each solver at the same
+/// Solves every instance of a folder (.vrp or .txt, each with an optional .sol beside it, or a
+/// <see cref="PublishedResults.FileName"/> for the whole folder when distances are in miles) with each solver at the same
 /// time limit and seed, one solve at a time, and re-checks every solution with <see cref="SolutionChecker"/>; an
 /// infeasible result or a solver error counts as no result. Solvers get default options (one thread).
 /// </summary>
@@ -22,6 +23,8 @@ public static class VrpBenchmark
         ArgumentNullException.ThrowIfNull(settings);
         var errors = new List<string>();
         var instances = new List<(string Name, string Path, Problem Problem, Distance? Bks)>();
+        var publishedPath = Path.Combine(directory, PublishedResults.FileName);
+        var published = File.Exists(publishedPath) ? PublishedResults.ReadBest(publishedPath) : new Dictionary<string, (decimal Miles, int Vehicles)>();
         foreach (var path in Directory.GetFiles(directory).Where(InstanceFile.IsInstance))
         {
             var read = InstanceFile.Read(path);
@@ -64,7 +67,21 @@ public static class VrpBenchmark
                 progress?.Report(new BenchmarkStep(name, solver.Name, done, total, entry));
             }
 
-            rows.Add(new BenchmarkRow(name, problem.Clients.Count, problem.CostScale, bks, entries));
+            var bestKnown = bks;
+            var isPublished = false;
+            int? publishedVehicles = null;
+            if (bestKnown is null && problem.CostScale == WasteCollectionReader.DistanceUnitsPerMile && published.TryGetValue(name, out var best))
+            {
+                bestKnown = new Distance((long)decimal.Round(best.Miles * problem.CostScale));
+                isPublished = true;
+                publishedVehicles = best.Vehicles;
+            }
+
+            rows.Add(new BenchmarkRow(name, problem.Clients.Count, problem.CostScale, bestKnown, entries)
+            {
+                BestKnownIsPublished = isPublished,
+                BestKnownVehicles = publishedVehicles,
+            });
         }
 
         return new BenchmarkRun(new DirectoryInfo(directory).Name, settings, rows, errors);

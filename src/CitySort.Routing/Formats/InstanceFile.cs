@@ -1,8 +1,9 @@
 namespace CitySort.Routing.Formats;
 
 /// <summary>
-/// Opens a benchmark instance by its extension (.vrp: <see cref="CvrplibReader"/>, .txt: <see cref="SolomonReader"/>)
-/// and finds the best-known solution (.sol with the same name) beside it.
+/// Opens a benchmark instance by its extension (.vrp: <see cref="CvrplibReader"/>; <c>…_stop.txt</c>:
+/// <see cref="WasteCollectionReader"/>; any other .txt: <see cref="SolomonReader"/>) and finds the best-known solution
+/// (.sol with the same name) beside it.
 /// </summary>
 public static class InstanceFile
 {
@@ -22,6 +23,7 @@ public static class InstanceFile
         Path.GetExtension(path).ToLowerInvariant() switch
         {
             ".vrp" => CvrplibReader.Read(path),
+            ".txt" when WasteCollectionReader.IsWasteCollectionFile(path) => WasteCollectionReader.Read(path),
             ".txt" => SolomonReader.Read(path),
             _ => FormatResult<Problem>.Failure([new FormatError(path, 0, "is neither a CVRPLIB .vrp nor a Solomon .txt file")]),
         };

@@ -5,8 +5,9 @@ namespace CitySort.Routing.Hgs;
 /// "Hybrid genetic search for the CVRP: open-source implementation and SWAP* neighborhood", Computers &amp;
 /// Operations Research 140, 105643; time windows by time-warp penalties and O(1) segment concatenation after
 /// Vidal et al. (2013), Computers &amp; Operations Research 40(1), 475–489; fleet limits by bounding the number of
-/// routes; unloading trips by planning trips that start and end at an accepting facility and sequencing them onto
-/// vehicles.
+/// routes. When vehicles unload at facilities or have day rules (break, load or clients per day, fixed cost) the search
+/// runs on whole vehicle days instead, with unloads, shift, break and day limits priced inside it (see
+/// <c>HgsDaySearch</c>).
 /// </summary>
 /// <remarks>
 /// Deterministic for a seed when stopped by iterations (its own random generator; the clock only decides when to
@@ -39,6 +40,11 @@ public sealed class HgsSolver : ISolver
             { } o when o.GetType() == typeof(SolverOptions) => new HgsOptions { MaxThreads = o.MaxThreads },
             _ => throw new ArgumentException($"The hybrid genetic search takes {nameof(HgsOptions)}, not {options.GetType().Name}.", nameof(options)),
         };
+        if (problem.HasUnloadingFacilities || problem.HasDayLimits || problem.HasFixedCosts)
+        {
+            return SolveDays(problem, stop, seed, hgs, progress, cancellationToken);
+        }
+
         var adapter = new HgsProblemAdapter(problem);
         var parameters = new HgsParameters
         {
@@ -69,6 +75,32 @@ public sealed class HgsSolver : ISolver
             cancellationToken);
         var solution = adapter.ToSolution(best);
         progress?.Report(new SolverProgress(engine.Elapsed, engine.Iterations, solution.Cost, best.IsFeasible));
+        return solution;
+    }
+
+    private static Solution SolveDays(Problem problem, StopCriterion stop, int seed, HgsOptions hgs, IProgress<SolverProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (problem.Clients.Count == 0)
+        {
+            return new Solution([], Distance.Zero);
+        }
+
+        var search = new HgsDaySearch(problem, hgs.Granularity, seed);
+        TimeSpan? lastReport = null;
+        var solution = search.Run(
+            stop.MaxRuntime,
+            stop.MaxIterations,
+            stop.MaxIterationsWithoutImprovement,
+            (elapsed, iteration, cost, feasible) =>
+            {
+                if (progress is not null && (lastReport is null || elapsed - lastReport.Value >= hgs.ProgressInterval))
+                {
+                    lastReport = elapsed;
+                    progress.Report(new SolverProgress(elapsed, iteration, new Distance(cost), feasible));
+                }
+            },
+            cancellationToken);
+        progress?.Report(new SolverProgress(search.Elapsed, search.Iterations, solution.Cost, SolutionChecker.Check(problem, solution).IsFeasible));
         return solution;
     }
 }
