@@ -5,6 +5,7 @@ using CitySort.Policy;
 using CitySort.Server.Endpoints;
 using CitySort.Server.Live;
 using CitySort.Server.Mqtt;
+using CitySort.Server.Operations;
 using CitySort.Server.Services;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -76,6 +77,7 @@ public static class CitySortServer
         // client's error: it becomes a problem document with its status and the reason, not a bare 400 or a 500.
         // Every problem document is put in the request's language (Accept-Language; Chinese by default).
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddCitySortHealthChecks();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddAuthorization(o =>
@@ -95,6 +97,7 @@ public static class CitySortServer
         }
 
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             StatusCodeSelector = ex => ex is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
@@ -130,10 +133,19 @@ public static class CitySortServer
         app.MapEventEndpoints();
         app.MapViolationEndpoints();
 
+        app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/reference", o => o
+
+        // The reference page speaks only to this server: no AI chat, no MCP, no SDK generator, no request proxy,
+        // no telemetry and no fonts from a CDN (issue 12, item 7).
+        app.MapScalarApiReference(SecurityHeaders.ReferencePath, o => o
             .WithTitle("CitySort API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableAgent()
+            .DisableMcp()
+            .HideClientButton()
+            .DisableTelemetry()
+            .DisableDefaultFonts());
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {

@@ -58,6 +58,9 @@ internal sealed class ExternalMqttConsumer : IAsyncDisposable
     /// <summary>Completes when the consumer has connected and subscribed for the first time.</summary>
     public Task Connected => _connected.Task;
 
+    /// <summary>Whether the client is connected to the external broker at this moment.</summary>
+    public bool IsConnected => _client.IsConnected;
+
     /// <summary>Starts connecting (retrying every 2 s while the broker is away) and consuming.</summary>
     public void Start() => _run = Task.Run(() => RunAsync(_stopping.Token));
 

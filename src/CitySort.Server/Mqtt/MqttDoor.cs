@@ -16,9 +16,15 @@ internal sealed class MqttDoor(ServerOptions options, IServiceProvider services,
     private EventBatcher? _batcher;
     private InProcessMqttBroker? _broker;
     private ExternalMqttConsumer? _consumer;
+    private volatile bool _off;
 
     /// <summary>The consumer of the external broker, when there is one (tests wait on its first connection).</summary>
     public ExternalMqttConsumer? Consumer => _consumer;
+
+    /// <summary>What the door is doing now (off, listening, connected to the external broker or not).</summary>
+    public MqttDoorState State => _consumer is not null
+        ? (_consumer.IsConnected ? MqttDoorState.Connected : MqttDoorState.Disconnected)
+        : _broker is not null ? MqttDoorState.Listening : _off ? MqttDoorState.Off : MqttDoorState.Starting;
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -27,6 +33,7 @@ internal sealed class MqttDoor(ServerOptions options, IServiceProvider services,
         var logger = loggers.CreateLogger("CitySort.Server.Mqtt");
         if (!mqtt.Enabled)
         {
+            _off = true;
             return;
         }
 
@@ -34,6 +41,7 @@ internal sealed class MqttDoor(ServerOptions options, IServiceProvider services,
         if (intake is null)
         {
             logger.LogWarning("No event intake is registered: the MQTT door stays closed.");
+            _off = true;
             return;
         }
 
@@ -45,8 +53,9 @@ internal sealed class MqttDoor(ServerOptions options, IServiceProvider services,
             return;
         }
 
-        _broker = new InProcessMqttBroker(mqtt, devices, _batcher, options.AnonymousDevicesAccepted, logger);
-        await _broker.StartAsync();
+        var broker = new InProcessMqttBroker(mqtt, devices, _batcher, options.AnonymousDevicesAccepted, logger);
+        await broker.StartAsync();
+        _broker = broker;
     }
 
     /// <inheritdoc />
