@@ -4,9 +4,10 @@ using CitySort.Collection;
 namespace CitySort.Server.Mqtt;
 
 /// <summary>
-/// Gathers the MQTT messages that arrive together into one <see cref="IEventIntake.SubmitAsync"/> call per device
-/// (group commit): while one batch is being committed the next messages queue, and the next batch takes every queued
-/// message (up to <see cref="IEventIntake.MaxBatchSize"/>), optionally after lingering a few milliseconds for more.
+/// Gathers the MQTT messages that arrive together, from all connections, into one
+/// <see cref="IEventIntake.SubmitManyAsync"/> call with one part per device (group commit): while one batch is being
+/// committed the next messages queue, and the next batch takes every queued message (up to
+/// <see cref="IEventIntake.MaxBatchSize"/>), optionally after lingering a few milliseconds for more.
 /// Each caller's task completes with its own event's result only after the batch's submission returned, so an
 /// acknowledgement awaiting it still follows the commit. Batches are submitted one at a time, in arrival order.
 /// </summary>
@@ -110,26 +111,28 @@ internal sealed class EventBatcher : IAsyncDisposable
 
     private async Task SubmitBatchAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
-        // One submission per device, in the order each device's first message arrived; within a device, arrival order.
-        foreach (var group in batch.GroupBy(p => p.Device))
+        // One part per device, in the order each device's first message arrived; within a device, arrival order. All
+        // devices go to the intake in one call, so that they share one commit (a device's MQTT session hands over one
+        // QoS 1 message at a time, so the batch is made of many devices' messages).
+        var groups = batch.GroupBy(p => p.Device).Select(g => g.ToList()).ToList();
+        try
         {
-            var items = group.ToList();
-            try
+            var results = await _intake.SubmitManyAsync(groups.Select(g => new DeviceBatch(g[0].Device, g.Select(p => p.Event).ToList())).ToList(), cancellationToken);
+            for (var g = 0; g < groups.Count; g++)
             {
-                var results = await _intake.SubmitAsync(group.Key, items.Select(p => p.Event).ToList(), cancellationToken);
-                for (var i = 0; i < items.Count; i++)
+                for (var i = 0; i < groups[g].Count; i++)
                 {
-                    items[i].Result.TrySetResult(results[i] with { Index = 0 });
+                    groups[g][i].Result.TrySetResult(results[g][i] with { Index = 0 });
                 }
             }
+        }
 #pragma warning disable CA1031 // The failure belongs to the callers, who must not acknowledge.
-            catch (Exception e)
+        catch (Exception e)
 #pragma warning restore CA1031
+        {
+            foreach (var item in batch)
             {
-                foreach (var item in items)
-                {
-                    item.Result.TrySetException(e);
-                }
+                item.Result.TrySetException(e);
             }
         }
     }
