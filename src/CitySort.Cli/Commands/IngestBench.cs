@@ -34,6 +34,9 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
     /// <summary>Events per HTTP batch and per raw insert transaction (issue 9).</summary>
     public const int BatchSize = 500;
 
+    /// <summary>HTTP requests in flight at once (each device posts on its own; a few overlap).</summary>
+    public const int HttpSenders = 4;
+
     /// <summary>The default number of vehicle devices (one MQTT connection each): about a city's fleet.</summary>
     public const int DefaultDevices = 150;
 
@@ -439,29 +442,37 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
         return IngestBenchStatistics.EventsPerSecond(batches.Sum(b => b.Length), clock.Elapsed);
     }
 
-    /// <summary>The HTTP door: the same rows as the raw run, one batch per request, one request at a time, each with its device's key.</summary>
+    /// <summary>The HTTP door: the same rows as the raw run, one batch per request, <see cref="HttpSenders"/> requests in flight, each with its device's key.</summary>
     private async Task<double> HttpAsync(IReadOnlyList<BenchDevice> fleet, int repeat, DateTimeOffset start, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromMinutes(5) };
         var requests = HttpRows(fleet, repeat, start).Select(batch => (
             Device: fleet.First(d => d.Id == batch[0].DeviceId),
             Body: Encoding.UTF8.GetBytes("{\"events\":[" + string.Join(",", batch.Select(r => Gps(r.EventId, r.Plate, start, r.Index, withKind: true))) + "]}"))).ToList();
+        var next = -1;
         var clock = Stopwatch.StartNew();
-        foreach (var (device, body) in requests)
+        await Task.WhenAll(Enumerable.Range(0, HttpSenders).Select(async _ =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = new ByteArrayContent(body) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Add("X-Device-Id", device.Id);
-            request.Headers.Add("X-Device-Key", device.Secret);
-            using var response = await client.SendAsync(request, cancellationToken);
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            if (!response.IsSuccessStatusCode || !text.Contains($"\"accepted\":{BatchSize}", StringComparison.Ordinal))
+            for (var r = Interlocked.Increment(ref next); r < requests.Count; r = Interlocked.Increment(ref next))
             {
-                throw new InvalidOperationException("POST /api/events did not accept the batch: " + (int)response.StatusCode + " " + text[..Math.Min(400, text.Length)]);
+                await PostAsync(client, requests[r].Device, requests[r].Body, cancellationToken);
             }
-        }
-
+        }));
         return IngestBenchStatistics.EventsPerSecond(HttpEvents, clock.Elapsed);
+    }
+
+    private static async Task PostAsync(HttpClient client, BenchDevice device, byte[] body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Device-Id", device.Id);
+        request.Headers.Add("X-Device-Key", device.Secret);
+        using var response = await client.SendAsync(request, cancellationToken);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode || !text.Contains($"\"accepted\":{BatchSize}", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("POST /api/events did not accept the batch: " + (int)response.StatusCode + " " + text[..Math.Min(400, text.Length)]);
+        }
     }
 
     /// <summary>The MQTT door: one connection per device (its id and secret), each publishing its own fixes at QoS 1 and awaiting each PUBACK.</summary>

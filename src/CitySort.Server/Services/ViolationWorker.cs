@@ -78,7 +78,7 @@ internal sealed class ViolationWorker(
             }
 
             var rest = time.GetElapsedTime(started);
-            if (rest > TimeSpan.Zero && batches.Reader.Count > 0)
+            if (rest > TimeSpan.Zero && batches.Reader.TryPeek(out _))
             {
                 await Task.Delay(rest < MaxRest ? rest : MaxRest, time, stoppingToken);
             }
