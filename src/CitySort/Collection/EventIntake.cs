@@ -88,6 +88,11 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (batches.Count == 0)
+        {
+            return [];
+        }
+
         var parts = new Part[batches.Count];
         var snapshot = await registry.GetAsync(cancellationToken);
         for (var b = 0; b < batches.Count; b++)
