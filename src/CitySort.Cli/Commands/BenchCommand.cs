@@ -48,40 +48,47 @@ internal static class BenchCommand
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Folder for the results (default bench/results).", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("bench", "results")) };
         var repeats = new Option<int>("--repeats") { Description = "Repeats of each measurement; the table gives their medians (default 3).", DefaultValueFactory = _ => 3 };
-        var scale = new Option<double>("--scale") { Description = "Size of the runs: 1 = 400 000 HTTP events and 4 × 50 000 MQTT messages per repeat (default 1).", DefaultValueFactory = _ => 1.0 };
+        var scale = new Option<double>("--scale") { Description = "Size of the runs: 1 = 400 000 HTTP events and 200 000 MQTT messages per repeat (default 1).", DefaultValueFactory = _ => 1.0 };
+        var postgres = new Option<string>("--postgres") { Description = "Measure on PostgreSQL: an Npgsql connection string of a role that may create databases (temporary databases are created and dropped). Default: SQLite." };
+        var devices = new Option<int>("--devices") { Description = $"Vehicle devices, one MQTT connection each, also the HTTP senders (default {IngestBench.DefaultDevices}).", DefaultValueFactory = _ => IngestBench.DefaultDevices };
         var httpPort = new Option<int>("--http-port") { Description = "Loopback port of the in-process server (the baseline server takes the next one; default 5250).", DefaultValueFactory = _ => 5250 };
         var mqttPort = new Option<int>("--mqtt-port") { Description = "Loopback port of the in-process MQTT broker (the baseline broker takes the next one; default 18855).", DefaultValueFactory = _ => 18855 };
-        var ingest = new Command("ingest", "Benchmark event ingestion on SQLite: the HTTP batch door against a raw bulk insert, the MQTT door against a no-op intake.");
+        var ingest = new Command("ingest", "Benchmark event ingestion on SQLite or PostgreSQL: the HTTP batch door against a raw bulk write, the MQTT door against a no-op intake.");
         ingest.Options.Add(output);
         ingest.Options.Add(repeats);
         ingest.Options.Add(scale);
         ingest.Options.Add(httpPort);
         ingest.Options.Add(mqttPort);
+        ingest.Options.Add(postgres);
+        ingest.Options.Add(devices);
         ingest.SetAction((parse, cancellationToken) => RunIngestAsync(
             parse.GetValue(output)!,
             parse.GetValue(repeats),
             parse.GetValue(scale),
             parse.GetValue(httpPort),
             parse.GetValue(mqttPort),
+            parse.GetValue(postgres),
+            parse.GetValue(devices),
             cancellationToken));
         return ingest;
     }
 
-    private static async Task<int> RunIngestAsync(DirectoryInfo output, int repeats, double scale, int httpPort, int mqttPort, CancellationToken cancellationToken)
+    private static async Task<int> RunIngestAsync(DirectoryInfo output, int repeats, double scale, int httpPort, int mqttPort, string? postgres, int devices, CancellationToken cancellationToken)
     {
-        if (repeats < 1 || !(scale > 0) || !double.IsFinite(scale) || httpPort is < 1 or > 65534 || mqttPort is < 1 or > 65534)
+        if (repeats < 1 || !(scale > 0) || !double.IsFinite(scale) || httpPort is < 1 or > 65534 || mqttPort is < 1 or > 65534 || devices is < 1 or > 1000)
         {
-            Console.Error.WriteLine("--repeats must be at least 1, --scale a positive number, the ports from 1 to 65534");
+            Console.Error.WriteLine("--repeats must be at least 1, --scale a positive number, the ports from 1 to 65534, --devices from 1 to 1000");
             return 2;
         }
 
         var environment = new BenchmarkEnvironment(CpuModel(), Environment.ProcessorCount, GitCommit(), DateTimeOffset.UtcNow);
-        var bench = new IngestBench(httpPort, mqttPort, scale, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+        var bench = new IngestBench(postgres, httpPort, mqttPort, devices, scale, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
         var figures = await bench.RunAsync(repeats, cancellationToken);
         output.Create();
         var stamp = environment.StartedUtc.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture);
-        var markdown = Path.Combine(output.FullName, $"ingest-sqlite-{stamp}.md");
-        var csv = Path.Combine(output.FullName, $"ingest-sqlite-{stamp}.csv");
+        var provider = postgres is null ? "sqlite" : "postgresql";
+        var markdown = Path.Combine(output.FullName, $"ingest-{provider}-{stamp}.md");
+        var csv = Path.Combine(output.FullName, $"ingest-{provider}-{stamp}.csv");
         await File.WriteAllTextAsync(markdown, IngestBenchTable.Markdown(figures, environment, repeats, scale), cancellationToken);
         await File.WriteAllTextAsync(csv, IngestBenchTable.Csv(figures, environment, repeats, scale), cancellationToken);
         foreach (var figure in figures)

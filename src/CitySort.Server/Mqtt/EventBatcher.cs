@@ -4,9 +4,13 @@ using CitySort.Collection;
 namespace CitySort.Server.Mqtt;
 
 /// <summary>
-/// Gathers the MQTT messages that arrive together into one <see cref="IEventIntake.SubmitAsync"/> call per device
-/// (group commit): while one batch is being committed the next messages queue, and the next batch takes every queued
-/// message (up to <see cref="IEventIntake.MaxBatchSize"/>), optionally after lingering a few milliseconds for more.
+/// Gathers the MQTT messages that arrive together, from all connections, into one
+/// <see cref="IEventIntake.SubmitManyAsync"/> call with one part per device (group commit): while one batch is being
+/// committed the next messages queue, and the next batch takes every queued message (up to
+/// <see cref="IEventIntake.MaxBatchSize"/>), then lingers for more: the configured time, or a quarter of the time the
+/// previous submission took (at most <see cref="MaxAdaptiveLinger"/>) when that is longer. The adaptive part matters
+/// because an MQTT session has one QoS 1 message in flight: without it, the devices answered by one commit would
+/// miss the next and form a second cohort, so that each commit carried only half of the devices.
 /// Each caller's task completes with its own event's result only after the batch's submission returned, so an
 /// acknowledgement awaiting it still follows the commit. Batches are submitted one at a time, in arrival order.
 /// </summary>
@@ -18,6 +22,10 @@ internal sealed class EventBatcher : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
+    private TimeSpan _lastSubmit;
+
+    /// <summary>The longest linger taken from the previous submission's time.</summary>
+    public static readonly TimeSpan MaxAdaptiveLinger = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Starts the batcher.</summary>
     /// <param name="intake">The intake to submit to.</param>
@@ -71,9 +79,11 @@ internal sealed class EventBatcher : IAsyncDisposable
             {
                 batch.Clear();
                 Drain(batch);
-                if (_linger > TimeSpan.Zero && batch.Count < IEventIntake.MaxBatchSize)
+                var adaptive = _lastSubmit / 4;
+                var lingerFor = adaptive > _linger ? (adaptive < MaxAdaptiveLinger ? adaptive : MaxAdaptiveLinger) : _linger;
+                if (lingerFor > TimeSpan.Zero && batch.Count < IEventIntake.MaxBatchSize)
                 {
-                    using var timeout = new CancellationTokenSource(_linger, _clock);
+                    using var timeout = new CancellationTokenSource(lingerFor, _clock);
                     using var linger = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
                     try
                     {
@@ -88,7 +98,9 @@ internal sealed class EventBatcher : IAsyncDisposable
                     }
                 }
 
+                var started = _clock.GetTimestamp();
                 await SubmitBatchAsync(batch, cancellationToken);
+                _lastSubmit = _clock.GetElapsedTime(started);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -110,26 +122,28 @@ internal sealed class EventBatcher : IAsyncDisposable
 
     private async Task SubmitBatchAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
-        // One submission per device, in the order each device's first message arrived; within a device, arrival order.
-        foreach (var group in batch.GroupBy(p => p.Device))
+        // One part per device, in the order each device's first message arrived; within a device, arrival order. All
+        // devices go to the intake in one call, so that they share one commit (a device's MQTT session hands over one
+        // QoS 1 message at a time, so the batch is made of many devices' messages).
+        var groups = batch.GroupBy(p => p.Device).Select(g => g.ToList()).ToList();
+        try
         {
-            var items = group.ToList();
-            try
+            var results = await _intake.SubmitManyAsync(groups.Select(g => new DeviceBatch(g[0].Device, g.Select(p => p.Event).ToList())).ToList(), cancellationToken);
+            for (var g = 0; g < groups.Count; g++)
             {
-                var results = await _intake.SubmitAsync(group.Key, items.Select(p => p.Event).ToList(), cancellationToken);
-                for (var i = 0; i < items.Count; i++)
+                for (var i = 0; i < groups[g].Count; i++)
                 {
-                    items[i].Result.TrySetResult(results[i] with { Index = 0 });
+                    groups[g][i].Result.TrySetResult(results[g][i] with { Index = 0 });
                 }
             }
+        }
 #pragma warning disable CA1031 // The failure belongs to the callers, who must not acknowledge.
-            catch (Exception e)
+        catch (Exception e)
 #pragma warning restore CA1031
+        {
+            foreach (var item in batch)
             {
-                foreach (var item in items)
-                {
-                    item.Result.TrySetException(e);
-                }
+                item.Result.TrySetException(e);
             }
         }
     }

@@ -8,13 +8,20 @@ namespace CitySort.Server.Services;
 
 /// <summary>
 /// Runs the violation evaluations in the background: as an <see cref="ICommittedEventSink"/> it queues each committed
-/// batch without blocking the intake and re-evaluates what it touched; at each day's clearance time (setting
+/// batch without blocking the intake and re-evaluates what it touched, taking every batch queued meanwhile together
+/// (each vehicle-day touched by any of them is evaluated once, from the store, so the result equals one evaluation per
+/// batch while the cost follows the evaluations' pace, not the commits'). Under a sustained stream it rests after each
+/// pass for as long as the pass took (at most <see cref="MaxRest"/>), so the live checks take at most half of one
+/// core and never starve the intake; a finding is stored at most about twice a pass's time after its event. At each day's clearance time (setting
 /// <c>planning.shiftEnd</c>) it runs the day-end evaluation of that day, and once on start for the last day whose
 /// clearance time has passed (a run missed while the server was down). Failures are logged, never thrown at the intake.
 /// </summary>
 internal sealed class ViolationWorker(
     ViolationService violations, RegistryReadiness readiness, TimeProvider time, ILogger<ViolationWorker> logger) : BackgroundService, ICommittedEventSink
 {
+    /// <summary>The longest rest between two passes under a sustained stream.</summary>
+    public static readonly TimeSpan MaxRest = TimeSpan.FromSeconds(2);
+
     private readonly Channel<CommittedBatch> batches = Channel.CreateUnbounded<CommittedBatch>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <inheritdoc />
@@ -40,8 +47,25 @@ internal sealed class ViolationWorker(
 
     private async Task DrainAsync(CancellationToken stoppingToken)
     {
-        await foreach (var batch in batches.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var first in batches.Reader.ReadAllAsync(stoppingToken))
         {
+            var batch = first;
+            if (batches.Reader.TryRead(out var next))
+            {
+                var accepted = new List<CollectionEvent>(first.Accepted);
+                var rejected = first.RejectedCount;
+                var days = new SortedSet<DateOnly>(first.BusinessDays);
+                do
+                {
+                    accepted.AddRange(next.Accepted);
+                    rejected += next.RejectedCount;
+                    days.UnionWith(next.BusinessDays);
+                }
+                while (batches.Reader.TryRead(out next));
+                batch = new CommittedBatch(accepted, rejected, days.ToArray());
+            }
+
+            var started = time.GetTimestamp();
             try
             {
                 await violations.EvaluateBatchAsync(batch, stoppingToken);
@@ -51,6 +75,12 @@ internal sealed class ViolationWorker(
 #pragma warning restore CA1031
             {
                 logger.LogError(exception, "Evaluating violations for a batch of {Count} event(s) failed", batch.Accepted.Count);
+            }
+
+            var rest = time.GetElapsedTime(started);
+            if (rest > TimeSpan.Zero && batches.Reader.TryPeek(out _))
+            {
+                await Task.Delay(rest < MaxRest ? rest : MaxRest, time, stoppingToken);
             }
         }
     }

@@ -12,7 +12,9 @@ namespace CitySort.Collection;
 /// The intake (DESIGN.md, "Intake is the only door for events"): each caller's events are parsed and validated on the
 /// caller's own thread, then queued to one writer that takes every queued submission together (group commit), decides
 /// per event accepted / duplicate / conflict by (device id, event id) and content hash, and writes the events, their
-/// rollups and the rejections in one transaction. Each caller is answered after that commit; the registered
+/// rollups and the rejections in one transaction. The keys are claimed set-wise (an insert that skips stored keys);
+/// only the keys it skipped are read back, to tell a duplicate from a conflict, so a batch of new events costs no
+/// per-event lookup. Each caller is answered after that commit; the registered
 /// <see cref="ICommittedEventSink"/>s are told afterwards, on their own loop, so a slow or failing sink never holds up
 /// or breaks intake.
 /// </summary>
@@ -71,6 +73,39 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<IReadOnlyList<IntakeResult>>> SubmitManyAsync(IReadOnlyList<DeviceBatch> batches, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        foreach (var batch in batches)
+        {
+            ArgumentNullException.ThrowIfNull(batch);
+            ArgumentNullException.ThrowIfNull(batch.Device);
+            ArgumentNullException.ThrowIfNull(batch.Events);
+            if (batch.Events.Count > IEventIntake.MaxBatchSize)
+            {
+                throw new ArgumentException($"A batch takes at most {IEventIntake.MaxBatchSize} events; one has {batch.Events.Count}.", nameof(batches));
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (batches.Count == 0)
+        {
+            return [];
+        }
+
+        var parts = new Part[batches.Count];
+        var snapshot = await registry.GetAsync(cancellationToken);
+        for (var b = 0; b < batches.Count; b++)
+        {
+            Prepared[] prepared;
+            (prepared, snapshot) = await PrepareAllAsync(batches[b].Device, batches[b].Events, snapshot, cancellationToken);
+            parts[b] = new Part(batches[b].Device, prepared);
+        }
+
+        return await EnqueueAsync(new Work(parts, allOrNothing: false, cancellationToken));
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<IntakeResult>> SubmitFileAsync(DeviceIdentity device, IReadOnlyList<IncomingEvent> events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
@@ -102,7 +137,15 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
             return [];
         }
 
-        var snapshot = await registry.GetAsync(cancellationToken);
+        var (prepared, _) = await PrepareAllAsync(device, events, await registry.GetAsync(cancellationToken), cancellationToken);
+        var results = await EnqueueAsync(new Work([new Part(device, prepared)], allOrNothing, cancellationToken));
+        return results[0];
+    }
+
+    /// <summary>Parses, validates and hashes a device's events on the caller's thread (a registry miss refreshes the snapshot once).</summary>
+    private async Task<(Prepared[] Prepared, RegistrySnapshot Snapshot)> PrepareAllAsync(
+        DeviceIdentity device, IReadOnlyList<IncomingEvent> events, RegistrySnapshot snapshot, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         var prepared = new Prepared[events.Count];
         for (var i = 0; i < events.Count; i++)
@@ -121,7 +164,11 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
             prepared[i] = p;
         }
 
-        var work = new Work(device, prepared, allOrNothing, cancellationToken);
+        return (prepared, snapshot);
+    }
+
+    private async Task<IReadOnlyList<IntakeResult>[]> EnqueueAsync(Work work)
+    {
         if (!queue.Writer.TryWrite(work))
         {
             throw new ObjectDisposedException(nameof(EventIntake), "The intake is shutting down.");
@@ -178,7 +225,7 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
             var count = 0;
             while (reader.TryPeek(out var next))
             {
-                if (group.Count > 0 && (next.AllOrNothing || group[0].AllOrNothing || count + next.Events.Length > MaxEventsPerCommit))
+                if (group.Count > 0 && (next.AllOrNothing || group[0].AllOrNothing || count + next.EventCount > MaxEventsPerCommit))
                 {
                     break;
                 }
@@ -191,7 +238,7 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
                 }
 
                 group.Add(next);
-                count += next.Events.Length;
+                count += next.EventCount;
             }
 
             if (group.Count > 0)
@@ -239,88 +286,112 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
         }
     }
 
-    private async Task<(IReadOnlyList<IntakeResult>[] Results, CommittedBatch Batch)> WriteGroupAsync(List<Work> group)
+    private async Task<(IReadOnlyList<IntakeResult>[][] Results, CommittedBatch Batch)> WriteGroupAsync(List<Work> group)
     {
         var (connection, transaction) = await store.BeginAsync(CancellationToken.None).ConfigureAwait(false);
         await using (connection)
         await using (transaction)
         {
-            var keys = group.SelectMany(w => w.Events).Where(p => p.Stored is not null).Select(p => p.Stored!.Key).ToHashSet();
-            var stored = await store.LookupHashesAsync(transaction, keys, CancellationToken.None).ConfigureAwait(false);
+            var now = clock.GetUtcNow();
+
+            // A file is always alone in its group; its keys are only looked up, so that a refused file leaves none behind.
+            var allOrNothing = group[0].AllOrNothing;
+            var keys = new HashSet<EventKey>();
+            var firsts = new List<StoredEvent>();
+            foreach (var part in group.SelectMany(w => w.Parts))
+            {
+                foreach (var p in part.Events)
+                {
+                    if (p.Stored is { } s && keys.Add(s.Key))
+                    {
+                        firsts.Add(s);
+                    }
+                }
+            }
+
+            // The stored hashes of the keys already stored; in the claim, every other first occurrence's key is now written.
+            var stored = allOrNothing
+                ? await store.LookupHashesAsync(transaction, keys, CancellationToken.None).ConfigureAwait(false)
+                : await store.ClaimKeysAsync(transaction, firsts, now, CancellationToken.None).ConfigureAwait(false);
             var taken = new Dictionary<EventKey, string>();
             var accepted = new List<StoredEvent>();
             var rejections = new List<RejectionToStore>();
-            var results = new IReadOnlyList<IntakeResult>[group.Count];
+            var results = new IReadOnlyList<IntakeResult>[group.Count][];
             for (var g = 0; g < group.Count; g++)
             {
                 var work = group[g];
-                var answers = new IntakeResult[work.Events.Length];
-                var mine = new List<StoredEvent>();
-                var myRejections = new List<RejectionToStore>();
-                for (var i = 0; i < work.Events.Length; i++)
+                results[g] = new IReadOnlyList<IntakeResult>[work.Parts.Length];
+                for (var w = 0; w < work.Parts.Length; w++)
                 {
-                    var p = work.Events[i];
-                    if (p.Problem is { } problem)
+                    var part = work.Parts[w];
+                    var answers = new IntakeResult[part.Events.Length];
+                    var mine = new List<StoredEvent>();
+                    var myRejections = new List<RejectionToStore>();
+                    for (var i = 0; i < part.Events.Length; i++)
                     {
-                        answers[i] = new IntakeResult(i, p.EventId, IntakeOutcome.Rejected, problem.Code, problem.Reason, problem.ReasonZh);
-                        myRejections.Add(new RejectionToStore(work.Device.DeviceId, p.Incoming.Source, p.EventId, p.Kind, IntakeOutcome.Rejected, problem, p.Incoming.Utf8Json));
-                        continue;
-                    }
-
-                    var s = p.Stored!;
-                    if (taken.TryGetValue(s.Key, out var hash) || stored.TryGetValue(s.Key, out hash))
-                    {
-                        if (string.Equals(hash, s.ContentHash, StringComparison.Ordinal))
+                        var p = part.Events[i];
+                        if (p.Problem is { } problem)
                         {
-                            answers[i] = new IntakeResult(i, p.EventId, IntakeOutcome.Duplicate);
-                        }
-                        else
-                        {
-                            var conflict = EventProblem.At(ReasonCodes.Conflict, "$.eventId",
-                                $"device {s.Key.DeviceId} sent event {s.Key.EventId} before with other content; the first is kept",
-                                $"设备 {s.Key.DeviceId} 此前已以不同内容发送事件 {s.Key.EventId}；保留首条");
-                            answers[i] = new IntakeResult(i, p.EventId, IntakeOutcome.Conflict, conflict.Code, conflict.Reason, conflict.ReasonZh);
-                            myRejections.Add(new RejectionToStore(work.Device.DeviceId, p.Incoming.Source, p.EventId, p.Kind, IntakeOutcome.Conflict, conflict, p.Incoming.Utf8Json));
+                            answers[i] = new IntakeResult(i, p.EventId, IntakeOutcome.Rejected, problem.Code, problem.Reason, problem.ReasonZh);
+                            myRejections.Add(new RejectionToStore(part.Device.DeviceId, p.Incoming.Source, p.EventId, p.Kind, IntakeOutcome.Rejected, problem, p.Incoming.Utf8Json));
+                            continue;
                         }
 
-                        continue;
+                        var s = p.Stored!;
+                        if (taken.TryGetValue(s.Key, out var hash) || stored.TryGetValue(s.Key, out hash))
+                        {
+                            if (string.Equals(hash, s.ContentHash, StringComparison.Ordinal))
+                            {
+                                answers[i] = new IntakeResult(i, p.EventId, IntakeOutcome.Duplicate);
+                            }
+                            else
+                            {
+                                var conflict = EventProblem.At(ReasonCodes.Conflict, "$.eventId",
+                                    $"device {s.Key.DeviceId} sent event {s.Key.EventId} before with other content; the first is kept",
+                                    $"设备 {s.Key.DeviceId} 此前已以不同内容发送事件 {s.Key.EventId}；保留首条");
+                                answers[i] = new IntakeResult(i, p.EventId, IntakeOutcome.Conflict, conflict.Code, conflict.Reason, conflict.ReasonZh);
+                                myRejections.Add(new RejectionToStore(part.Device.DeviceId, p.Incoming.Source, p.EventId, p.Kind, IntakeOutcome.Conflict, conflict, p.Incoming.Utf8Json));
+                            }
+
+                            continue;
+                        }
+
+                        taken[s.Key] = s.ContentHash;
+                        answers[i] = new IntakeResult(i, p.EventId, IntakeOutcome.Accepted);
+                        mine.Add(s);
                     }
 
-                    taken[s.Key] = s.ContentHash;
-                    answers[i] = new IntakeResult(i, p.EventId, IntakeOutcome.Accepted);
-                    mine.Add(s);
+                    if (work.AllOrNothing && myRejections.Count > 0)
+                    {
+                        var reason = new EventProblem(
+                            ReasonCodes.FileRejected,
+                            $"$: {myRejections.Count} other row(s) of the file were refused, so nothing of the file was stored",
+                            $"$：文件中另有 {myRejections.Count} 条记录被拒，整个文件未入库");
+                        for (var i = 0; i < answers.Length; i++)
+                        {
+                            if (answers[i].Outcome == IntakeOutcome.Accepted)
+                            {
+                                answers[i] = answers[i] with { Outcome = IntakeOutcome.Rejected, ReasonCode = reason.Code, Reason = reason.Reason, ReasonZh = reason.ReasonZh };
+                            }
+                        }
+
+                        mine.Clear();
+                    }
+
+                    accepted.AddRange(mine);
+                    rejections.AddRange(myRejections);
+                    results[g][w] = answers;
                 }
-
-                if (work.AllOrNothing && myRejections.Count > 0)
-                {
-                    var reason = new EventProblem(
-                        ReasonCodes.FileRejected,
-                        $"$: {myRejections.Count} other row(s) of the file were refused, so nothing of the file was stored",
-                        $"$：文件中另有 {myRejections.Count} 条记录被拒，整个文件未入库");
-                    for (var i = 0; i < answers.Length; i++)
-                    {
-                        if (answers[i].Outcome == IntakeOutcome.Accepted)
-                        {
-                            answers[i] = answers[i] with { Outcome = IntakeOutcome.Rejected, ReasonCode = reason.Code, Reason = reason.Reason, ReasonZh = reason.ReasonZh };
-                        }
-                    }
-
-                    mine.Clear();
-                }
-
-                accepted.AddRange(mine);
-                rejections.AddRange(myRejections);
-                results[g] = answers;
             }
 
+            // One delta for the whole group: each rollup row changed by the group is upserted once.
             var delta = new RollupDelta();
             foreach (var s in accepted)
             {
                 delta.Add(s);
             }
 
-            var now = clock.GetUtcNow();
-            await store.InsertEventsAsync(transaction, accepted, now, CancellationToken.None).ConfigureAwait(false);
+            await store.InsertEventsAsync(transaction, accepted, now, keysWritten: !allOrNothing, CancellationToken.None).ConfigureAwait(false);
             await store.InsertRejectionsAsync(transaction, rejections, now, CancellationToken.None).ConfigureAwait(false);
             await store.ApplyRollupsAsync(transaction, delta, CancellationToken.None).ConfigureAwait(false);
             await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -357,16 +428,20 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
 
     private sealed record Prepared(IncomingEvent Incoming, string? EventId, EventKind? Kind, StoredEvent? Stored, EventProblem? Problem);
 
-    private sealed class Work(DeviceIdentity device, Prepared[] events, bool allOrNothing, CancellationToken cancellationToken)
-    {
-        public DeviceIdentity Device { get; } = device;
+    /// <summary>One device's prepared events within a submission.</summary>
+    private sealed record Part(DeviceIdentity Device, Prepared[] Events);
 
-        public Prepared[] Events { get; } = events;
+    /// <summary>One submission: one part from <see cref="SubmitAsync"/> and files, one per device from <see cref="SubmitManyAsync"/>.</summary>
+    private sealed class Work(Part[] parts, bool allOrNothing, CancellationToken cancellationToken)
+    {
+        public Part[] Parts { get; } = parts;
+
+        public int EventCount { get; } = parts.Sum(p => p.Events.Length);
 
         public bool AllOrNothing { get; } = allOrNothing;
 
         public CancellationToken CancellationToken { get; } = cancellationToken;
 
-        public TaskCompletionSource<IReadOnlyList<IntakeResult>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<IReadOnlyList<IntakeResult>[]> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

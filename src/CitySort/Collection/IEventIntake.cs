@@ -29,6 +29,21 @@ public interface IEventIntake
         CancellationToken cancellationToken);
 
     /// <summary>
+    /// Takes in several devices' batches that arrived together (the MQTT door's messages of many connections) as if each
+    /// were given to <see cref="SubmitAsync"/>, but so that the intake may store them all in one transaction (one
+    /// commit instead of one per device). Returns after that commit.
+    /// </summary>
+    /// <param name="batches">The devices' batches, each of at most <see cref="MaxBatchSize"/> events.</param>
+    /// <param name="cancellationToken">Cancels before the commit; after it the results stand.</param>
+    /// <returns>Per batch, in order, what <see cref="SubmitAsync"/> would return for it.</returns>
+    /// <exception cref="ArgumentException">When a batch is larger than <see cref="MaxBatchSize"/>.</exception>
+    async Task<IReadOnlyList<IReadOnlyList<IntakeResult>>> SubmitManyAsync(IReadOnlyList<DeviceBatch> batches, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        return await Task.WhenAll(batches.Select(b => SubmitAsync(b.Device, b.Events, cancellationToken))).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Takes in a whole file's events (the CSV door) in one transaction of any size: when any event is rejected or
     /// conflicts, nothing is stored except the rejections themselves, and every result says so; duplicates of stored
     /// events do not spoil the file (importing the same file twice changes nothing).

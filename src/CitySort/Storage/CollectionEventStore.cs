@@ -96,8 +96,78 @@ public sealed class CollectionEventStore : ICollectionEventReader
         return found;
     }
 
-    /// <summary>Writes accepted events and their keys.</summary>
-    internal async Task InsertEventsAsync(DbTransaction transaction, IReadOnlyList<StoredEvent> events, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims the keys of <paramref name="events"/> (distinct keys, first occurrences) set-wise: writes every key not yet
+    /// stored, skips those stored (by another batch or another server, whose commit the insert waits for), and reads back
+    /// only the skipped ones. SQLite: one prepared <c>INSERT … ON CONFLICT DO NOTHING</c> per key, each answering
+    /// whether it wrote; PostgreSQL: one <c>INSERT … SELECT FROM unnest(…) ON CONFLICT DO NOTHING RETURNING</c> for all.
+    /// </summary>
+    /// <returns>The stored content hashes of the keys that were already stored; every other key is now written.</returns>
+    internal async Task<Dictionary<EventKey, string>> ClaimKeysAsync(DbTransaction transaction, IReadOnlyList<StoredEvent> events, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var received = receivedAt.ToUnixTimeMilliseconds();
+        var connection = transaction.Connection!;
+        var skipped = new List<EventKey>();
+        if (IsPostgres)
+        {
+            await using var command = (NpgsqlCommand)connection.CreateCommand();
+            command.Transaction = (NpgsqlTransaction)transaction;
+            command.CommandText = """
+                INSERT INTO collection_event_keys (device_id, event_id, kind, business_day, content_hash, received_at_ms)
+                SELECT d, e, k, b, h, @r FROM unnest(@d, @e, @k, @b, @h) AS q(d, e, k, b, h)
+                ON CONFLICT (device_id, event_id) DO NOTHING
+                RETURNING device_id, event_id
+                """;
+            command.Parameters.Add(new NpgsqlParameter("d", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = events.Select(e => e.Event.DeviceId).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("e", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = events.Select(e => e.Event.EventId).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("k", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = events.Select(e => (long)e.Event.Kind).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("b", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = events.Select(e => e.Event.BusinessDay).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("h", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = events.Select(e => e.ContentHash).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("r", NpgsqlDbType.Bigint) { Value = received });
+            var written = new HashSet<EventKey>();
+            await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    written.Add(new EventKey(reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            skipped.AddRange(events.Select(e => e.Key).Where(k => !written.Contains(k)));
+        }
+        else
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "INSERT INTO collection_event_keys (device_id, event_id, kind, business_day, content_hash, received_at_ms) VALUES (@p0, @p1, @p2, @p3, @p4, @p5) ON CONFLICT (device_id, event_id) DO NOTHING";
+            var p = Parameters(command, 6);
+            await command.PrepareAsync(cancellationToken);
+            foreach (var e in events)
+            {
+                Set(p, e.Event.DeviceId, e.Event.EventId, (long)e.Event.Kind, Day(e.Event.BusinessDay), e.ContentHash, received);
+                if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+                {
+                    skipped.Add(e.Key);
+                }
+            }
+        }
+
+        var found = await LookupHashesAsync(transaction, skipped, cancellationToken);
+        if (found.Count != skipped.Count)
+        {
+            throw new InvalidOperationException($"{skipped.Count - found.Count} event key(s) were neither written nor found stored; the batch is not committed.");
+        }
+
+        return found;
+    }
+
+    /// <summary>Writes accepted events, and their keys unless <paramref name="keysWritten"/> (claimed by <see cref="ClaimKeysAsync"/>).</summary>
+    internal async Task InsertEventsAsync(DbTransaction transaction, IReadOnlyList<StoredEvent> events, DateTimeOffset receivedAt, bool keysWritten, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
@@ -110,7 +180,11 @@ public sealed class CollectionEventStore : ICollectionEventReader
         {
             await EnsurePartitionsAsync(transaction, events.Select(e => e.Event.BusinessDay), cancellationToken);
             var connection = (NpgsqlConnection)transaction.Connection!;
-            await CopyAsync(connection, "collection_event_keys", EventColumns.Keys, events.Select(e => EventColumns.KeyRow(e, received)), cancellationToken);
+            if (!keysWritten)
+            {
+                await CopyAsync(connection, "collection_event_keys", EventColumns.Keys, events.Select(e => EventColumns.KeyRow(e, received)), cancellationToken);
+            }
+
             foreach (var table in columns)
             {
                 var rows = events.Where(e => e.Event.Kind == table.Kind).Select(table.Row).ToList();
@@ -123,7 +197,11 @@ public sealed class CollectionEventStore : ICollectionEventReader
             return;
         }
 
-        await InsertRowsAsync(transaction, "collection_event_keys", EventColumns.Keys, events.Select(e => EventColumns.KeyRow(e, received)), cancellationToken);
+        if (!keysWritten)
+        {
+            await InsertRowsAsync(transaction, "collection_event_keys", EventColumns.Keys, events.Select(e => EventColumns.KeyRow(e, received)), cancellationToken);
+        }
+
         foreach (var table in columns)
         {
             var rows = events.Where(e => e.Event.Kind == table.Kind).Select(table.Row).ToList();

@@ -56,7 +56,11 @@ internal sealed class CollectionHost : IAsyncDisposable
 
     public static Task<CollectionHost> SqliteAsync(params ICommittedEventSink[] sinks) => CreateAsync(TestDatabase.SqliteAsync(), sinks);
 
-    public static Task<CollectionHost> PostgreSqlAsync() => CreateAsync(TestDatabase.PostgreSqlAsync(), []);
+    public static Task<CollectionHost> PostgreSqlAsync(params ICommittedEventSink[] sinks) => CreateAsync(TestDatabase.PostgreSqlAsync(), sinks);
+
+    /// <summary>A host on <paramref name="provider"/>: <c>sqlite</c> or <c>postgresql</c> (which skips, or fails under CI, without a server).</summary>
+    public static Task<CollectionHost> OnAsync(string provider, params ICommittedEventSink[] sinks) =>
+        provider == "postgresql" ? PostgreSqlAsync(sinks) : SqliteAsync(sinks);
 
     public static IncomingEvent Json(string json, EventKind? kind = null, string source = "test") => new(kind, Encoding.UTF8.GetBytes(json), source);
 
