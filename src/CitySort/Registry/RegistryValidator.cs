@@ -179,6 +179,11 @@ public static partial class RegistryValidator
             problems.Add(new("bins", "a bin has exactly one category (C1..C4) or one special stream"));
         }
 
+        if (!Enum.IsDefined(bin.Placement))
+        {
+            problems.Add(new("bins", $"unknown bin placement {(int)bin.Placement}"));
+        }
+
         if (bin.Count < 0)
         {
             problems.Add(new("bins", $"bin count must be 0 or more, not {bin.Count}"));
@@ -203,6 +208,21 @@ public static partial class RegistryValidator
         }
 
         CheckName(problems, "name", facility.Name);
+        if (!Enum.IsDefined(facility.Kind))
+        {
+            problems.Add(new("kind", $"unknown facility kind {(int)facility.Kind}"));
+        }
+
+        if (!double.IsFinite(facility.Longitude) || facility.Longitude is < -180 or > 180)
+        {
+            problems.Add(new("longitude", $"longitude {facility.Longitude} is not between -180 and 180 degrees"));
+        }
+
+        if (!double.IsFinite(facility.Latitude) || facility.Latitude is < -90 or > 90)
+        {
+            problems.Add(new("latitude", $"latitude {facility.Latitude} is not between -90 and 90 degrees"));
+        }
+
         if (facility.GateFeeYuanPerTonne < 0)
         {
             problems.Add(new("gate_fee_yuan_per_tonne", "the gate fee must be 0 or more"));
