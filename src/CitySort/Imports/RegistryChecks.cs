@@ -114,6 +114,11 @@ internal sealed class RegistryChecks
             {
                 Add("bins", Why.Of(problem, "bins"), i);
             }
+
+            if (!Enum.IsDefined(site.Bins[i].Placement))
+            {
+                Add("bins", new Why($"第 {i + 1} 项桶的摆放位置未知（{(int)site.Bins[i].Placement}）", $"bin item {i + 1}: unknown placement {(int)site.Bins[i].Placement}"), i);
+            }
         }
 
         if (!passed)

@@ -641,7 +641,7 @@ public sealed class RegistryEditService(IDbContextFactory<CitySortDbContext> con
             return Conflict(key, record, version, zh, en);
         }
 
-        record.RetiredAt = clock.GetUtcNow();
+        record.RetiredAt = clock.GetUtcNow().ToUniversalTime();
         return await SaveAsync(db, record, key, RegistryEditOutcome.Retired, cancellationToken, version);
     }
 

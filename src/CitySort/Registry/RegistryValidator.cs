@@ -179,11 +179,6 @@ public static partial class RegistryValidator
             problems.Add(new("bins", "a bin has exactly one category (C1..C4) or one special stream"));
         }
 
-        if (!Enum.IsDefined(bin.Placement))
-        {
-            problems.Add(new("bins", $"unknown bin placement {(int)bin.Placement}"));
-        }
-
         if (bin.Count < 0)
         {
             problems.Add(new("bins", $"bin count must be 0 or more, not {bin.Count}"));
