@@ -55,7 +55,7 @@ function section(root, title, kind, listPath, table, form, keyOf) {
     body.replaceChildren(loading());
     try {
       const list = await getJson(listPath);
-      body.replaceChildren(list.length ? table(list, actions) : h('div.state', t('noRows')));
+      body.replaceChildren(list.length ? h('div.table-wrap.registry-scroll', table(list, actions)) : h('div.state', t('noRows')));
     } catch (error) {
       body.replaceChildren(failure(error, load));
     }
