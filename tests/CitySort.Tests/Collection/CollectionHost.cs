@@ -54,10 +54,6 @@ internal sealed class CollectionHost : IAsyncDisposable
     /// <summary>The intake's registry snapshot (invalidated after an edit, as the server does).</summary>
     public RegistrySnapshotSource Registry => services.GetRequiredService<RegistrySnapshotSource>();
 
-    /// <summary>The daily plans over the database, with the host's clock and the shipped profile.</summary>
-    public CitySort.Planning.DailyPlanService Planner(CitySort.Planning.PlanningOptions options) =>
-        new(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CitySortDbContext>>(), Profile, Clock, options);
-
     /// <summary>Registry edits that check against <paramref name="profile"/>.</summary>
     public RegistryEditService EditsWith(PolicyProfile profile) =>
         new(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CitySortDbContext>>(), profile, Clock);

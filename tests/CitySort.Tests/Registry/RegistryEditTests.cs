@@ -167,26 +167,6 @@ public abstract class RegistryEditTests
     }
 
     [Fact]
-    public async Task A_retired_site_is_no_longer_due_in_the_plans_of_the_following_days()
-    {
-        await using var host = await OpenAsync();
-        var planner = host.Planner(new CitySort.Planning.PlanningOptions { TimeLimitPerPlan = TimeSpan.FromSeconds(1), MaxIterationsWithoutImprovement = 200, Seed = 1 });
-        var day = new DateOnly(2015, 12, 3);
-        static IEnumerable<string> Named(CitySort.Planning.DailyPlanSet set) =>
-            set.Plans.SelectMany(p => p.Trips.SelectMany(t => t.Stops.Select(s => s.SiteCode)).Concat(p.Unserved.Select(u => u.SiteCode)));
-        var before = await planner.PlanAsync(day, null, null, Ct);
-        var site = await SiteAsync(host, "LC-2");
-
-        await host.Edits.RetireSiteAsync("LC-2", site.Version, Ct);
-        var after = await planner.PlanAsync(day, null, null, Ct);
-
-        // Retired on 2015-12-02, LC-2 is not in service on 2015-12-03: neither planned nor listed as unserved.
-        Assert.Contains("LC-2", Named(before));
-        Assert.DoesNotContain("LC-2", Named(after));
-        Assert.Contains("LC-1", Named(after));
-    }
-
-    [Fact]
     public async Task A_new_vehicle_is_checked_for_its_hauler_and_its_dedication_against_the_profile()
     {
         await using var host = await OpenAsync();
