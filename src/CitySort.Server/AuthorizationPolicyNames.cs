@@ -13,6 +13,9 @@ public static class AuthorizationPolicyNames
     /// <summary>Writing the registry through file imports (divisions, communities, sites, boundaries).</summary>
     public const string RegistryImport = "registry.import";
 
+    /// <summary>Editing the registry one record at a time: adding, changing and retiring sites and their bins, vehicles, facilities and lines.</summary>
+    public const string RegistryEdit = "registry.edit";
+
     /// <summary>Reading compliance results: bin-rule gaps and coverage against W96-T1.</summary>
     public const string ComplianceRead = "compliance.read";
 

@@ -67,6 +67,7 @@ public static class CitySortServer
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<CitySort.Imports.FleetImportService>();
         builder.Services.AddSingleton<CitySort.Exports.RegistryExporter>();
+        builder.Services.AddSingleton<CitySort.Registry.RegistryEditService>();
         builder.Services.AddSingleton<RegistryReadiness>();
         builder.Services.AddHostedService<RegistryStartup>();
 
@@ -121,6 +122,7 @@ public static class CitySortServer
         app.MapDistrictEndpoints();
         app.MapSiteEndpoints();
         app.MapFleetEndpoints();
+        app.MapRegistryEditEndpoints();
         app.MapCoverageEndpoints();
         app.MapBoundaryEndpoints();
         app.MapImportEndpoints();

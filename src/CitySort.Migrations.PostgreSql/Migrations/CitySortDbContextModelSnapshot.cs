@@ -518,6 +518,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Source")
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
@@ -528,6 +531,10 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                     b.Property<string>("VehiclePlate")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Code");
 
@@ -654,11 +661,18 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Source")
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
                     b.Property<int>("SourceDatum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Code");
@@ -771,6 +785,9 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Source")
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
@@ -786,6 +803,10 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                         .HasColumnType("character varying(9)");
 
                     b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.HasKey("Code");
@@ -866,12 +887,19 @@ namespace CitySort.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsIllustrative")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Sealed")
                         .HasColumnType("boolean");
 
                     b.Property<string>("Source")
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.HasKey("Plate");
 

@@ -501,6 +501,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
@@ -511,6 +514,10 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Property<string>("VehiclePlate")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
 
@@ -637,11 +644,18 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SourceDatum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
@@ -754,6 +768,9 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Source")
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
@@ -769,6 +786,10 @@ namespace CitySort.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
@@ -849,12 +870,19 @@ namespace CitySort.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsIllustrative")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Sealed")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Plate");
 

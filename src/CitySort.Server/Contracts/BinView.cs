@@ -9,4 +9,5 @@ namespace CitySort.Server.Contracts;
 /// <param name="Count">Number of bins (over all floors for <see cref="BinPlacement.EveryFloor"/>).</param>
 /// <param name="VolumeLitres">Volume of one bin in litres (each unit's own choice, W96-C6).</param>
 /// <param name="Bagged">Whether the bins are bagged (袋装化, W96-B4).</param>
-public sealed record BinView(WasteCategory? Category, SpecialStream? Stream, BinPlacement Placement, int Count, int VolumeLitres, bool Bagged);
+/// <param name="Id">The bins' registry id (events name it as <c>binId</c>; an edit that sends it back keeps the bins).</param>
+public sealed record BinView(WasteCategory? Category, SpecialStream? Stream, BinPlacement Placement, int Count, int VolumeLitres, bool Bagged, int Id = 0);

@@ -14,6 +14,8 @@ namespace CitySort.Server.Contracts;
 /// <param name="DailyCapacityTonnes">Daily capacity, tonnes.</param>
 /// <param name="Clause">The clause that calls for it (e.g. <c>W96-F2</c>), or null.</param>
 /// <param name="IsIllustrative">True for demo values (the plan gives no fees, capacities or coordinates).</param>
+/// <param name="RetiredAt">When the record was retired (UTC), or null while in service (docs/registry.md, "Retiring").</param>
+/// <param name="Version">The record's version, to send back with an edit (409 when it changed since).</param>
 public sealed record FacilityView(
     string Code,
     string Name,
@@ -25,4 +27,6 @@ public sealed record FacilityView(
     decimal GateFeeYuanPerTonne,
     decimal DailyCapacityTonnes,
     string? Clause,
-    bool IsIllustrative);
+    bool IsIllustrative,
+    DateTimeOffset? RetiredAt = null,
+    int Version = 0);

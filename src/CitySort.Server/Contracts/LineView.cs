@@ -13,6 +13,8 @@ namespace CitySort.Server.Contracts;
 /// <param name="VehiclePlate">The vehicle that runs it, or null.</param>
 /// <param name="StopSiteCodes">The site codes of its stops, in order.</param>
 /// <param name="IsIllustrative">True for demo values.</param>
+/// <param name="RetiredAt">When the record was retired (UTC), or null while in service (docs/registry.md, "Retiring").</param>
+/// <param name="Version">The record's version, to send back with an edit (409 when it changed since).</param>
 public sealed record LineView(
     string Code,
     string Name,
@@ -23,4 +25,6 @@ public sealed record LineView(
     string FacilityCode,
     string? VehiclePlate,
     IReadOnlyList<string> StopSiteCodes,
-    bool IsIllustrative);
+    bool IsIllustrative,
+    DateTimeOffset? RetiredAt = null,
+    int Version = 0);

@@ -32,6 +32,9 @@ namespace CitySort.Server.Contracts;
 /// <param name="Bins">Its bins.</param>
 /// <param name="Gaps">Its gaps, each with the clause it breaks.</param>
 /// <param name="IsIllustrative">True when the record is illustrative (made up by the demo city), not a real one.</param>
+/// <param name="IsKitchenWasteHeavy">True for a public place where much kitchen waste arises (W96-B4).</param>
+/// <param name="RetiredAt">When the record was retired (UTC), or null while in service (docs/registry.md, "Retiring").</param>
+/// <param name="Version">The record's version, to send back with an edit (409 when it changed since).</param>
 public sealed record SiteDetail(
     string Code,
     string Name,
@@ -61,4 +64,7 @@ public sealed record SiteDetail(
     bool Compliant,
     IReadOnlyList<BinView> Bins,
     IReadOnlyList<GapView> Gaps,
-    bool IsIllustrative);
+    bool IsIllustrative,
+    bool IsKitchenWasteHeavy = false,
+    DateTimeOffset? RetiredAt = null,
+    int Version = 0);

@@ -20,6 +20,8 @@ namespace CitySort.Server.Contracts;
 /// <param name="Compliant">True when its bins meet its type's rule.</param>
 /// <param name="GapCount">Number of gaps against the rule.</param>
 /// <param name="IsIllustrative">True when the record is illustrative (made up by the demo city), not a real one.</param>
+/// <param name="RetiredAt">When the record was retired (UTC), or null while in service (docs/registry.md, "Retiring").</param>
+/// <param name="Version">The record's version, to send back with an edit (409 when it changed since).</param>
 public sealed record SiteListItem(
     string Code,
     string Name,
@@ -37,4 +39,6 @@ public sealed record SiteListItem(
     int? Staff,
     bool Compliant,
     int GapCount,
-    bool IsIllustrative);
+    bool IsIllustrative,
+    DateTimeOffset? RetiredAt = null,
+    int Version = 0);

@@ -14,6 +14,8 @@ namespace CitySort.Server.Contracts;
 /// <param name="CapacityCubicMetres">Body volume, m³.</param>
 /// <param name="Sealed">Sealed body (W96-K5).</param>
 /// <param name="IsIllustrative">True for demo values.</param>
+/// <param name="RetiredAt">When the record was retired (UTC), or null while in service (docs/registry.md, "Retiring").</param>
+/// <param name="Version">The record's version, to send back with an edit (409 when it changed since).</param>
 public sealed record VehicleView(
     string Plate,
     string DistrictCode,
@@ -25,4 +27,6 @@ public sealed record VehicleView(
     int CapacityKg,
     decimal CapacityCubicMetres,
     bool Sealed,
-    bool IsIllustrative);
+    bool IsIllustrative,
+    DateTimeOffset? RetiredAt = null,
+    int Version = 0);

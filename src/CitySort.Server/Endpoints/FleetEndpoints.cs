@@ -22,34 +22,34 @@ internal static class FleetEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
             .MapGet("/", ListFacilities)
             .WithName("ListFacilities")
-            .WithSummary("The treatment and disposal facilities (W96-F) with accepted categories, gate fee (yuan/t) and daily capacity (t).");
+            .WithSummary("The treatment and disposal facilities (W96-F) with accepted categories, gate fee (yuan/t) and daily capacity (t), those in service; includeRetired=true adds the retired ones.");
         app.MapGroup("/api/vehicles")
             .WithTags("Facilities and fleet")
             .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
             .MapGet("/", ListVehicles)
             .WithName("ListVehicles")
-            .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's); all=true adds the vehicles without a dedicated category (the existing other-waste fleet of W96-K3).");
+            .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's); all=true adds the vehicles without a dedicated category (the existing other-waste fleet of W96-K3); includeRetired=true adds the retired vehicles.");
         app.MapGroup("/api/lines")
             .WithTags("Facilities and fleet")
             .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
             .MapGet("/", ListLines)
             .WithName("ListLines")
-            .WithSummary("The dedicated sorted-transport lines (W96-T3) with their ordered stops, optionally those that count for one district or area in W96-T3.");
+            .WithSummary("The dedicated sorted-transport lines (W96-T3) with their ordered stops, optionally those that count for one district or area in W96-T3; includeRetired=true adds the retired lines.");
     }
 
-    private static async Task<Ok<List<FacilityView>>> ListFacilities(IDbContextFactory<CitySortDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<Ok<List<FacilityView>>> ListFacilities(IDbContextFactory<CitySortDbContext> contexts, bool? includeRetired, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var facilities = await db.Facilities.AsNoTracking().OrderBy(f => f.Code).ToListAsync(cancellationToken);
+        var facilities = await db.Facilities.AsNoTracking().Where(f => includeRetired == true || f.RetiredAt == null).OrderBy(f => f.Code).ToListAsync(cancellationToken);
         return TypedResults.Ok(facilities
-            .Select(f => new FacilityView(f.Code, f.Name, f.Kind, f.AcceptedCategories, f.AcceptedStreams, f.Latitude, f.Longitude, f.GateFeeYuanPerTonne, f.DailyCapacityTonnes, f.Clause, f.IsIllustrative))
+            .Select(f => new FacilityView(f.Code, f.Name, f.Kind, f.AcceptedCategories, f.AcceptedStreams, f.Latitude, f.Longitude, f.GateFeeYuanPerTonne, f.DailyCapacityTonnes, f.Clause, f.IsIllustrative, f.RetiredAt, f.Version))
             .ToList());
     }
 
-    private static async Task<Ok<List<VehicleView>>> ListVehicles(IDbContextFactory<CitySortDbContext> contexts, string? district, bool? all, CancellationToken cancellationToken)
+    private static async Task<Ok<List<VehicleView>>> ListVehicles(IDbContextFactory<CitySortDbContext> contexts, string? district, bool? all, bool? includeRetired, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Vehicles.AsNoTracking().Include(v => v.Hauler).AsQueryable();
+        var query = db.Vehicles.AsNoTracking().Include(v => v.Hauler).Where(v => includeRetired == true || v.RetiredAt == null);
         if (all != true)
         {
             // W96-T2 counts the sorted-transport vehicles; the existing other-waste fleet (W96-K3) only with all=true.
@@ -63,14 +63,14 @@ internal static class FleetEndpoints
 
         var vehicles = await query.OrderBy(v => v.Plate).ToListAsync(cancellationToken);
         return TypedResults.Ok(vehicles
-            .Select(v => new VehicleView(v.Plate, v.DistrictCode, v.AreaCode, v.HaulerCode, v.Hauler?.Name, v.DedicatedCategory, v.DedicatedStream, v.CapacityKg, v.CapacityCubicMetres, v.Sealed, v.IsIllustrative))
+            .Select(v => new VehicleView(v.Plate, v.DistrictCode, v.AreaCode, v.HaulerCode, v.Hauler?.Name, v.DedicatedCategory, v.DedicatedStream, v.CapacityKg, v.CapacityCubicMetres, v.Sealed, v.IsIllustrative, v.RetiredAt, v.Version))
             .ToList());
     }
 
-    private static async Task<Ok<List<LineView>>> ListLines(IDbContextFactory<CitySortDbContext> contexts, string? district, CancellationToken cancellationToken)
+    private static async Task<Ok<List<LineView>>> ListLines(IDbContextFactory<CitySortDbContext> contexts, string? district, bool? includeRetired, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.DedicatedLines.AsNoTracking().Include(l => l.Stops).AsQueryable();
+        var query = db.DedicatedLines.AsNoTracking().Include(l => l.Stops).Where(l => includeRetired == true || l.RetiredAt == null);
         if (!string.IsNullOrWhiteSpace(district))
         {
             query = query.Where(l => l.AreaCode == district);
@@ -78,7 +78,7 @@ internal static class FleetEndpoints
 
         var lines = await query.OrderBy(l => l.Code).ToListAsync(cancellationToken);
         return TypedResults.Ok(lines
-            .Select(l => new LineView(l.Code, l.Name, l.DistrictCode, l.AreaCode, l.Category, l.Stream, l.FacilityCode, l.VehiclePlate, l.Stops.OrderBy(s => s.Sequence).Select(s => s.SiteCode).ToList(), l.IsIllustrative))
+            .Select(l => new LineView(l.Code, l.Name, l.DistrictCode, l.AreaCode, l.Category, l.Stream, l.FacilityCode, l.VehiclePlate, l.Stops.OrderBy(s => s.Sequence).Select(s => s.SiteCode).ToList(), l.IsIllustrative, l.RetiredAt, l.Version))
             .ToList());
     }
 }

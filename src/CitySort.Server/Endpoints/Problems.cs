@@ -35,6 +35,7 @@ internal static partial class Problems
         [StatusCodes.Status400BadRequest] = ("请求无效", "The request is not valid"),
         [StatusCodes.Status404NotFound] = ("未找到", "Not found"),
         [StatusCodes.Status405MethodNotAllowed] = ("不支持该请求方法", "Method not allowed"),
+        [StatusCodes.Status409Conflict] = ("与登记库现状冲突", "Conflict with the registry as it is"),
         [StatusCodes.Status413PayloadTooLarge] = ("文件过大", "The file is too large"),
         [StatusCodes.Status414UriTooLong] = ("请求地址过长", "The request address is too long"),
         [StatusCodes.Status415UnsupportedMediaType] = ("不支持的内容类型", "Unsupported content type"),

@@ -27,7 +27,7 @@ internal static class SiteEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.RegistryRead);
         group.MapGet("/", ListSites)
             .WithName("ListSites")
-            .WithSummary("Sites filtered by district (code or area id), street, type, compliance and a search text (name, address or code), one page at a time, ordered by code.");
+            .WithSummary("Sites in service filtered by district (code or area id), street, type, compliance and a search text (name, address or code), one page at a time, ordered by code; includeRetired=true adds the retired sites.");
         group.MapGet("/points", ListPoints)
             .WithName("ListSitePoints")
             .WithSummary("Every site (or a district's) as a point coloured by compliance, for the map.");
@@ -46,6 +46,7 @@ internal static class SiteEndpoints
         string? q,
         int? page,
         int? pageSize,
+        bool? includeRetired,
         CancellationToken cancellationToken)
     {
         var pageNumber = page ?? 1;
@@ -72,7 +73,7 @@ internal static class SiteEndpoints
         }
 
         var snapshot = await index.GetAsync(cancellationToken);
-        IEnumerable<IndexedSite> query = snapshot.Sites;
+        IEnumerable<IndexedSite> query = includeRetired == true ? snapshot.All : snapshot.Sites;
         if (!string.IsNullOrWhiteSpace(district))
         {
             var area = profile.Area(district);
@@ -163,9 +164,12 @@ internal static class SiteEndpoints
             site.IsBaggedZone,
             site.CollectedSorted,
             s.Compliance.IsCompliant,
-            site.Bins.Select(b => new BinView(b.Category, b.Stream, b.Placement, b.Count, b.VolumeLitres, b.Bagged)).ToList(),
+            site.Bins.OrderBy(b => b.Id).Select(b => new BinView(b.Category, b.Stream, b.Placement, b.Count, b.VolumeLitres, b.Bagged, b.Id)).ToList(),
             s.Compliance.Gaps.Select(ToGapView).ToList(),
-            site.IsIllustrative));
+            site.IsIllustrative,
+            site.IsKitchenWasteHeavy,
+            site.RetiredAt,
+            site.Version));
     }
 
     private static SiteListItem ToListItem(IndexedSite s) =>
@@ -186,7 +190,9 @@ internal static class SiteEndpoints
             s.Site.Staff,
             s.Compliance.IsCompliant,
             s.Compliance.Gaps.Count,
-            s.Site.IsIllustrative);
+            s.Site.IsIllustrative,
+            s.Site.RetiredAt,
+            s.Site.Version);
 
     private static GapView ToGapView(BinGap g) =>
         new(g.Clause, g.Kind.ToString(), g.Category, g.Stream, g.Placement, g.RequiredCount, g.PresentCount, g.MessageZh, g.MessageEn);

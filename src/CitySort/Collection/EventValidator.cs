@@ -110,7 +110,7 @@ public static class EventValidator
 
     private static EventProblem? Pickup(PickupEvent p, RegistrySnapshot registry, CollectionOptions options)
     {
-        if (!registry.Vehicles.ContainsKey(p.VehiclePlate))
+        if (!registry.Vehicles.TryGetValue(p.VehiclePlate, out var vehicle))
         {
             return UnknownVehicle(p.VehiclePlate);
         }
@@ -118,6 +118,12 @@ public static class EventValidator
         if (!registry.Sites.TryGetValue(p.SiteCode, out var site))
         {
             return UnknownSite(p.SiteCode);
+        }
+
+        if ((Retired("$.vehiclePlate", "vehicle", "车辆", p.VehiclePlate, vehicle.RetiredAt, p.DeviceTime)
+            ?? Retired("$.siteCode", "site", "投放点", p.SiteCode, site.RetiredAt, p.DeviceTime)) is { } retired)
+        {
+            return retired;
         }
 
         if (p.BinId is { } bin && !site.BinIds.Contains(bin))
@@ -129,11 +135,13 @@ public static class EventValidator
     }
 
     private static EventProblem? Gps(GpsFixEvent g, RegistrySnapshot registry, CollectionOptions options) =>
-        registry.Vehicles.ContainsKey(g.VehiclePlate) ? Outside(g.Point, registry, options) : UnknownVehicle(g.VehiclePlate);
+        registry.Vehicles.TryGetValue(g.VehiclePlate, out var vehicle)
+            ? Retired("$.vehiclePlate", "vehicle", "车辆", g.VehiclePlate, vehicle.RetiredAt, g.DeviceTime) ?? Outside(g.Point, registry, options)
+            : UnknownVehicle(g.VehiclePlate);
 
     private static EventProblem? Ticket(WeighTicketEvent t, RegistrySnapshot registry, CollectionOptions options)
     {
-        if (!registry.Facilities.ContainsKey(t.FacilityCode))
+        if (!registry.Facilities.TryGetValue(t.FacilityCode, out var facility))
         {
             return EventProblem.At(ReasonCodes.UnknownFacility, "$.facilityCode", $"no facility '{t.FacilityCode}' in the registry", $"登记册中没有设施“{t.FacilityCode}”");
         }
@@ -141,6 +149,12 @@ public static class EventValidator
         if (!registry.Vehicles.TryGetValue(t.VehiclePlate, out var vehicle))
         {
             return UnknownVehicle(t.VehiclePlate);
+        }
+
+        if ((Retired("$.facilityCode", "facility", "设施", t.FacilityCode, facility.RetiredAt, t.TimeIn)
+            ?? Retired("$.vehiclePlate", "vehicle", "车辆", t.VehiclePlate, vehicle.RetiredAt, t.TimeIn)) is { } retired)
+        {
+            return retired;
         }
 
         if (t.TareKg > t.GrossKg)
@@ -167,9 +181,14 @@ public static class EventValidator
 
     private static EventProblem? Finding(InspectionFindingEvent f, RegistrySnapshot registry)
     {
-        if (!registry.Sites.ContainsKey(f.SiteCode))
+        if (!registry.Sites.TryGetValue(f.SiteCode, out var site))
         {
             return UnknownSite(f.SiteCode);
+        }
+
+        if (Retired("$.siteCode", "site", "投放点", f.SiteCode, site.RetiredAt, f.DeviceTime) is { } retired)
+        {
+            return retired;
         }
 
         return registry.KnownClauses.Contains(f.ClauseId)
@@ -198,6 +217,14 @@ public static class EventValidator
             $"{where} is more than {options.CityMarginKm:0} km outside the city's extent",
             $"{where} 位于城市范围之外 {options.CityMarginKm:0} 公里以上");
     }
+
+    /// <summary>The record was retired at or before the event's time: the event is refused, the history before stays.</summary>
+    private static EventProblem? Retired(string path, string what, string whatZh, string key, DateTimeOffset? retiredAt, DateTimeOffset time) =>
+        retiredAt is { } retired && retired <= time
+            ? EventProblem.At(ReasonCodes.Retired, path,
+                $"{what} '{key}' was retired at {retired.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC, before the event's time {time.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC",
+                $"{whatZh}“{key}”已于 {retired.UtcDateTime:yyyy-MM-dd HH:mm:ss}（UTC）停用，早于事件时间 {time.UtcDateTime:yyyy-MM-dd HH:mm:ss}（UTC）")
+            : null;
 
     private static EventProblem UnknownVehicle(string plate) =>
         EventProblem.At(ReasonCodes.UnknownVehicle, "$.vehiclePlate", $"no vehicle '{plate}' in the registry", $"登记册中没有车辆“{plate}”");

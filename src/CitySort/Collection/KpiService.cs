@@ -1,6 +1,7 @@
 using System.Globalization;
 using CitySort.Compliance;
 using CitySort.Policy;
+using CitySort.Registry;
 using CitySort.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,7 +42,7 @@ public sealed class KpiService(CollectionEventStore store, IDbContextFactory<Cit
         var daily = Filter(await store.ReadDailyAsync(yearStart, query.To, cancellationToken), query);
         var siteDays = await store.ReadSiteDaysAsync(query.From, query.To, cancellationToken);
         var vehicleDays = await store.ReadVehicleDaysAsync(query.From, query.To, cancellationToken);
-        var (sites, vehicleDistricts) = await RegistryAsync(cancellationToken);
+        var (allSites, retiredSites, vehicleDistricts) = await RegistryAsync(cancellationToken);
         if (query.DistrictCode is { } district)
         {
             vehicleDays = vehicleDays.Where(v => vehicleDistricts.GetValueOrDefault(v.VehiclePlate) == district).ToArray();
@@ -54,6 +55,8 @@ public sealed class KpiService(CollectionEventStore store, IDbContextFactory<Cit
             var rows = daily.Where(r => r.BusinessDay >= from && r.BusinessDay <= to).ToArray();
             var ytd = daily.Where(r => r.BusinessDay.Year == to.Year && r.BusinessDay <= to).ToArray();
             var periodSites = siteDays.Where(d => d.BusinessDay >= from && d.BusinessDay <= to).ToArray();
+            // A site retired by the period's last day is no longer counted as required (docs/registry.md, "Retiring").
+            var sites = allSites.Where(s => RetirementRule.InServiceOn(retiredSites.GetValueOrDefault(s.SiteCode), to)).ToArray();
             if (!baselines.TryGetValue(to.Year, out var baseline))
             {
                 baseline = await MeasuredBaselineAsync(to.Year, query, cancellationToken);
@@ -148,7 +151,7 @@ public sealed class KpiService(CollectionEventStore store, IDbContextFactory<Cit
         return tonnes > 0 ? tonnes : null;
     }
 
-    private async Task<(IReadOnlyList<SiteFacts> Sites, IReadOnlyDictionary<string, string> VehicleDistricts)> RegistryAsync(CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<SiteFacts> Sites, IReadOnlyDictionary<string, DateTimeOffset?> RetiredSites, IReadOnlyDictionary<string, string> VehicleDistricts)> RegistryAsync(CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
@@ -161,6 +164,7 @@ public sealed class KpiService(CollectionEventStore store, IDbContextFactory<Cit
         {
             StreetName = s.StreetCode is null ? null : streets.GetValueOrDefault(s.StreetCode),
         }).ToArray();
-        return (facts, vehicles);
+        var retired = sites.Where(s => s.RetiredAt is not null).ToDictionary(s => s.Code, s => s.RetiredAt, StringComparer.Ordinal);
+        return (facts, retired, vehicles);
     }
 }

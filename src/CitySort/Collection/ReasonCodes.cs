@@ -15,6 +15,9 @@ public static class ReasonCodes
     /// <summary>The payload is larger than <see cref="IEventIntake.MaxPayloadBytes"/>.</summary>
     public const string TooLarge = "too-large";
 
+    /// <summary>The vehicle, site or facility the event names was retired before the event's time (docs/registry.md, "Retiring").</summary>
+    public const string Retired = "retired";
+
     /// <summary>A value is out of its range.</summary>
     public const string InvalidValue = "invalid-value";
 
@@ -73,7 +76,7 @@ public static class ReasonCodes
     public static IReadOnlyList<string> All { get; } =
     [
         Malformed, UnknownKind, TooLarge, InvalidValue, UnknownVehicle, UnknownSite, UnknownBin, UnknownFacility,
-        UnknownClause, NetMismatch, TareExceedsGross, NetOverCapacity, TimeOutBeforeIn, FutureTime, TooOld, OutsideCity,
+        UnknownClause, Retired, NetMismatch, TareExceedsGross, NetOverCapacity, TimeOutBeforeIn, FutureTime, TooOld, OutsideCity,
         NotOwnPlate, NotOwnFacility, NotDeviceKind, Conflict, FileRejected,
     ];
 }

@@ -91,20 +91,20 @@ public sealed class RegistrySnapshotSource
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
         var vehicles = (await db.Vehicles.AsNoTracking().ToListAsync(cancellationToken))
-            .ToDictionary(v => v.Plate, v => new VehicleFacts(v.Plate, v.DistrictCode, v.AreaCode, v.CapacityKg, v.DedicatedCategory, v.DedicatedStream), StringComparer.Ordinal);
+            .ToDictionary(v => v.Plate, v => new VehicleFacts(v.Plate, v.DistrictCode, v.AreaCode, v.CapacityKg, v.DedicatedCategory, v.DedicatedStream, v.RetiredAt), StringComparer.Ordinal);
         var siteRows = await db.Sites.AsNoTracking()
-            .Select(s => new { s.Code, s.DistrictCode, s.StreetCode, s.Longitude, s.Latitude })
+            .Select(s => new { s.Code, s.DistrictCode, s.StreetCode, s.Longitude, s.Latitude, s.RetiredAt })
             .ToListAsync(cancellationToken);
         var bins = (await db.Bins.AsNoTracking().Select(b => new { b.Id, b.SiteCode }).ToListAsync(cancellationToken))
             .ToLookup(b => b.SiteCode, b => b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
         var sites = siteRows.ToDictionary(
             s => s.Code,
-            s => new SiteRegistryFacts(s.Code, s.DistrictCode, AreaOf(s.DistrictCode, s.StreetCode, s.StreetCode is null ? null : streets.GetValueOrDefault(s.StreetCode)), bins[s.Code].ToHashSet(StringComparer.Ordinal)),
+            s => new SiteRegistryFacts(s.Code, s.DistrictCode, AreaOf(s.DistrictCode, s.StreetCode, s.StreetCode is null ? null : streets.GetValueOrDefault(s.StreetCode)), bins[s.Code].ToHashSet(StringComparer.Ordinal), s.RetiredAt),
             StringComparer.Ordinal);
         var facilityRows = await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
         var facilities = facilityRows.ToDictionary(
             f => f.Code,
-            f => new FacilityFacts(f.Code, f.Kind, f.AcceptedCategories.ToHashSet(), f.AcceptedStreams.ToHashSet()),
+            f => new FacilityFacts(f.Code, f.Kind, f.AcceptedCategories.ToHashSet(), f.AcceptedStreams.ToHashSet(), f.RetiredAt),
             StringComparer.Ordinal);
         var boxes = await db.Districts.AsNoTracking()
             .Where(d => d.MinLongitude != null && d.MinLatitude != null && d.MaxLongitude != null && d.MaxLatitude != null)

@@ -9,4 +9,5 @@ namespace CitySort.Collection;
 /// <param name="CapacityKg">The registered payload in kilograms; 0 when unknown (no capacity check).</param>
 /// <param name="DedicatedCategory">The category it is dedicated to (W96-T2 sorted-transport vehicle), or null.</param>
 /// <param name="DedicatedStream">The special stream it is dedicated to, or null.</param>
-public sealed record VehicleFacts(string Plate, string DistrictCode, string AreaCode, int CapacityKg, WasteCategory? DedicatedCategory, SpecialStream? DedicatedStream);
+/// <param name="RetiredAt">When it was retired (UTC); events after it that name it are refused (<see cref="ReasonCodes.Retired"/>); null while in service.</param>
+public sealed record VehicleFacts(string Plate, string DistrictCode, string AreaCode, int CapacityKg, WasteCategory? DedicatedCategory, SpecialStream? DedicatedStream, DateTimeOffset? RetiredAt = null);

@@ -75,22 +75,22 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
         var rows = await db.Sites.AsNoTracking().Include(s => s.Bins).OrderBy(s => s.Code).ToListAsync(cancellationToken);
         return new("sites",
             ["code", "name", "type", "district_code", "street_code", "community_code", "address", "longitude", "latitude", "datum", "households", "staff", "floors",
-             "property_management", "canteen", "wet_dry_pilot", "bagged_zone", "kitchen_waste_heavy", "collected_sorted", "bins", "source", "is_illustrative"],
+             "property_management", "canteen", "wet_dry_pilot", "bagged_zone", "kitchen_waste_heavy", "collected_sorted", "bins", "source", "is_illustrative", "retired_at"],
             rows.Select(s => Row(
                 s.Code, s.Name, SiteFieldParsers.Kebab(s.Type.ToString()), s.DistrictCode, s.StreetCode, s.CommunityCode, s.Address, s.Longitude, s.Latitude, "WGS84",
                 s.Households, s.Staff, s.Floors, s.HasPropertyManagement, s.HasCanteen, s.IsWetDryPilot, s.IsBaggedZone, s.IsKitchenWasteHeavy,
-                s.CollectedSorted, BinsField(s.Bins), s.Source, s.IsIllustrative)).ToList());
+                s.CollectedSorted, BinsField(s.Bins), s.Source, s.IsIllustrative, Retired(s.RetiredAt))).ToList());
     }
 
     private static async Task<ExportTable> FacilitiesAsync(CitySortDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.Facilities.AsNoTracking().OrderBy(f => f.Code).ToListAsync(cancellationToken);
         return new("facilities",
-            ["code", "name", "kind", "accepts", "longitude", "latitude", "datum", "gate_fee_yuan_per_tonne", "daily_capacity_tonnes", "clause", "source", "is_illustrative"],
+            ["code", "name", "kind", "accepts", "longitude", "latitude", "datum", "gate_fee_yuan_per_tonne", "daily_capacity_tonnes", "clause", "source", "is_illustrative", "retired_at"],
             rows.Select(f => Row(
                 f.Code, f.Name, SiteFieldParsers.Kebab(f.Kind.ToString()),
                 string.Join(';', f.AcceptedCategories.Select(KindName).Concat(f.AcceptedStreams.Select(StreamName))),
-                f.Longitude, f.Latitude, "WGS84", f.GateFeeYuanPerTonne, f.DailyCapacityTonnes, f.Clause, f.Source, f.IsIllustrative)).ToList());
+                f.Longitude, f.Latitude, "WGS84", f.GateFeeYuanPerTonne, f.DailyCapacityTonnes, f.Clause, f.Source, f.IsIllustrative, Retired(f.RetiredAt))).ToList());
     }
 
     private static async Task<ExportTable> HaulersAsync(CitySortDbContext db, CancellationToken cancellationToken)
@@ -105,21 +105,21 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
     {
         var rows = await db.Vehicles.AsNoTracking().OrderBy(v => v.Plate).ToListAsync(cancellationToken);
         return new("vehicles",
-            ["plate", "district_code", "area_code", "hauler_code", "dedicated", "capacity_kg", "capacity_m3", "sealed", "source", "is_illustrative"],
+            ["plate", "district_code", "area_code", "hauler_code", "dedicated", "capacity_kg", "capacity_m3", "sealed", "source", "is_illustrative", "retired_at"],
             rows.Select(v => Row(
                 v.Plate, v.DistrictCode, v.AreaCode, v.HaulerCode,
                 v.DedicatedCategory is { } c ? KindName(c) : v.DedicatedStream is { } s ? StreamName(s) : null,
-                v.CapacityKg, v.CapacityCubicMetres, v.Sealed, v.Source, v.IsIllustrative)).ToList());
+                v.CapacityKg, v.CapacityCubicMetres, v.Sealed, v.Source, v.IsIllustrative, Retired(v.RetiredAt))).ToList());
     }
 
     private static async Task<ExportTable> LinesAsync(CitySortDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.DedicatedLines.AsNoTracking().Include(l => l.Stops).OrderBy(l => l.Code).ToListAsync(cancellationToken);
         return new("lines",
-            ["code", "name", "district_code", "area_code", "carries", "facility_code", "vehicle_plate", "stops", "source", "is_illustrative"],
+            ["code", "name", "district_code", "area_code", "carries", "facility_code", "vehicle_plate", "stops", "source", "is_illustrative", "retired_at"],
             rows.Select(l => Row(
                 l.Code, l.Name, l.DistrictCode, l.AreaCode, l.Category is { } c ? KindName(c) : StreamName(l.Stream!.Value), l.FacilityCode, l.VehiclePlate,
-                string.Join(';', l.Stops.OrderBy(s => s.Sequence).Select(s => s.SiteCode)), l.Source, l.IsIllustrative)).ToList());
+                string.Join(';', l.Stops.OrderBy(s => s.Sequence).Select(s => s.SiteCode)), l.Source, l.IsIllustrative, Retired(l.RetiredAt))).ToList());
     }
 
     private async Task<ExportTable> CoverageAsync(CitySortDbContext db, CancellationToken cancellationToken)
@@ -167,14 +167,19 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
             rows);
     }
 
+    /// <summary>The sites in service (a retired site is in the sites table with its retirement, not in coverage or gaps).</summary>
     private static async Task<List<(SiteFacts Facts, bool Illustrative)>> FactsAsync(CitySortDbContext db, CancellationToken cancellationToken)
     {
-        var sites = await db.Sites.AsNoTracking().Include(s => s.Bins).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        var sites = await db.Sites.AsNoTracking().Include(s => s.Bins).Where(s => s.RetiredAt == null).OrderBy(s => s.Code).ToListAsync(cancellationToken);
         var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
         return sites.Select(s => (SiteFactsMapper.ToFacts(s, s.StreetCode is null ? null : streets.GetValueOrDefault(s.StreetCode)), s.IsIllustrative)).ToList();
     }
 
     private static IReadOnlyList<object?> Row(params object?[] cells) => cells;
+
+    /// <summary>The retirement instant as ISO 8601 UTC (<c>2026-12-02T08:30:00Z</c>), or empty while in service.</summary>
+    private static string? Retired(DateTimeOffset? retiredAt) =>
+        retiredAt?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The bins field of the sites CSV (docs/formats.md): <c>kind/placement/count/volume_litres[/bagged]</c> separated by ';'.</summary>
     private static string BinsField(IEnumerable<Bin> bins) => string.Join(';', bins.OrderBy(b => b.Id).Select(b =>

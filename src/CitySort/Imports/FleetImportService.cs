@@ -39,19 +39,18 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var extent = await CityExtent.ReadAsync(db, cancellationToken);
+        var checks = await RegistryChecks.ReadAsync(db, profile, cancellationToken);
         var facilities = new DivisionSet<Facility>();
         foreach (var row in table.Rows)
         {
             var before = problems.Count;
-            var facility = ReadFacility(table, row, fileName, extent, problems);
+            var facility = ReadFacility(table, row, fileName, problems);
             if (facility is null || problems.Count > before)
             {
                 continue;
             }
 
-            ImportService.Report(problems, table, row, RegistryValidator.Validate(facility));
-            if (problems.Count == before)
+            if (checks.CheckFacility(facility, (field, why, _) => problems.Add(table.Problem(row, field, why))))
             {
                 facilities.AddUnique(table, row, facility.Code, facility, "code", problems);
             }
@@ -147,8 +146,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var districts = (await db.Districts.Select(d => d.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var haulers = await db.Haulers.ToDictionaryAsync(h => h.Code, h => h.IsIllustrative, StringComparer.Ordinal, cancellationToken);
+        var checks = await RegistryChecks.ReadAsync(db, profile, cancellationToken);
         var vehicles = new DivisionSet<Vehicle>();
         foreach (var row in table.Rows)
         {
@@ -159,22 +157,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
                 continue;
             }
 
-            ImportService.Report(problems, table, row, RegistryValidator.Validate(vehicle));
-            if (problems.Count > before)
-            {
-                continue;
-            }
-
-            CheckDistrictAndArea(table, row, vehicle.DistrictCode, vehicle.AreaCode, districts, problems);
-            if (!haulers.TryGetValue(vehicle.HaulerCode, out var demoHauler))
-            {
-                problems.Add(table.Problem(row, "hauler_code", $"hauler {vehicle.HaulerCode} is not in the registry: import the haulers first"));
-            }
-            else if (demoHauler)
-            {
-                problems.Add(table.Problem(row, "hauler_code", $"hauler {vehicle.HaulerCode} is an illustrative demo record: import the real hauler first"));
-            }
-
+            checks.CheckVehicle(vehicle, (field, why, _) => problems.Add(table.Problem(row, field, why)));
             if (problems.Count == before)
             {
                 vehicles.AddUnique(table, row, vehicle.Plate, vehicle, "plate", problems);
@@ -213,10 +196,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var districts = (await db.Districts.Select(d => d.Code).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var facilities = await db.Facilities.AsNoTracking().ToDictionaryAsync(f => f.Code, StringComparer.Ordinal, cancellationToken);
-        var vehicles = await db.Vehicles.AsNoTracking().ToDictionaryAsync(v => v.Plate, StringComparer.Ordinal, cancellationToken);
-        var sites = await db.Sites.AsNoTracking().Select(s => new { s.Code, s.IsIllustrative }).ToDictionaryAsync(s => s.Code, s => s.IsIllustrative, StringComparer.Ordinal, cancellationToken);
+        var checks = await RegistryChecks.ReadAsync(db, profile, cancellationToken);
         var lines = new DivisionSet<DedicatedLine>();
         foreach (var row in table.Rows)
         {
@@ -227,56 +207,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
                 continue;
             }
 
-            ImportService.Report(problems, table, row, RegistryValidator.Validate(line), ("category", "carries"));
-            if (problems.Count > before)
-            {
-                continue;
-            }
-
-            CheckDistrictAndArea(table, row, line.DistrictCode, line.AreaCode, districts, problems);
-            var carries = line.Category?.ToString() ?? line.Stream!.Value.ToString();
-            if (!facilities.TryGetValue(line.FacilityCode, out var facility))
-            {
-                problems.Add(table.Problem(row, "facility_code", $"facility {line.FacilityCode} is not in the registry: import the facilities first"));
-            }
-            else if (facility.IsIllustrative)
-            {
-                problems.Add(table.Problem(row, "facility_code", $"facility {line.FacilityCode} is an illustrative demo record: import the real facility first"));
-            }
-            else if (line.Category is { } c ? !facility.AcceptedCategories.Contains(c) : !facility.AcceptedStreams.Contains(line.Stream!.Value))
-            {
-                problems.Add(table.Problem(row, "facility_code", $"facility {line.FacilityCode} does not accept {carries}, which the line carries"));
-            }
-
-            if (line.VehiclePlate is { } plate)
-            {
-                if (!vehicles.TryGetValue(plate, out var vehicle))
-                {
-                    problems.Add(table.Problem(row, "vehicle_plate", $"vehicle {plate} is not in the registry: import the vehicles first"));
-                }
-                else if (vehicle.IsIllustrative)
-                {
-                    problems.Add(table.Problem(row, "vehicle_plate", $"vehicle {plate} is an illustrative demo record: import the real vehicle first"));
-                }
-                else if ((vehicle.DedicatedCategory is not null || vehicle.DedicatedStream is not null)
-                    && (vehicle.DedicatedCategory != line.Category || vehicle.DedicatedStream != line.Stream))
-                {
-                    problems.Add(table.Problem(row, "vehicle_plate", $"vehicle {plate} is dedicated to {vehicle.DedicatedCategory?.ToString() ?? vehicle.DedicatedStream.ToString()}, not {carries}"));
-                }
-            }
-
-            foreach (var stop in line.Stops)
-            {
-                if (!sites.TryGetValue(stop.SiteCode, out var demoSite))
-                {
-                    problems.Add(table.Problem(row, "stops", $"stop {stop.Sequence}: site {stop.SiteCode} is not in the registry: import the sites first"));
-                }
-                else if (demoSite)
-                {
-                    problems.Add(table.Problem(row, "stops", $"stop {stop.Sequence}: site {stop.SiteCode} is an illustrative demo record, not a real site"));
-                }
-            }
-
+            checks.CheckLine(line, (field, why, _) => problems.Add(table.Problem(row, field, why)));
             if (problems.Count == before)
             {
                 lines.AddUnique(table, row, line.Code, line, "code", problems);
@@ -296,7 +227,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         return counts.Report(fileName, ImportKind.Lines, table.Rows.Count);
     }
 
-    private Facility? ReadFacility(CsvTable table, CsvRow row, string fileName, CityExtent extent, List<ImportProblem> problems)
+    private static Facility? ReadFacility(CsvTable table, CsvRow row, string fileName, List<ImportProblem> problems)
     {
         var before = problems.Count;
         if (!TryParseFacilityKind(table.Get(row, "kind"), out var kind))
@@ -327,7 +258,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
             problems.Add(table.Problem(row, "accepts", "the facility accepts nothing: list its categories or streams separated by ';', e.g. other;bulky"));
         }
 
-        var point = ReadPoint(table, row, extent, problems);
+        var point = ReadPoint(table, row, problems);
         var gateFee = ReadDecimal(table, row, "gate_fee_yuan_per_tonne", problems);
         var capacity = ReadDecimal(table, row, "daily_capacity_tonnes", problems);
         if (problems.Count > before || point is null)
@@ -352,7 +283,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         };
     }
 
-    private Vehicle? ReadVehicle(CsvTable table, CsvRow row, string fileName, List<ImportProblem> problems)
+    private static Vehicle? ReadVehicle(CsvTable table, CsvRow row, string fileName, List<ImportProblem> problems)
     {
         var before = problems.Count;
         var plate = NormalisePlate(table.Get(row, "plate"));
@@ -400,7 +331,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         };
     }
 
-    private DedicatedLine? ReadLine(CsvTable table, CsvRow row, string fileName, List<ImportProblem> problems)
+    private static DedicatedLine? ReadLine(CsvTable table, CsvRow row, string fileName, List<ImportProblem> problems)
     {
         var before = problems.Count;
         var code = table.Get(row, "code");
@@ -450,8 +381,8 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         };
     }
 
-    /// <summary>A category or stream that the active profile defines, or null with the problem added.</summary>
-    private (WasteCategory? Category, SpecialStream? Stream)? ParseKind(CsvTable table, CsvRow row, string column, string value, List<ImportProblem> problems)
+    /// <summary>A category or stream as the formats spell it, or null with the problem added (the profile is checked by <see cref="RegistryChecks"/>).</summary>
+    private static (WasteCategory? Category, SpecialStream? Stream)? ParseKind(CsvTable table, CsvRow row, string column, string value, List<ImportProblem> problems)
     {
         if (!SiteFieldParsers.TryParseWasteKind(value, out var category, out var stream, out var reason))
         {
@@ -459,37 +390,10 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
             return null;
         }
 
-        if (category is { } c && profile.Categories.All(d => d.Category != c))
-        {
-            problems.Add(table.Problem(row, column, $"the profile {profile.Id} {profile.Version} has no category {c}"));
-            return null;
-        }
-
-        if (stream is { } s && profile.SpecialStreams.All(d => d.Stream != s))
-        {
-            problems.Add(table.Problem(row, column, $"the profile {profile.Id} {profile.Version} has no special stream {s}"));
-            return null;
-        }
-
         return (category, stream);
     }
 
-    /// <summary>The district must be in the registry; the area must be that district or a profile area.</summary>
-    private void CheckDistrictAndArea(CsvTable table, CsvRow row, string districtCode, string areaCode, HashSet<string> districts, List<ImportProblem> problems)
-    {
-        if (!districts.Contains(districtCode))
-        {
-            problems.Add(table.Problem(row, "district_code", $"district {districtCode} is not in the registry: import the divisions first"));
-        }
-
-        if (areaCode != districtCode && profile.Area(areaCode) is null)
-        {
-            problems.Add(table.Problem(row, "area_code", $"'{areaCode}' is neither the row's district {districtCode} nor an area of the profile ("
-                + string.Join(", ", profile.Areas.Select(a => a.Id)) + ")"));
-        }
-    }
-
-    private static (double Longitude, double Latitude, CoordinateDatum Datum)? ReadPoint(CsvTable table, CsvRow row, CityExtent extent, List<ImportProblem> problems)
+    private static (double Longitude, double Latitude, CoordinateDatum Datum)? ReadPoint(CsvTable table, CsvRow row, List<ImportProblem> problems)
     {
         var before = problems.Count;
         if (!SiteFieldParsers.TryParseDegrees(table.Get(row, "longitude"), -180, 180, "longitude", out var longitude, out var reason))
@@ -513,12 +417,6 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         }
 
         var (lon, lat) = datum == CoordinateDatum.Gcj02 ? Gcj02Converter.ToWgs84(longitude, latitude) : (longitude, latitude);
-        if (extent.Refuse(lon, lat) is { } outside)
-        {
-            problems.Add(table.Problem(row, "longitude", outside));
-            return null;
-        }
-
         return (Math.Round(lon, 7), Math.Round(lat, 7), datum);
     }
 
@@ -537,7 +435,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
     private static string? Optional(CsvTable table, CsvRow row, string column) => table.Get(row, column) is { Length: > 0 } value ? value : null;
 
     /// <summary>Upper-cases the letters and drops spaces, '-', '·' and '.', as plates are written in many ways.</summary>
-    private static string NormalisePlate(string plate) =>
+    internal static string NormalisePlate(string plate) =>
         new([.. plate.Where(c => c is not (' ' or '-' or '·' or '.' or '\u3000')).Select(char.ToUpperInvariant)]);
 
     private static bool TryParseFacilityKind(string value, out FacilityKind kind)

@@ -192,12 +192,7 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var registryDistricts = await db.Districts.AsNoTracking().ToListAsync(cancellationToken);
-        var districtCodes = registryDistricts.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
-        var geography = RegistryGeography.From(registryDistricts);
-        var streetDistricts = await db.Streets.ToDictionaryAsync(s => s.Code, s => s.DistrictCode, StringComparer.Ordinal, cancellationToken);
-        var communityStreets = await db.Communities.ToDictionaryAsync(c => c.Code, c => c.StreetCode, StringComparer.Ordinal, cancellationToken);
-
+        var checks = await RegistryChecks.ReadAsync(db, profile, cancellationToken);
         var sites = new DivisionSet<Site>();
         foreach (var row in table.Rows)
         {
@@ -208,59 +203,7 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
                 continue;
             }
 
-            // An unknown district is said first: it explains the street and community problems that follow from it.
-            if (!districtCodes.Contains(site.DistrictCode))
-            {
-                problems.Add(table.Problem(row, "district_code", new Why(
-                    $"区 {site.DistrictCode} 不在登记库中：请先导入区划",
-                    $"district {site.DistrictCode} is not in the registry: import the divisions first")));
-            }
-
-            Report(problems, table, row, RegistryValidator.Validate(site));
-            if (problems.Count > before)
-            {
-                continue;
-            }
-
-            CheckAgainstProfile(table, row, site, problems);
-            if (geography.Check(site.Longitude, site.Latitude, site.DistrictCode) is { } implausible)
-            {
-                problems.Add(table.Problem(row, "longitude", implausible));
-            }
-
-            if (site.StreetCode is not null)
-            {
-                if (!streetDistricts.TryGetValue(site.StreetCode, out var streetDistrict))
-                {
-                    problems.Add(table.Problem(row, "street_code", new Why(
-                        $"街道 {site.StreetCode} 不在登记库中：请先导入区划",
-                        $"street {site.StreetCode} is not in the registry: import the divisions first")));
-                }
-                else if (streetDistrict != site.DistrictCode)
-                {
-                    problems.Add(table.Problem(row, "street_code", new Why(
-                        $"街道 {site.StreetCode} 属于区 {streetDistrict}，不属于 {site.DistrictCode}",
-                        $"street {site.StreetCode} belongs to district {streetDistrict}, not {site.DistrictCode}")));
-                }
-            }
-
-            if (site.CommunityCode is not null)
-            {
-                if (!communityStreets.TryGetValue(site.CommunityCode, out var communityStreet))
-                {
-                    problems.Add(table.Problem(row, "community_code", new Why(
-                        $"社区 {site.CommunityCode} 不在登记库中：请先导入社区",
-                        $"community {site.CommunityCode} is not in the registry: import the communities first")));
-                }
-                else if (communityStreet != site.StreetCode)
-                {
-                    problems.Add(table.Problem(row, "community_code", new Why(
-                        $"社区 {site.CommunityCode} 属于街道 {communityStreet}，不属于 {site.StreetCode}",
-                        $"community {site.CommunityCode} belongs to street {communityStreet}, not {site.StreetCode}")));
-                }
-            }
-
-            if (problems.Count == before)
+            if (checks.CheckSite(site, (field, why, _) => problems.Add(table.Problem(row, field, why))))
             {
                 sites.AddUnique(table, row, site.Code, site, "code", problems);
             }
@@ -479,34 +422,6 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
         {
             var column = columnOf.FirstOrDefault(c => c.Field == problem.Field).Column ?? problem.Field;
             problems.Add(table.Problem(row, column, Why.Of(problem, column)));
-        }
-    }
-
-    /// <summary>
-    /// Refuses bins of a category or special stream the active profile does not define (the profile is the policy:
-    /// a site with Kitchen bins under a profile without Kitchen cannot be assessed).
-    /// </summary>
-    private void CheckAgainstProfile(CsvTable table, CsvRow row, Site site, List<ImportProblem> problems)
-    {
-        var profileName = $"{profile.Id} {profile.Version}";
-        for (var i = 0; i < site.Bins.Count; i++)
-        {
-            var bin = site.Bins[i];
-            if (bin.Category is { } category && !profile.Categories.Any(c => c.Category == category))
-            {
-                var defined = string.Join(", ", profile.Categories.Select(c => c.Category));
-                problems.Add(table.Problem(row, "bins", new Why(
-                    $"第 {i + 1} 项桶的分类 {category} 不在当前政策配置 {profileName} 中（配置定义的分类：{defined}）：请删去该项或换用含此分类的配置",
-                    $"bin item {i + 1}: the category {category} is not in the active policy profile {profileName} (it defines {defined}): remove the item or use a profile with that category")));
-            }
-
-            if (bin.Stream is { } stream && !profile.SpecialStreams.Any(s => s.Stream == stream))
-            {
-                var defined = profile.SpecialStreams.Count == 0 ? "none" : string.Join(", ", profile.SpecialStreams.Select(s => s.Stream));
-                problems.Add(table.Problem(row, "bins", new Why(
-                    $"第 {i + 1} 项桶的专项垃圾 {stream} 不在当前政策配置 {profileName} 中（配置定义的专项：{defined}）",
-                    $"bin item {i + 1}: the special stream {stream} is not in the active policy profile {profileName} (it defines {defined})")));
-            }
         }
     }
 

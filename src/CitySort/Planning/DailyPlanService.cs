@@ -215,9 +215,13 @@ public sealed class DailyPlanService
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(filter);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var sites = await db.Sites.AsNoTracking().Include(s => s.Bins).ToListAsync(cancellationToken);
-        var vehicles = await db.Vehicles.AsNoTracking().Where(v => v.DedicatedCategory != null).ToListAsync(cancellationToken);
-        var facilities = await db.Facilities.AsNoTracking().ToListAsync(cancellationToken);
+        // A retired site, vehicle or facility is not planned on a day it is not in service for (docs/registry.md, "Retiring").
+        var sites = (await db.Sites.AsNoTracking().Include(s => s.Bins).ToListAsync(cancellationToken))
+            .Where(s => RetirementRule.InServiceOn(s.RetiredAt, date)).ToList();
+        var vehicles = (await db.Vehicles.AsNoTracking().Where(v => v.DedicatedCategory != null).ToListAsync(cancellationToken))
+            .Where(v => RetirementRule.InServiceOn(v.RetiredAt, date)).ToList();
+        var facilities = (await db.Facilities.AsNoTracking().ToListAsync(cancellationToken))
+            .Where(f => RetirementRule.InServiceOn(f.RetiredAt, date)).ToList();
         var illustrativeSites = sites.Where(s => s.IsIllustrative).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var sitesByArea = sites.GroupBy(AreaOf).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var groups = new List<PlanningGroup>();

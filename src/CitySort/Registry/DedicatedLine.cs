@@ -4,7 +4,7 @@ namespace CitySort.Registry;
 /// A dedicated sorted-transport line (分运专线, W96-T3): one category or special stream, an ordered list of site
 /// stops, ending at one facility. Natural key: <see cref="Code"/>.
 /// </summary>
-public sealed class DedicatedLine
+public sealed class DedicatedLine : IRetirableRecord
 {
     /// <summary>The line's code: 1 to 32 letters, digits, '-' or '_'.</summary>
     public required string Code { get; set; }
@@ -44,4 +44,17 @@ public sealed class DedicatedLine
 
     /// <summary>Where the line came from (the imported file name, or <c>demo</c>).</summary>
     public string? Source { get; set; }
+
+    /// <summary>
+    /// When the record was retired (UTC), or <c>null</c> while it is in service. A retired record stays in the registry
+    /// so that the events, KPIs, plans and exports that name it keep their history; it is no longer planned, counted
+    /// or listed as active, and events after this instant that name it are refused (docs/registry.md, "Retiring").
+    /// </summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
+    /// <summary>
+    /// The record's version, raised by one on every change (imports and edits alike); an edit names the version it
+    /// was made from and is refused as a conflict when the record has changed since (optimistic concurrency).
+    /// </summary>
+    public int Version { get; set; }
 }

@@ -4,7 +4,7 @@ namespace CitySort.Registry;
 /// A treatment, disposal or transfer facility (W96-F). Natural key: <see cref="Code"/>. The plan gives no gate fees,
 /// capacities or coordinates; values that are not real say so through <see cref="IsIllustrative"/>.
 /// </summary>
-public sealed class Facility
+public sealed class Facility : IRetirableRecord
 {
     /// <summary>The facility's code: 1 to 32 letters, digits, '-' or '_'.</summary>
     public required string Code { get; set; }
@@ -44,4 +44,17 @@ public sealed class Facility
 
     /// <summary>Where the facility came from (file name or <c>demo</c>).</summary>
     public string? Source { get; set; }
+
+    /// <summary>
+    /// When the record was retired (UTC), or <c>null</c> while it is in service. A retired record stays in the registry
+    /// so that the events, KPIs, plans and exports that name it keep their history; it is no longer planned, counted
+    /// or listed as active, and events after this instant that name it are refused (docs/registry.md, "Retiring").
+    /// </summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
+    /// <summary>
+    /// The record's version, raised by one on every change (imports and edits alike); an edit names the version it
+    /// was made from and is refused as a conflict when the record has changed since (optimistic concurrency).
+    /// </summary>
+    public int Version { get; set; }
 }

@@ -203,6 +203,21 @@ public static partial class RegistryValidator
         }
 
         CheckName(problems, "name", facility.Name);
+        if (!Enum.IsDefined(facility.Kind))
+        {
+            problems.Add(new("kind", $"unknown facility kind {(int)facility.Kind}"));
+        }
+
+        if (!double.IsFinite(facility.Longitude) || facility.Longitude is < -180 or > 180)
+        {
+            problems.Add(new("longitude", $"longitude {facility.Longitude} is not between -180 and 180 degrees"));
+        }
+
+        if (!double.IsFinite(facility.Latitude) || facility.Latitude is < -90 or > 90)
+        {
+            problems.Add(new("latitude", $"latitude {facility.Latitude} is not between -90 and 90 degrees"));
+        }
+
         if (facility.GateFeeYuanPerTonne < 0)
         {
             problems.Add(new("gate_fee_yuan_per_tonne", "the gate fee must be 0 or more"));

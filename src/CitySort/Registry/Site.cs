@@ -5,7 +5,7 @@ namespace CitySort.Registry;
 /// or a public place, with its bins (W96-B1..B4). Natural key: <see cref="Code"/>. The point is stored in WGS-84 with
 /// the datum it arrived in recorded (<see cref="SourceDatum"/>).
 /// </summary>
-public sealed class Site
+public sealed class Site : IRetirableRecord
 {
     /// <summary>The site's own code: 1 to 32 letters, digits, '-' or '_' (e.g. <c>LC-RC-0001</c>).</summary>
     public required string Code { get; set; }
@@ -84,4 +84,17 @@ public sealed class Site
 
     /// <summary>The site's bins.</summary>
     public List<Bin> Bins { get; set; } = [];
+
+    /// <summary>
+    /// When the record was retired (UTC), or <c>null</c> while it is in service. A retired record stays in the registry
+    /// so that the events, KPIs, plans and exports that name it keep their history; it is no longer planned, counted
+    /// or listed as active, and events after this instant that name it are refused (docs/registry.md, "Retiring").
+    /// </summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
+    /// <summary>
+    /// The record's version, raised by one on every change (imports and edits alike); an edit names the version it
+    /// was made from and is refused as a conflict when the record has changed since (optimistic concurrency).
+    /// </summary>
+    public int Version { get; set; }
 }

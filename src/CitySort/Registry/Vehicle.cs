@@ -4,7 +4,7 @@ namespace CitySort.Registry;
 /// A sorted-transport vehicle (分类运输车, <c>DedicatedVehicle</c> when it carries one category; W96-T2, W96-K5).
 /// Natural key: <see cref="Plate"/>.
 /// </summary>
-public sealed class Vehicle
+public sealed class Vehicle : IRetirableRecord
 {
     /// <summary>The licence plate (e.g. <c>浙C12345</c>), without separators.</summary>
     public required string Plate { get; set; }
@@ -47,4 +47,17 @@ public sealed class Vehicle
 
     /// <summary>Where the vehicle came from (the imported file name, or <c>demo</c>).</summary>
     public string? Source { get; set; }
+
+    /// <summary>
+    /// When the record was retired (UTC), or <c>null</c> while it is in service. A retired record stays in the registry
+    /// so that the events, KPIs, plans and exports that name it keep their history; it is no longer planned, counted
+    /// or listed as active, and events after this instant that name it are refused (docs/registry.md, "Retiring").
+    /// </summary>
+    public DateTimeOffset? RetiredAt { get; set; }
+
+    /// <summary>
+    /// The record's version, raised by one on every change (imports and edits alike); an edit names the version it
+    /// was made from and is refused as a conflict when the record has changed since (optimistic concurrency).
+    /// </summary>
+    public int Version { get; set; }
 }

@@ -72,6 +72,61 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
     public DbSet<ViolationEvidence> ViolationEvidence => Set<ViolationEvidence>();
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Raises <see cref="IRetirableRecord.Version"/> by one for every added or changed site, vehicle, facility and line,
+    /// and for the site (line) whose bins (stops) changed, so that an edit made from an older version is refused
+    /// (<see cref="DbUpdateConcurrencyException"/>) whoever changed the record: an import or another edit.
+    /// </remarks>
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Raises the versions as <see cref="SaveChangesAsync(bool, CancellationToken)"/> does.</remarks>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void RaiseVersions()
+    {
+        var changed = new HashSet<IRetirableRecord>(ReferenceEqualityComparer.Instance);
+        var sites = ChangeTracker.Entries<Site>().ToDictionary(e => e.Entity.Code, e => e.Entity, StringComparer.Ordinal);
+        var lines = ChangeTracker.Entries<DedicatedLine>().ToDictionary(e => e.Entity.Code, e => e.Entity, StringComparer.Ordinal);
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            IRetirableRecord? record = entry.Entity switch
+            {
+                IRetirableRecord own when entry.State != EntityState.Deleted => own,
+                Bin bin => sites.GetValueOrDefault(bin.SiteCode),
+                DedicatedLineStop stop => lines.GetValueOrDefault(stop.LineCode),
+                _ => null,
+            };
+            if (record is not null)
+            {
+                changed.Add(record);
+            }
+        }
+
+        foreach (var record in changed)
+        {
+            var entry = Entry(record);
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Unchanged)
+            {
+                entry.Property(nameof(IRetirableRecord.Version)).CurrentValue = (int)entry.Property(nameof(IRetirableRecord.Version)).OriginalValue! + 1;
+            }
+        }
+    }
+
+    /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<District>(e =>
@@ -119,6 +174,7 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
             e.HasOne(s => s.Community).WithMany().HasForeignKey(s => s.CommunityCode).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(s => s.Bins).WithOne().HasForeignKey(b => b.SiteCode).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(s => new { s.DistrictCode, s.Type });
+            e.Property(s => s.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<Bin>(e =>
@@ -136,6 +192,7 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
             e.Property(f => f.Source).HasMaxLength(SourceLength);
             e.Property(f => f.GateFeeYuanPerTonne).HasPrecision(12, 2);
             e.Property(f => f.DailyCapacityTonnes).HasPrecision(12, 2);
+            e.Property(f => f.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<Hauler>(e =>
@@ -159,6 +216,7 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
             e.HasOne(v => v.District).WithMany().HasForeignKey(v => v.DistrictCode).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(v => v.Hauler).WithMany().HasForeignKey(v => v.HaulerCode).OnDelete(DeleteBehavior.Restrict);
             e.Property(v => v.Source).HasMaxLength(SourceLength);
+            e.Property(v => v.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<DedicatedLine>(e =>
@@ -174,6 +232,7 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
             e.HasOne(l => l.District).WithMany().HasForeignKey(l => l.DistrictCode).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(l => l.Facility).WithMany().HasForeignKey(l => l.FacilityCode).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(l => l.Stops).WithOne().HasForeignKey(s => s.LineCode).OnDelete(DeleteBehavior.Cascade);
+            e.Property(l => l.Version).IsConcurrencyToken();
         });
 
         modelBuilder.Entity<DedicatedLineStop>(e =>

@@ -48,6 +48,16 @@ internal sealed class CollectionHost : IAsyncDisposable
 
     public KpiService Kpis => services.GetRequiredService<KpiService>();
 
+    /// <summary>The registry edits over the database, with the host's clock and the shipped profile.</summary>
+    public RegistryEditService Edits => EditsWith(Profile);
+
+    /// <summary>The intake's registry snapshot (invalidated after an edit, as the server does).</summary>
+    public RegistrySnapshotSource Registry => services.GetRequiredService<RegistrySnapshotSource>();
+
+    /// <summary>Registry edits that check against <paramref name="profile"/>.</summary>
+    public RegistryEditService EditsWith(PolicyProfile profile) =>
+        new(services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<CitySortDbContext>>(), profile, Clock);
+
     public static DeviceIdentity TruckDevice(string plate) => new("obu-" + plate[^5..], DeviceKind.Vehicle, plate);
 
     public static DeviceIdentity Weighbridge(string facility) => new("wb-" + facility, DeviceKind.Weighbridge, FacilityCode: facility);

@@ -67,6 +67,6 @@ public sealed class DemoRegistryTests
 
         var report = await fleet.ImportVehiclesAsync(TestFiles.Text(csv), "vehicles.csv", Ct);
 
-        Assert.Equal(["vehicles.csv:2:4: hauler_code: hauler SAN-330302 is an illustrative demo record: import the real hauler first"], report.Problems.Select(p => p.ToString()));
+        Assert.Equal(["vehicles.csv:2:4: hauler_code: 运输单位 SAN-330302 是示例（演示）记录：请先导入真实的运输单位 / hauler SAN-330302 is an illustrative demo record: import the real hauler first"], report.Problems.Select(p => p.ToString()));
     }
 }

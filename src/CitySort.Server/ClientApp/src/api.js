@@ -64,3 +64,24 @@ export function uploadFile(path, file, onProgress) {
     xhr.send(form);
   });
 }
+
+/**
+ * Sends a JSON body (POST or PUT) in the page's language (Accept-Language), so that the server's problem document
+ * comes back in the words the clerk reads. Resolves with { ok, status, body } for every answer the server gave
+ * (a refused edit is an answer, shown near its fields); rejects only when the server cannot be reached.
+ */
+export async function sendJson(method, path, body, language) {
+  let response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Accept-Language': language === 'en' ? 'en' : 'zh-CN' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(t('errNetwork'), 0, null);
+  }
+  let parsed = null;
+  try { parsed = await response.json(); } catch { /* no body */ }
+  return { ok: response.ok, status: response.status, body: parsed };
+}

@@ -12,6 +12,7 @@ import { renderImports } from './pages/imports.js';
 import { renderPlans } from './pages/plans.js';
 import { demoBanner } from './pages/demo.js';
 import { renderLive } from './pages/live.js';
+import { renderRegistry } from './pages/registry.js';
 
 const ROUTES = [
   { path: '', nav: 'navOverview', render: renderOverview },
@@ -20,6 +21,7 @@ const ROUTES = [
   { path: 'live', nav: 'navLive', render: renderLive },
   { path: 'plans', nav: 'navPlans', render: renderPlans },
   { path: 'profile', nav: 'navProfile', render: renderProfile },
+  { path: 'registry', nav: 'navRegistry', render: renderRegistry },
   { path: 'imports', nav: 'navImports', render: renderImports },
 ];
 

@@ -332,7 +332,9 @@ public sealed class ViolationService
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var sites = await db.Sites.AsNoTracking().Include(s => s.Bins).ToListAsync(cancellationToken);
+            // A site retired by the day's end is not required that day (docs/registry.md, "Retiring").
+            var sites = (await db.Sites.AsNoTracking().Include(s => s.Bins).ToListAsync(cancellationToken))
+                .Where(s => RetirementRule.InServiceOn(s.RetiredAt, day)).ToList();
             var due = DueSites(sites, day);
             var findings = SameDayClearanceRule.Evaluate(new SameDayClearanceInput(day, due, pickups, rules));
             await UpsertAsync(db, findings, db.Violations.Where(v => v.BusinessDay == day && v.Kind == ViolationKind.NotClearedSameDay), cancellationToken);

@@ -4,17 +4,39 @@ import { bilingual, placementLabel, siteTypeLabel, t } from '../i18n.js';
 import { getJson } from '../api.js';
 import { categoryChip, complianceChip, panel, withData } from './common.js';
 import { illustrativeBadge } from './demo.js';
+import { retiredChip, showErrors } from './editForm.js';
+import { retireSite, siteForm } from './siteForm.js';
 
 export async function renderSite(root, code) {
   const body = h('div');
   root.append(h('a.back', { href: '#/sites' }, '← ' + t('backToSites')), body);
   await withData(body, () => getJson('/api/sites/' + encodeURIComponent(code)), (site) => {
+    const reload = () => { root.replaceChildren(); renderSite(root, code); };
+    const editor = h('div', { id: 'site-editor' });
+    const actionError = h('div.form-error', { role: 'alert', hidden: true });
+    const actions = site.retiredAt ? null : h('div.edit-toolbar',
+      h('button.btn.primary', {
+        type: 'button', id: 'site-edit',
+        onclick: () => editor.replaceChildren(siteForm(site, reload, () => editor.replaceChildren())),
+      }, t('editSite')),
+      h('button.btn.danger', {
+        type: 'button', id: 'site-retire',
+        onclick: async () => {
+          const answer = await retireSite(site);
+          if (answer?.ok) reload();
+          else if (answer) showErrors(actionError.parentElement, answer.body);
+        },
+      }, t('retireSite')),
+      actionError);
     body.append(
       h('div.site-head',
         h('div',
-          h('h1.page-title', site.name, ' ', complianceChip(site.compliant), ' ', illustrativeBadge(site.isIllustrative)),
+          h('h1.page-title', site.name, ' ', complianceChip(site.compliant), ' ', illustrativeBadge(site.isIllustrative), ' ', retiredChip(site.retiredAt)),
           h('div.sub', [site.code, siteTypeLabel(site.type), bilingual({ name: site.districtName, nameEn: site.districtNameEn }), bilingual({ name: site.streetName, nameEn: site.streetNameEn }), site.communityName].filter(Boolean).join(' · '))),
         site.ruleClause ? h('span.clause', t('rule') + ' ' + site.ruleClause) : null),
+      site.retiredAt ? h('div.state.retired-note', { id: 'site-retired' }, t('retiredNote')) : '',
+      actions ?? '',
+      editor,
       h('div.two-col',
         panel(t('siteDetail'), h('dl.facts',
           fact(t('address'), site.address),
