@@ -28,7 +28,6 @@ internal sealed partial class HgsDaySearch
     private int[] _dayOf = [];
     private int[] _positionOf = [];
     private readonly List<int> _scratchA = [];
-    private readonly List<int> _scratchB = [];
     private readonly ChainPart[] _parts = new ChainPart[6];
 
     /// <summary>Precomputes the segments of single visits, of each possible end of a day and of the depot.</summary>

@@ -4,21 +4,24 @@ namespace CitySort.Routing.Hgs;
 
 /// <summary>
 /// Hybrid genetic search on whole vehicle days, for problems whose vehicles unload at facilities or have day rules
-/// (break, load or clients per day, fixed cost). A search route is one vehicle's day: its clients in order. Each
-/// evaluation of a day decides where the vehicle unloads and at which accepting facility (an exact dynamic programme
-/// over the unload positions that minimises distance with every trip within capacity, the facility of each unload
-/// chosen for the cheapest detour between its two neighbours), then times the day from the depot and back: windows,
-/// unloading durations, the shift and the break (in the gap, and before or after that gap's drive, that leaves the
-/// least time warp, by prefix and suffix time segments), and prices what breaks a rule: time warp, load over the day limit, clients over the day limit. So
-/// depot legs, facility legs, the shared shift and the break are priced inside the search, not repaired afterwards.
+/// (break, load or clients per day, fixed cost). A search route is one vehicle's day: depot, clients and facility
+/// visits in order, depot. When the split makes a day from a stretch of a giant tour, an exact dynamic programme over
+/// the unload positions places its unloads (minimal distance, every trip within capacity, the facility of each unload
+/// chosen for the cheapest detour between its two neighbours); the local search then moves clients and unloads on the
+/// explicit days (see the partial file of the moves). A day is priced with its windows, unloading durations, the
+/// shift and the break (in the gap, and before or after that gap's drive, that leaves the least time warp), and with
+/// penalties for what breaks a rule: time warp, load over a trip's capacity or the day limit, clients over the day
+/// limit. So depot legs, facility legs, the shared shift and the break are priced inside the search, not repaired
+/// afterwards.
 /// </summary>
 /// <remarks>
 /// The genetic part follows Vidal (2022) in a compact form: giant tours recombined by ordered crossover, a greedy split
-/// into days, granular local search (relocate, swap, 2-opt* between days, a move into an unused vehicle), adaptive
-/// penalties steered towards a target share of feasible local-search outcomes, infeasible offspring repaired at ten
-/// times the penalties with half probability, and feasible and infeasible subpopulations kept apart. A move is
-/// evaluated by re-evaluating the one or two days it changes, in time linear in their length times the clients per
-/// trip. Deterministic for a seed when stopped by iterations.
+/// into days, granular local search (relocate, swap, 2-opt* between days, 2-opt within a day, unload insert, remove and
+/// change, a move into an unused vehicle), adaptive penalties steered towards a target share of feasible local-search
+/// outcomes, infeasible offspring repaired at ten times the penalties with half probability, and feasible and
+/// infeasible subpopulations kept apart. Moves are priced in constant time from forward and backward segments of each
+/// day (Vidal et al. 2013) and confirmed by an exact evaluation of the changed days before they are applied.
+/// Deterministic for a seed when stopped by iterations.
 /// </remarks>
 internal sealed partial class HgsDaySearch
 {
