@@ -110,7 +110,7 @@ public sealed class DailyPlanner(TimeProvider time)
         string Reason(int nearer) => $"no feasible plan found within {limitSeconds} s that serves it together with the {nearer} due site(s) nearer the depot and facilities, "
             + $"the area's {plates.Length} {group.Category} vehicle(s) back by {Clock(end)}{breakText}; plan again with a longer time limit";
 
-        // Nearest first: when the fleet cannot serve every site, the farthest are left out.
+        // Nearest first: when no plan serving every site is found, the farthest are left out.
         var ordered = candidates
             .OrderBy(i => T(0, SiteNode(i)) + Enumerable.Range(0, facilityCount).Min(f => T(SiteNode(i), FacilityNode(f))))
             .ThenBy(i => group.DueSites[i].SiteCode, StringComparer.Ordinal)
