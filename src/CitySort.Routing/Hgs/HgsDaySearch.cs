@@ -4,23 +4,26 @@ namespace CitySort.Routing.Hgs;
 
 /// <summary>
 /// Hybrid genetic search on whole vehicle days, for problems whose vehicles unload at facilities or have day rules
-/// (break, load or clients per day, fixed cost). A search route is one vehicle's day: its clients in order. Each
-/// evaluation of a day decides where the vehicle unloads and at which accepting facility (an exact dynamic programme
-/// over the unload positions that minimises distance with every trip within capacity, the facility of each unload
-/// chosen for the cheapest detour between its two neighbours), then times the day from the depot and back: windows,
-/// unloading durations, the shift and the break (in the gap, and before or after that gap's drive, that leaves the
-/// least time warp, by prefix and suffix time segments), and prices what breaks a rule: time warp, load over the day limit, clients over the day limit. So
-/// depot legs, facility legs, the shared shift and the break are priced inside the search, not repaired afterwards.
+/// (break, load or clients per day, fixed cost). A search route is one vehicle's day: depot, clients and facility
+/// visits in order, depot. When the split makes a day from a stretch of a giant tour, an exact dynamic programme over
+/// the unload positions places its unloads (minimal distance, every trip within capacity, the facility of each unload
+/// chosen for the cheapest detour between its two neighbours); the local search then moves clients and unloads on the
+/// explicit days (see the partial file of the moves). A day is priced with its windows, unloading durations, the
+/// shift and the break (in the gap, and before or after that gap's drive, that leaves the least time warp), and with
+/// penalties for what breaks a rule: time warp, load over a trip's capacity or the day limit, clients over the day
+/// limit. So depot legs, facility legs, the shared shift and the break are priced inside the search, not repaired
+/// afterwards.
 /// </summary>
 /// <remarks>
 /// The genetic part follows Vidal (2022) in a compact form: giant tours recombined by ordered crossover, a greedy split
-/// into days, granular local search (relocate, swap, 2-opt* between days, a move into an unused vehicle), adaptive
-/// penalties steered towards a target share of feasible local-search outcomes, infeasible offspring repaired at ten
-/// times the penalties with half probability, and feasible and infeasible subpopulations kept apart. A move is
-/// evaluated by re-evaluating the one or two days it changes, in time linear in their length times the clients per
-/// trip. Deterministic for a seed when stopped by iterations.
+/// into days, granular local search (relocate, swap, 2-opt* between days, 2-opt within a day, unload insert, remove and
+/// change, a move into an unused vehicle), adaptive penalties steered towards a target share of feasible local-search
+/// outcomes, infeasible offspring repaired at ten times the penalties with half probability, and feasible and
+/// infeasible subpopulations kept apart. Moves are priced in constant time from forward and backward segments of each
+/// day (Vidal et al. 2013) and confirmed by an exact evaluation of the changed days before they are applied.
+/// Deterministic for a seed when stopped by iterations.
 /// </remarks>
-internal sealed class HgsDaySearch
+internal sealed partial class HgsDaySearch
 {
     private const int SubpopulationSize = 25;
 
@@ -104,6 +107,7 @@ internal sealed class HgsDaySearch
         _penaltyLoad = Math.Clamp(maxArc / (double)maxDemand, 0.1, 100_000);
         _penaltyClients = maxArc;
         _evaluator = new DayEvaluator(this);
+        PrepareSegments();
     }
 
     public long Iterations { get; private set; }
@@ -192,7 +196,7 @@ internal sealed class HgsDaySearch
                 (_penaltyTime, _penaltyLoad, _penaltyClients) = (pt * 10, pl * 10, pc * 10);
                 LocalSearch(child);
                 (_penaltyTime, _penaltyLoad, _penaltyClients) = (pt, pl, pc);
-                child.Evaluate(_evaluator);
+                child.Evaluate(this);
                 if (child.Feasible)
                 {
                     Insert(child.Copy());
@@ -207,7 +211,7 @@ internal sealed class HgsDaySearch
                 AdaptPenalties(feasibleOutcomes);
                 foreach (var p in infeasible)
                 {
-                    p.Evaluate(_evaluator);
+                    p.Evaluate(this);
                 }
             }
         }
@@ -276,7 +280,7 @@ internal sealed class HgsDaySearch
     {
         var individual = new Individual(Split(tour));
         LocalSearch(individual);
-        individual.Evaluate(_evaluator);
+        individual.Evaluate(this);
         outcomes.Enqueue(individual.Feasible);
         if (outcomes.Count > 100)
         {
@@ -321,232 +325,62 @@ internal sealed class HgsDaySearch
             }
         }
 
+        // Each day's unloads where the dynamic programme puts them; the last one stays implied.
+        for (var v = 0; v < _vehicles; v++)
+        {
+            if (days[v].Count == 0 || _facilityNodes.Length == 0)
+            {
+                continue;
+            }
+
+            var plan = _evaluator.Evaluate(days[v], withPlan: true);
+            var explicitDay = new List<int>();
+            var start = 0;
+            for (var t = 0; t < plan.UnloadAfter!.Count; t++)
+            {
+                var end = plan.UnloadAfter[t];
+                explicitDay.AddRange(days[v].Skip(start).Take(end - start + 1));
+                if (t < plan.UnloadAfter.Count - 1)
+                {
+                    explicitDay.Add(~plan.UnloadFacility![t]);
+                }
+
+                start = end + 1;
+            }
+
+            days[v] = explicitDay;
+        }
+
         return days;
     }
 
     private double Penalised(in DayResult r) =>
         r.Distance + r.FixedCost + (_penaltyTime * r.TimeWarp) + (_penaltyLoad * r.LoadExcess) + (_penaltyClients * r.ClientExcess);
 
-    /// <summary>Granular first-improvement local search over relocate, swap, 2-opt* and moves into an unused vehicle.</summary>
-    private void LocalSearch(Individual individual)
-    {
-        var days = individual.Days;
-        var dayOf = new int[_clients];
-        var cost = new double[days.Length];
-        for (var d = 0; d < days.Length; d++)
-        {
-            cost[d] = Penalised(_evaluator.Evaluate(days[d]));
-            foreach (var c in days[d])
-            {
-                dayOf[c] = d;
-            }
-        }
-
-        var order = Enumerable.Range(0, _clients).ToArray();
-        var improved = true;
-        var passes = 0;
-        var candidateA = new List<int>();
-        var candidateB = new List<int>();
-        while (improved && passes < 50)
-        {
-            improved = false;
-            passes++;
-            _random.Shuffle(order);
-            foreach (var u in order)
-            {
-                if (_stop())
-                {
-                    return;
-                }
-
-                foreach (var v in _neighbours[u])
-                {
-                    if (TryMoves(u, v, days, dayOf, cost, candidateA, candidateB))
-                    {
-                        improved = true;
-                    }
-                }
-
-                // A move into an unused vehicle, once the days are settled.
-                if (passes > 1)
-                {
-                    var empty = Array.FindIndex(days, d => d.Count == 0);
-                    if (empty >= 0 && days[dayOf[u]].Count > 1)
-                    {
-                        var du = dayOf[u];
-                        candidateA.Clear();
-                        candidateA.AddRange(days[du]);
-                        candidateA.Remove(u);
-                        candidateB.Clear();
-                        candidateB.Add(u);
-                        if (Apply(du, empty, days, dayOf, cost, candidateA, candidateB))
-                        {
-                            improved = true;
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private bool TryMoves(int u, int v, List<int>[] days, int[] dayOf, double[] cost, List<int> a, List<int> b)
-    {
-        var du = dayOf[u];
-        var dv = dayOf[v];
-        var pu = days[du].IndexOf(u);
-        var pv = days[dv].IndexOf(v);
-
-        // RELOCATE u after v.
-        if (du == dv)
-        {
-            a.Clear();
-            a.AddRange(days[du]);
-            a.RemoveAt(pu);
-            a.Insert(a.IndexOf(v) + 1, u);
-            if (ApplySame(du, days, dayOf, cost, a))
-            {
-                return true;
-            }
-        }
-        else
-        {
-            a.Clear();
-            a.AddRange(days[du]);
-            a.RemoveAt(pu);
-            b.Clear();
-            b.AddRange(days[dv]);
-            b.Insert(pv + 1, u);
-            if (Apply(du, dv, days, dayOf, cost, a, b))
-            {
-                return true;
-            }
-
-            // RELOCATE u before v.
-            a.Clear();
-            a.AddRange(days[du]);
-            a.RemoveAt(pu);
-            b.Clear();
-            b.AddRange(days[dv]);
-            b.Insert(pv, u);
-            if (Apply(du, dv, days, dayOf, cost, a, b))
-            {
-                return true;
-            }
-        }
-
-        // SWAP u and v.
-        if (du == dv)
-        {
-            a.Clear();
-            a.AddRange(days[du]);
-            (a[pu], a[pv]) = (a[pv], a[pu]);
-            if (ApplySame(du, days, dayOf, cost, a))
-            {
-                return true;
-            }
-        }
-        else
-        {
-            a.Clear();
-            a.AddRange(days[du]);
-            a[pu] = v;
-            b.Clear();
-            b.AddRange(days[dv]);
-            b[pv] = u;
-            if (Apply(du, dv, days, dayOf, cost, a, b))
-            {
-                return true;
-            }
-
-            // 2-OPT*: the day of u continues after u with the rest of v's day after v, and the other way round.
-            a.Clear();
-            a.AddRange(days[du].Take(pu + 1));
-            a.AddRange(days[dv].Skip(pv + 1));
-            b.Clear();
-            b.AddRange(days[dv].Take(pv + 1));
-            b.AddRange(days[du].Skip(pu + 1));
-            if (Apply(du, dv, days, dayOf, cost, a, b))
-            {
-                return true;
-            }
-        }
-
-        // 2-OPT within a day: reverse the stretch from after u to v.
-        if (du == dv && pv > pu + 1)
-        {
-            a.Clear();
-            a.AddRange(days[du]);
-            a.Reverse(pu + 1, pv - pu);
-            if (ApplySame(du, days, dayOf, cost, a))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool ApplySame(int d, List<int>[] days, int[] dayOf, double[] cost, List<int> candidate)
-    {
-        var c = Penalised(_evaluator.Evaluate(candidate));
-        if (c >= cost[d] - 1e-6)
-        {
-            return false;
-        }
-
-        days[d].Clear();
-        days[d].AddRange(candidate);
-        cost[d] = c;
-        return true;
-    }
-
-    private bool Apply(int d1, int d2, List<int>[] days, int[] dayOf, double[] cost, List<int> first, List<int> second)
-    {
-        var c1 = Penalised(_evaluator.Evaluate(first));
-        if (c1 >= cost[d1] + cost[d2] - 1e-6)
-        {
-            // Even a free second day could not pay for the first: no need to evaluate it.
-            return false;
-        }
-
-        var c2 = Penalised(_evaluator.Evaluate(second));
-        if (c1 + c2 >= cost[d1] + cost[d2] - 1e-6)
-        {
-            return false;
-        }
-
-        days[d1].Clear();
-        days[d1].AddRange(first);
-        days[d2].Clear();
-        days[d2].AddRange(second);
-        cost[d1] = c1;
-        cost[d2] = c2;
-        foreach (var c in days[d1])
-        {
-            dayOf[c] = d1;
-        }
-
-        foreach (var c in days[d2])
-        {
-            dayOf[c] = d2;
-        }
-
-        return true;
-    }
-
     private Solution ToSolution(Individual best)
     {
         var routes = new List<Route>();
         foreach (var day in best.Days.Where(d => d.Count > 0))
         {
-            var plan = _evaluator.Evaluate(day, withPlan: true);
             var trips = new List<Trip>();
-            var start = 0;
-            for (var t = 0; t < plan.UnloadAfter!.Count; t++)
+            var clients = new List<int>();
+            foreach (var visit in day)
             {
-                var end = plan.UnloadAfter[t];
-                trips.Add(new Trip(day.Skip(start).Take(end - start + 1), plan.UnloadFacility![t] is var f && f >= 0 ? _facilityIndex[f] : null));
-                start = end + 1;
+                if (visit >= 0)
+                {
+                    clients.Add(visit);
+                }
+                else if (clients.Count > 0)
+                {
+                    trips.Add(new Trip(clients, _facilityIndex[~visit]));
+                    clients = [];
+                }
+            }
+
+            if (clients.Count > 0)
+            {
+                var last = _endFacility[_problem.ClientNode(clients[^1])];
+                trips.Add(new Trip(clients, last >= 0 ? _facilityIndex[last] : null));
             }
 
             routes.Add(new Route(_typeIndex, trips));
@@ -566,23 +400,23 @@ internal sealed class HgsDaySearch
 
         public bool Feasible { get; private set; }
 
-        public void Evaluate(DayEvaluator evaluator)
+        public void Evaluate(HgsDaySearch owner)
         {
             long cost = 0;
             double penalised = 0;
             var feasible = true;
             foreach (var day in Days)
             {
-                var r = evaluator.Evaluate(day);
+                var r = owner.EvaluateExact(day);
                 cost += r.Distance + r.FixedCost;
-                penalised += evaluator.Owner.Penalised(r);
+                penalised += owner.Penalised(r);
                 feasible &= r.Feasible;
             }
 
             (Cost, Penalised, Feasible) = (cost, penalised, feasible);
         }
 
-        public int[] GiantTour() => [.. Days.SelectMany(d => d)];
+        public int[] GiantTour() => [.. Days.SelectMany(d => d).Where(v => v >= 0)];
 
         public bool SameRoutes(Individual other) =>
             Cost == other.Cost && Days.Where(d => d.Count > 0).Select(d => string.Join(',', d)).Order(StringComparer.Ordinal)

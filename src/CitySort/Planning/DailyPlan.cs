@@ -6,7 +6,7 @@ namespace CitySort.Planning;
 /// <summary>
 /// The plan of one area's dedicated vehicles of one category for one business day (issue 4 item 5; W96-T3 dedicated
 /// lines, W96-K3 same-day clearance): the trips each vehicle makes, in order, each ending at a facility that accepts
-/// the category, and the due sites the fleet cannot serve with the reason. Stored in table <c>DailyPlans</c>; one per
+/// the category, and the due sites left unserved, each with the reason. Stored in table <c>DailyPlans</c>; one per
 /// (date, area, category). Times are local clock times of the profile's time zone on <see cref="Date"/>.
 /// </summary>
 public sealed class DailyPlan

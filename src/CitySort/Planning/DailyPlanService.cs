@@ -277,6 +277,7 @@ public sealed class DailyPlanService
                 groups.Add(new PlanningGroup(date, area, districtCode, rule.Category, rules, profile.Id, profile.Version, fleet,
                     DepotOf(area, areaSites, facilities), accepting, due)
                 {
+                    MealBreak = profile.Settings.MealBreak?.Value,
                     IncludesIllustrative = fleet.Any(v => v.IsIllustrative) || due.Any(d => illustrativeSites.Contains(d.SiteCode)),
                 });
             }

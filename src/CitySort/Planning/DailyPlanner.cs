@@ -1,19 +1,22 @@
 using System.Globalization;
+using CitySort.Policy;
 using CitySort.Routing;
 using CitySort.Routing.Hgs;
 
 namespace CitySort.Planning;
 
 /// <summary>
-/// Turns one <see cref="PlanningGroup"/> into a <see cref="DailyPlan"/>: builds the routing problem (one depot with the
-/// shift as its time window, the due sites as clients, the accepting facilities as unloading facilities, the area's
-/// vehicles as one vehicle type with their count and the smallest capacity among them), solves it with
+/// Turns one <see cref="PlanningGroup"/> into a <see cref="DailyPlan"/>: builds the routing problem of whole vehicle
+/// days (one depot with the shift as its time window, where every vehicle starts and ends; the due sites as clients;
+/// the accepting facilities as unloading facilities; the area's vehicles as one vehicle type with their count, the
+/// smallest capacity among them and the crews' meal break of the profile setting <c>mealBreak</c>), solves it with
 /// <see cref="HgsSolver"/>, verifies the result with <see cref="SolutionChecker"/>, and translates routes back into
-/// trips with times. Sites that cannot be served are listed with the reason, never dropped silently: a site holding
-/// more than a trip carries; a site that even alone cannot be served within the shift; and, when the fleet cannot
-/// serve all the rest by the end of the shift, those farthest from the depot and facilities: the largest set of the
-/// nearest sites that the checker accepts is found by bisection with searches of a quarter of the time limit, then
-/// planned with the full limit. CPU-bound and synchronous.
+/// trips with times, the meal break included. Sites that are not served are listed with the reason, never dropped
+/// silently: a site holding more than a trip carries; a site that even alone cannot be served within the shift; and,
+/// when the search finds no feasible plan for all the rest within its time limit, those farthest from the depot and
+/// facilities, with the reason "no feasible plan found within N s": the largest set of the nearest sites that the
+/// checker accepts is found by bisection with searches of a quarter of the time limit, then planned with the full
+/// limit. That is the limit of the search, not a proof that the vehicles cannot serve them. CPU-bound and synchronous.
 /// </summary>
 /// <param name="time">The clock stamping <see cref="DailyPlan.PlannedAtUtc"/>.</param>
 public sealed class DailyPlanner(TimeProvider time)
@@ -51,6 +54,7 @@ public sealed class DailyPlanner(TimeProvider time)
         var capacity = group.Vehicles.Min(v => v.CapacityKg);
         var start = Seconds(rules.ShiftStart);
         var end = Seconds(rules.ShiftEnd);
+        var meal = group.MealBreak;
         long T(int i, int j) => matrix.DurationSeconds[i, j];
         int SiteNode(int i) => 1 + i;
         int FacilityNode(int f) => 1 + siteCount + f;
@@ -69,6 +73,12 @@ public sealed class DailyPlanner(TimeProvider time)
             var i1 = i;
             var alone = start + T(0, SiteNode(i)) + rules.ServiceSecondsPerStop
                 + Enumerable.Range(0, facilityCount).Min(f => T(SiteNode(i1), FacilityNode(f)) + rules.UnloadingSeconds + T(FacilityNode(f), 0));
+            if (meal is not null && alone > Seconds(meal.LatestStart))
+            {
+                // Still out after the latest break start: the break comes on top.
+                alone += meal.DurationSeconds;
+            }
+
             if (alone > end)
             {
                 unserved.Add(Unserved(site, $"even as a trip's only stop, a vehicle could not reach it, unload and be back at the depot by {Clock(end)} (it would be {Clock(alone)})"));
@@ -93,13 +103,14 @@ public sealed class DailyPlanner(TimeProvider time)
 
         var stop = Stop(options, options.TimeLimitPerPlan);
         var probe = Stop(options, options.TimeLimitPerPlan / 4);
-        // Not a proof that the fleet cannot serve the site: the search, within its time limit, found no checked plan
-        // that serves it together with the nearer sites (docs/planning.md, "Unserved sites").
+        // Not a proof that the vehicles cannot serve the site: the search, within its time limit, found no checked
+        // plan that serves it together with the nearer sites (docs/planning.md, "Solving, checking, unserved sites").
         var limitSeconds = options.TimeLimitPerPlan.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        var reason = $"the search of {limitSeconds} s found no plan in which the area's {plates.Length} {group.Category} vehicle(s) serve it as well as the due sites nearer the depot and facilities and are back by {Clock(end)}; "
-            + "this is the limit of the search, not proof that the fleet cannot: plan again with a longer time limit";
+        var breakText = meal is null ? string.Empty : $" with their {meal.DurationMinutes}-minute meal break";
+        string Reason(int nearer) => $"no feasible plan found within {limitSeconds} s that serves it together with the {nearer} due site(s) nearer the depot and facilities, "
+            + $"the area's {plates.Length} {group.Category} vehicle(s) back by {Clock(end)}{breakText}; plan again with a longer time limit";
 
-        // Nearest first: when the fleet cannot serve every site, the farthest are left out.
+        // Nearest first: when no plan serving every site is found, the farthest are left out.
         var ordered = candidates
             .OrderBy(i => T(0, SiteNode(i)) + Enumerable.Range(0, facilityCount).Min(f => T(SiteNode(i), FacilityNode(f))))
             .ThenBy(i => group.DueSites[i].SiteCode, StringComparer.Ordinal)
@@ -134,7 +145,7 @@ public sealed class DailyPlanner(TimeProvider time)
 
             foreach (var i in ordered.Skip(kept))
             {
-                unserved.Add(Unserved(group.DueSites[i], reason));
+                unserved.Add(Unserved(group.DueSites[i], Reason(kept)));
             }
         }
 
@@ -258,6 +269,13 @@ public sealed class DailyPlanner(TimeProvider time)
             Capacity = new Load(capacity),
             Count = vehicles,
             UnloadingFacilities = Enumerable.Range(0, group.Facilities.Count).ToArray(),
+            Break = group.MealBreak is { } meal
+                ? new VehicleBreak
+                {
+                    Duration = new Duration(meal.DurationSeconds),
+                    StartWindow = new TimeWindow(new Duration(Seconds(meal.EarliestStart)), new Duration(Seconds(meal.LatestStart))),
+                }
+                : null,
         });
 
         var nodes = new List<int> { 0 };
@@ -285,13 +303,29 @@ public sealed class DailyPlanner(TimeProvider time)
         for (var r = 0; r < solution.Routes.Count; r++)
         {
             var route = solution.Routes[r];
-            var at = 0;
-            var clock = Seconds(rules.ShiftStart);
+            // The day's visits in order (depot, stops, facility, …, facility, depot) and their service seconds.
+            var nodes = new List<int> { 0 };
+            var services = new List<long> { 0 };
+            foreach (var trip in route.Trips)
+            {
+                foreach (var c in trip.Clients)
+                {
+                    nodes.Add(1 + served[c]);
+                    services.Add(rules.ServiceSecondsPerStop);
+                }
+
+                nodes.Add(1 + siteCount + (trip.FacilityIndex ?? throw new InvalidOperationException("A checked trip of a vehicle with facilities ends at a facility.")));
+                services.Add(rules.UnloadingSeconds);
+            }
+
+            nodes.Add(0);
+            services.Add(0);
+            var arrivals = Schedule(matrix, nodes, services, Seconds(rules.ShiftStart), group.MealBreak);
+            var visit = 0;
             for (var k = 0; k < route.Trips.Count; k++)
             {
                 var trip = route.Trips[k];
-                var facilityIndex = trip.FacilityIndex ?? throw new InvalidOperationException("A checked trip of a vehicle with facilities ends at a facility.");
-                var facility = group.Facilities[facilityIndex];
+                var facility = group.Facilities[trip.FacilityIndex!.Value];
                 var planned = new PlannedTrip
                 {
                     VehiclePlate = plates[r],
@@ -300,16 +334,14 @@ public sealed class DailyPlanner(TimeProvider time)
                     FacilityName = facility.Name,
                     FacilityLongitude = facility.Longitude,
                     FacilityLatitude = facility.Latitude,
-                    DepartsAt = Time(clock),
+                    DepartsAt = Time(arrivals[visit] + services[visit]),
                 };
                 var sequence = 0;
                 foreach (var c in trip.Clients)
                 {
-                    var i = served[c];
-                    var site = group.DueSites[i];
-                    var node = 1 + i;
-                    clock += matrix.DurationSeconds[at, node];
-                    planned.DistanceMetres += matrix.DistanceMetres[at, node];
+                    var site = group.DueSites[served[c]];
+                    planned.DistanceMetres += matrix.DistanceMetres[nodes[visit], nodes[visit + 1]];
+                    visit++;
                     planned.Stops.Add(new PlannedStop
                     {
                         Sequence = ++sequence,
@@ -318,25 +350,19 @@ public sealed class DailyPlanner(TimeProvider time)
                         Longitude = site.Location.Longitude,
                         Latitude = site.Location.Latitude,
                         DemandKg = site.DemandKg,
-                        ArrivesAt = Time(clock),
+                        ArrivesAt = Time(arrivals[visit]),
                     });
                     planned.LoadKg += site.DemandKg;
-                    clock += rules.ServiceSecondsPerStop;
-                    at = node;
                 }
 
-                var facilityNode = 1 + siteCount + facilityIndex;
-                clock += matrix.DurationSeconds[at, facilityNode];
-                planned.DistanceMetres += matrix.DistanceMetres[at, facilityNode];
-                planned.UnloadsAt = Time(clock);
-                clock += rules.UnloadingSeconds;
-                planned.UnloadedAt = Time(clock);
-                at = facilityNode;
+                planned.DistanceMetres += matrix.DistanceMetres[nodes[visit], nodes[visit + 1]];
+                visit++;
+                planned.UnloadsAt = Time(arrivals[visit]);
+                planned.UnloadedAt = Time(arrivals[visit] + services[visit]);
                 if (k == route.Trips.Count - 1)
                 {
-                    clock += matrix.DurationSeconds[at, 0];
-                    planned.DistanceMetres += matrix.DistanceMetres[at, 0];
-                    planned.ReturnsToDepotAt = Time(clock);
+                    planned.DistanceMetres += matrix.DistanceMetres[nodes[visit], nodes[visit + 1]];
+                    planned.ReturnsToDepotAt = Time(arrivals[visit + 1]);
                 }
 
                 plan.Trips.Add(planned);
@@ -344,6 +370,65 @@ public sealed class DailyPlanner(TimeProvider time)
         }
 
         plan.Trips = plan.Trips.OrderBy(t => t.VehiclePlate, StringComparer.Ordinal).ThenBy(t => t.VehicleTrip).ToList();
+    }
+
+    /// <summary>
+    /// The arrival second at each visit of a day (index 0: the departure from the depot at <paramref name="start"/>).
+    /// No site or facility has a window in a plan, so service starts on arrival. With a meal break, when the vehicle
+    /// would be back after the latest break start, the break goes into the first gap between two visits that the
+    /// vehicle leaves by the latest start and whose next arrival would be at or after the earliest start (so the break
+    /// costs its duration and no waiting), else into the last gap it leaves by the latest start (waiting for the
+    /// earliest start); the next arrival is then max(departure + travel, earliest start) + duration, the rule of
+    /// <see cref="SolutionChecker"/> (docs/routing.md, "Elements").
+    /// </summary>
+    private static long[] Schedule(TravelMatrix matrix, List<int> nodes, List<long> services, long start, MealBreakRule? meal)
+    {
+        var arrivals = new long[nodes.Count];
+        long[] Walk(int breakGap)
+        {
+            arrivals[0] = start;
+            for (var k = 1; k < nodes.Count; k++)
+            {
+                var departure = arrivals[k - 1] + services[k - 1];
+                var arrival = departure + matrix.DurationSeconds[nodes[k - 1], nodes[k]];
+                if (k == breakGap)
+                {
+                    arrival = Math.Max(arrival, Seconds(meal!.EarliestStart)) + meal.DurationSeconds;
+                }
+
+                arrivals[k] = arrival;
+            }
+
+            return arrivals;
+        }
+
+        Walk(-1);
+        if (meal is null || arrivals[^1] <= Seconds(meal.LatestStart))
+        {
+            return arrivals;
+        }
+
+        var earliest = Seconds(meal.EarliestStart);
+        var latest = Seconds(meal.LatestStart);
+        var gap = -1;
+        var lastLeaving = -1;
+        for (var k = 1; k < nodes.Count; k++)
+        {
+            var departure = arrivals[k - 1] + services[k - 1];
+            if (Math.Max(departure, earliest) > latest)
+            {
+                break;
+            }
+
+            lastLeaving = k;
+            if (arrivals[k] >= earliest)
+            {
+                gap = k;
+                break;
+            }
+        }
+
+        return Walk(gap > 0 ? gap : lastLeaving);
     }
 
     private static UnservedSite Unserved(DueSite site, string reason) => new()

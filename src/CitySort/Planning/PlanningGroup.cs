@@ -35,6 +35,9 @@ public sealed record PlanningGroup(
     public IReadOnlyList<GeoPoint> Points =>
         [Depot.Location, .. DueSites.Select(s => s.Location), .. Facilities.Select(f => new GeoPoint(f.Longitude, f.Latitude))];
 
+    /// <summary>The crews' meal break (profile setting <c>mealBreak</c>), or null for none.</summary>
+    public MealBreakRule? MealBreak { get; init; }
+
     /// <summary>True when a vehicle or a due site of the group is illustrative (demo); the plan is then marked so.</summary>
     public bool IncludesIllustrative { get; init; }
 }

@@ -10,6 +10,7 @@ internal sealed partial class ProfileReader
     [
         "covered", "coverageWeighting", "essentiallyAllThreshold", "highRiseMinFloors", "binsPerFloor", "rateFormulas",
         "gateFees", "residualAttribution", "workingDays", "planning", "reconciliationGapShare", "routeChecks",
+        "mealBreak",
     ];
 
     private ProfileSettings? ReadSettings(JsonElement root)
@@ -78,6 +79,14 @@ internal sealed partial class ProfileReader
             })
             : null;
         var routeChecks = e.TryGetProperty("routeChecks", out _) ? Setting(e, at, "routeChecks", ReadRouteChecks) : null;
+        var mealBreak = e.TryGetProperty("mealBreak", out _) ? Setting(e, at, "mealBreak", ReadMealBreak) : null;
+        if (mealBreak is not null && planning is not null
+            && (mealBreak.Value.EarliestStart < planning.Value.ShiftStart || mealBreak.Value.LatestStart > planning.Value.ShiftEnd))
+        {
+            Error(Field(Field(Field(at, "mealBreak"), "value"), "earliestStart"),
+                $"the meal break must start within the shift of 'planning' ({Clock(planning.Value.ShiftStart)} to {Clock(planning.Value.ShiftEnd)}), but may start from {Clock(mealBreak.Value.EarliestStart)} to {Clock(mealBreak.Value.LatestStart)}");
+            mealBreak = null;
+        }
         if (covered is null || weighting is null || threshold is null || highRise is null || perFloor is null || formulas is null
             || fees is null || attribution is null || workingDays is null)
         {
@@ -96,7 +105,8 @@ internal sealed partial class ProfileReader
             workingDays,
             planning,
             gapShare is { Value: not null } ? Unwrap(gapShare) : null,
-            routeChecks);
+            routeChecks,
+            mealBreak);
     }
 
     private RouteCheckRules? ReadRouteChecks(JsonElement v, string p)
@@ -111,6 +121,32 @@ internal sealed partial class ProfileReader
         var seconds = Int(v, p, "offLineSeconds", true, min: 1);
         var speed = Int(v, p, "maxPlausibleSpeedKmPerHour", true, min: 1);
         return distance is null || seconds is null || speed is null ? null : new RouteCheckRules(distance.Value, seconds.Value, speed.Value);
+    }
+
+    private MealBreakRule? ReadMealBreak(JsonElement v, string p)
+    {
+        if (!IsObject(v, p, "the value of 'mealBreak'"))
+        {
+            return null;
+        }
+
+        Fields(v, p, "earliestStart", "latestStart", "durationMinutes");
+        var earliest = ClockTime(v, p, "earliestStart");
+        var latest = ClockTime(v, p, "latestStart");
+        var minutes = Int(v, p, "durationMinutes", true, min: 1);
+        if (minutes is > 240)
+        {
+            Error(Field(p, "durationMinutes"), $"'durationMinutes' is the length of the meal break and must be from 1 to 240 minutes, but is {minutes}");
+            minutes = null;
+        }
+
+        if (earliest is { } a && latest is { } b && b < a)
+        {
+            Error(Field(p, "latestStart"), $"the latest start of the meal break ({Clock(b)}) must not be before its earliest start ({Clock(a)})");
+            latest = null;
+        }
+
+        return earliest is null || latest is null || minutes is null ? null : new MealBreakRule(earliest.Value, latest.Value, minutes.Value);
     }
 
     private static ProfileSetting<T> Unwrap<T>(ProfileSetting<T?> s)

@@ -16,6 +16,7 @@ namespace CitySort.Policy;
 /// <param name="Planning">How the dedicated lines' day is planned (W96-K3, W96-T3); null when the profile has no <c>planning</c> setting.</param>
 /// <param name="ReconciliationGapShare">The largest share of a vehicle-day's ticket nets by which its pickup estimates may differ before the day is flagged (W96-A6); null when the profile has no <c>reconciliationGapShare</c> setting.</param>
 /// <param name="RouteChecks">How driven tracks are checked against planned lines (W96-R1, W96-T3); null when the profile has no <c>routeChecks</c> setting.</param>
+/// <param name="MealBreak">The crews' meal break that the daily plans keep (W96-K3, W96-T3); null when the profile has no <c>mealBreak</c> setting (no break is planned).</param>
 public sealed record ProfileSettings(
     ProfileSetting<CoveredDefinition> Covered,
     ProfileSetting<CoverageWeightingRule> CoverageWeighting,
@@ -28,7 +29,8 @@ public sealed record ProfileSettings(
     ProfileSetting<WorkingDayRules> WorkingDays,
     ProfileSetting<PlanningRules>? Planning = null,
     ProfileSetting<decimal>? ReconciliationGapShare = null,
-    ProfileSetting<RouteCheckRules>? RouteChecks = null)
+    ProfileSetting<RouteCheckRules>? RouteChecks = null,
+    ProfileSetting<MealBreakRule>? MealBreak = null)
 {
     /// <summary>The gate fee of the facility with <paramref name="facilityKey"/>, or null when the profile has none.</summary>
     /// <param name="facilityKey">The facility's profile key, e.g. <c>yongqiang-wte</c>.</param>

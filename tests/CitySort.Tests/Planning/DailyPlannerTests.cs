@@ -85,9 +85,11 @@ public sealed class DailyPlannerTests
         Assert.NotEmpty(plan.Trips);
         var served = plan.Trips.SelectMany(t => t.Stops).Select(s => s.SiteCode).ToHashSet();
         Assert.Equal(10, served.Count + plan.Unserved.Count);
-        // Issue 10 defect 6: a time-limited search that found no plan says so; it does not claim the fleet cannot.
-        Assert.All(plan.Unserved, u => Assert.StartsWith("the search of 2 s found no plan", u.Reason, StringComparison.Ordinal));
-        Assert.All(plan.Unserved, u => Assert.Contains("not proof that the fleet cannot", u.Reason, StringComparison.Ordinal));
+        // Issue 10 defect 6, issue 11 item 5: a time-limited search that found no plan says exactly that, names what it
+        // could not fit, and never claims that the fleet cannot serve it.
+        Assert.All(plan.Unserved, u => Assert.StartsWith("no feasible plan found within 2 s that serves it", u.Reason, StringComparison.Ordinal));
+        Assert.All(plan.Unserved, u => Assert.Contains($"together with the {served.Count} due site(s) nearer", u.Reason, StringComparison.Ordinal));
+        Assert.All(plan.Unserved, u => Assert.DoesNotContain("cannot", u.Reason, StringComparison.Ordinal));
         Assert.True(string.CompareOrdinal(plan.Unserved.Min(u => u.SiteCode), served.Max()) > 0, "the sites left out are the farthest from the depot and plant");
         Assert.True(plan.Trips[^1].ReturnsToDepotAt <= new TimeOnly(7, 0));
     }
@@ -119,6 +121,51 @@ public sealed class DailyPlannerTests
         Assert.All(plan.Unserved, u => Assert.Equal("the area has no dedicated Kitchen vehicle", u.Reason));
         // 100 + 200 + 300 = 600 kg due and not collected.
         Assert.Equal(600, plan.Unserved.Sum(u => u.DemandKg));
+    }
+
+    /// <summary>
+    /// Issue 11 item 5: the meal break is planned inside the vehicle's day. One site 0.01° east of the depot, the plant
+    /// 0.1° west of it (10 m/s, 600 s service and unloading); break of 30 min starting in [05:15, 05:40]. Without the
+    /// break the vehicle leaves the site at 05:00 + ≈ 98 s + 600 s ≈ 05:11:38, reaches the plant at ≈ 05:29:38 and is
+    /// back at ≈ 05:56, after 05:40, so it takes the break. The first gap it leaves by 05:40 whose next arrival is after
+    /// 05:15 is the drive from the site to the plant: it arrives at max(05:11:38 + travel, 05:15) + 1 800 s.
+    /// </summary>
+    [Fact]
+    public void A_vehicle_still_out_after_the_latest_break_start_takes_its_meal_break_on_the_drive_to_the_plant()
+    {
+        var group = Group(new TimeOnly(17, 0), [10], Vehicle("A", 2000));
+        var withBreak = group with
+        {
+            MealBreak = new MealBreakRule(new TimeOnly(5, 15), new TimeOnly(5, 40), 30),
+        };
+        var matrix = new GreatCircleTravelMatrixProvider(group.Rules).Compute(group.Points, TestContext.Current.CancellationToken);
+
+        var plan = Plan(withBreak);
+
+        var trip = Assert.Single(plan.Trips);
+        var stop = Assert.Single(trip.Stops);
+        var toSite = matrix.DurationSeconds[0, 1];
+        var toPlant = matrix.DurationSeconds[1, 2];
+        var leaves = (5 * 3600) + toSite + 600;
+        Assert.Equal(TimeOnly.FromTimeSpan(TimeSpan.FromSeconds((5 * 3600) + toSite)), stop.ArrivesAt);
+        Assert.Equal(TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(Math.Max(leaves + toPlant, (5 * 3600) + (15 * 60)) + 1800)), trip.UnloadsAt);
+        Assert.Equal(trip.UnloadsAt.Add(TimeSpan.FromSeconds(600 + matrix.DurationSeconds[2, 0])), trip.ReturnsToDepotAt);
+    }
+
+    /// <summary>A vehicle back at its depot by the latest break start takes the break there: its times are not moved.</summary>
+    [Fact]
+    public void A_vehicle_back_before_the_latest_break_start_takes_no_break_on_the_way()
+    {
+        var group = Group(new TimeOnly(17, 0), [10], Vehicle("A", 2000));
+        var withBreak = group with
+        {
+            MealBreak = new MealBreakRule(new TimeOnly(11, 0), new TimeOnly(13, 0), 60),
+        };
+
+        var plain = Plan(group);
+        var planned = Plan(withBreak);
+
+        Assert.Equal(plain.Trips.Select(t => (t.UnloadsAt, t.ReturnsToDepotAt)), planned.Trips.Select(t => (t.UnloadsAt, t.ReturnsToDepotAt)));
     }
 
     [Fact]

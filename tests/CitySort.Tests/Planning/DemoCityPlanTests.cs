@@ -86,10 +86,21 @@ public sealed class DemoCityPlanTests(DemoCityPlanFixture fixture) : IClassFixtu
             Assert.Contains(x.p.Category, facilities[x.t.FacilityCode].AcceptedCategories));
     }
 
+    /// <summary>
+    /// Re-simulates every vehicle's day over great-circle travel from the depot through its stops and facilities and
+    /// back, with the profile's meal break (setting <c>mealBreak</c>: 60 min starting in [11:00, 13:00]): each planned
+    /// arrival is the departure from the previous visit plus the travel, except in one gap where the vehicle takes its
+    /// break, where it is max(departure + travel, 11:00) + 60 min and the vehicle left by 13:00. A vehicle takes the
+    /// break on the way exactly when it would be back after 13:00 without it, and every vehicle is back by 17:00.
+    /// </summary>
     [Fact]
-    public void Every_vehicle_is_back_at_its_depot_by_the_clearance_time_when_its_day_is_re_simulated()
+    public void Every_vehicle_takes_its_meal_break_and_is_back_at_its_depot_by_the_clearance_time_when_its_day_is_re_simulated()
     {
         var provider = new GreatCircleTravelMatrixProvider(Rules);
+        var meal = fixture.Profile.Settings.MealBreak!.Value;
+        var earliest = (long)meal.EarliestStart.ToTimeSpan().TotalSeconds;
+        var latest = (long)meal.LatestStart.ToTimeSpan().TotalSeconds;
+        var breaksTaken = 0;
         Assert.All(fixture.Set.Plans, plan =>
         {
             var depot = new GeoPoint(plan.DepotLongitude, plan.DepotLatitude);
@@ -99,31 +110,53 @@ public sealed class DemoCityPlanTests(DemoCityPlanFixture fixture) : IClassFixtu
                 Assert.Equal(Enumerable.Range(1, trips.Count), trips.Select(t => t.VehicleTrip));
                 var path = new List<GeoPoint> { depot };
                 var services = new List<int> { 0 };
+                var planned = new List<TimeOnly> { Rules.ShiftStart };
                 foreach (var trip in trips)
                 {
+                    Assert.Equal(planned[^1].Add(TimeSpan.FromSeconds(services[^1])), trip.DepartsAt);
                     foreach (var stop in trip.Stops)
                     {
                         path.Add(new GeoPoint(stop.Longitude, stop.Latitude));
                         services.Add(Rules.ServiceSecondsPerStop);
+                        planned.Add(stop.ArrivesAt);
                     }
 
                     path.Add(new GeoPoint(trip.FacilityLongitude, trip.FacilityLatitude));
                     services.Add(Rules.UnloadingSeconds);
+                    planned.Add(trip.UnloadsAt);
+                    Assert.Equal(trip.UnloadsAt.Add(TimeSpan.FromSeconds(Rules.UnloadingSeconds)), trip.UnloadedAt);
                 }
 
                 path.Add(depot);
+                planned.Add(trips[^1].ReturnsToDepotAt!.Value);
                 var matrix = provider.Compute(path, TestContext.Current.CancellationToken);
                 var clock = (long)Rules.ShiftStart.ToTimeSpan().TotalSeconds;
+                var withoutBreak = clock;
+                var breaks = 0;
                 for (var k = 1; k < path.Count; k++)
                 {
-                    clock += matrix.DurationSeconds[k - 1, k] + (k < services.Count ? services[k] : 0);
+                    var departure = clock + services[k - 1];
+                    var arrival = departure + matrix.DurationSeconds[k - 1, k];
+                    withoutBreak += services[k - 1] + matrix.DurationSeconds[k - 1, k];
+                    var at = (long)planned[k].ToTimeSpan().TotalSeconds;
+                    if (at != arrival)
+                    {
+                        breaks++;
+                        Assert.True(Math.Max(departure, earliest) <= latest, $"{vehicle.Key} starts its break after {meal.LatestStart}");
+                        arrival = Math.Max(arrival, earliest) + meal.DurationSeconds;
+                        Assert.Equal(arrival, at);
+                    }
+
+                    clock = arrival;
                 }
 
+                Assert.Equal(withoutBreak > latest ? 1 : 0, breaks);
+                breaksTaken += breaks;
                 Assert.True(clock <= (long)Rules.ShiftEnd.ToTimeSpan().TotalSeconds, $"{vehicle.Key} is back at {TimeSpan.FromSeconds(clock)}");
-                Assert.Equal(TimeOnly.FromTimeSpan(TimeSpan.FromSeconds(clock)), trips[^1].ReturnsToDepotAt);
                 Assert.All(trips.SkipLast(1), t => Assert.Null(t.ReturnsToDepotAt));
             }
         });
+        Assert.True(breaksTaken > 0, "some demo vehicle is out after 13:00 and takes its break on the way");
     }
 
     [Fact]

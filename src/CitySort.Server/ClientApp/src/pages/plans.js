@@ -374,8 +374,11 @@ function reasonText(reason, category) {
   if (m) return t('unservedTooCarry', { kg: num(Number(m[1])), cap: num(Number(m[2])) });
   m = /^even as a trip's only stop, .* by (\d\d:\d\d).*\(it would be (\d\d:\d\d)\)/.exec(reason);
   if (m) return t('unservedTooFar', { end: m[1], at: m[2] });
-  m = /^the area's (\d+) \w+ vehicle\(s\) .* by (\d\d:\d\d)/.exec(reason);
-  if (m) return t('unservedFleet', { n: m[1], category: categoryLabel(category), end: m[2] });
+  m = /^no feasible plan found within ([\d.]+) s that serves it together with the (\d+) due site\(s\) nearer .*the area's (\d+) \w+ vehicle\(s\) back by (\d\d:\d\d)(?: with their (\d+)-minute meal break)?/.exec(reason);
+  if (m) {
+    const meal = m[5] ? t('unservedMeal', { min: m[5] }) : '';
+    return t('unservedNoPlan', { s: m[1], nearer: m[2], n: m[3], category: categoryLabel(category), end: m[4], meal });
+  }
   return reason;
 }
 
