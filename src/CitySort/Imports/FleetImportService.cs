@@ -168,11 +168,11 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
             CheckDistrictAndArea(table, row, vehicle.DistrictCode, vehicle.AreaCode, districts, problems);
             if (!haulers.TryGetValue(vehicle.HaulerCode, out var demoHauler))
             {
-                problems.Add(table.Problem(row, "hauler_code", $"hauler {vehicle.HaulerCode} is not in the registry: import the haulers first"));
+                problems.Add(table.Problem(row, "hauler_code", new Why($"运输单位 {vehicle.HaulerCode} 未登记：请先导入运输单位", $"hauler {vehicle.HaulerCode} is not in the registry: import the haulers first")));
             }
             else if (demoHauler)
             {
-                problems.Add(table.Problem(row, "hauler_code", $"hauler {vehicle.HaulerCode} is an illustrative demo record: import the real hauler first"));
+                problems.Add(table.Problem(row, "hauler_code", new Why($"运输单位 {vehicle.HaulerCode} 是示例数据：请先导入真实的运输单位", $"hauler {vehicle.HaulerCode} is an illustrative demo record: import the real hauler first")));
             }
 
             if (problems.Count == before)
@@ -237,31 +237,31 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
             var carries = line.Category?.ToString() ?? line.Stream!.Value.ToString();
             if (!facilities.TryGetValue(line.FacilityCode, out var facility))
             {
-                problems.Add(table.Problem(row, "facility_code", $"facility {line.FacilityCode} is not in the registry: import the facilities first"));
+                problems.Add(table.Problem(row, "facility_code", new Why($"设施 {line.FacilityCode} 未登记：请先导入设施", $"facility {line.FacilityCode} is not in the registry: import the facilities first")));
             }
             else if (facility.IsIllustrative)
             {
-                problems.Add(table.Problem(row, "facility_code", $"facility {line.FacilityCode} is an illustrative demo record: import the real facility first"));
+                problems.Add(table.Problem(row, "facility_code", new Why($"设施 {line.FacilityCode} 是示例数据：请先导入真实的设施", $"facility {line.FacilityCode} is an illustrative demo record: import the real facility first")));
             }
             else if (line.Category is { } c ? !facility.AcceptedCategories.Contains(c) : !facility.AcceptedStreams.Contains(line.Stream!.Value))
             {
-                problems.Add(table.Problem(row, "facility_code", $"facility {line.FacilityCode} does not accept {carries}, which the line carries"));
+                problems.Add(table.Problem(row, "facility_code", new Why($"设施 {line.FacilityCode} 不接收该线路所运的 {carries}", $"facility {line.FacilityCode} does not accept {carries}, which the line carries")));
             }
 
             if (line.VehiclePlate is { } plate)
             {
                 if (!vehicles.TryGetValue(plate, out var vehicle))
                 {
-                    problems.Add(table.Problem(row, "vehicle_plate", $"vehicle {plate} is not in the registry: import the vehicles first"));
+                    problems.Add(table.Problem(row, "vehicle_plate", new Why($"车辆 {plate} 未登记：请先导入车辆", $"vehicle {plate} is not in the registry: import the vehicles first")));
                 }
                 else if (vehicle.IsIllustrative)
                 {
-                    problems.Add(table.Problem(row, "vehicle_plate", $"vehicle {plate} is an illustrative demo record: import the real vehicle first"));
+                    problems.Add(table.Problem(row, "vehicle_plate", new Why($"车辆 {plate} 是示例数据：请先导入真实的车辆", $"vehicle {plate} is an illustrative demo record: import the real vehicle first")));
                 }
                 else if ((vehicle.DedicatedCategory is not null || vehicle.DedicatedStream is not null)
                     && (vehicle.DedicatedCategory != line.Category || vehicle.DedicatedStream != line.Stream))
                 {
-                    problems.Add(table.Problem(row, "vehicle_plate", $"vehicle {plate} is dedicated to {vehicle.DedicatedCategory?.ToString() ?? vehicle.DedicatedStream.ToString()}, not {carries}"));
+                    problems.Add(table.Problem(row, "vehicle_plate", new Why($"车辆 {plate} 专用于 {vehicle.DedicatedCategory?.ToString() ?? vehicle.DedicatedStream.ToString()}，而不是 {carries}", $"vehicle {plate} is dedicated to {vehicle.DedicatedCategory?.ToString() ?? vehicle.DedicatedStream.ToString()}, not {carries}")));
                 }
             }
 
@@ -269,11 +269,11 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
             {
                 if (!sites.TryGetValue(stop.SiteCode, out var demoSite))
                 {
-                    problems.Add(table.Problem(row, "stops", $"stop {stop.Sequence}: site {stop.SiteCode} is not in the registry: import the sites first"));
+                    problems.Add(table.Problem(row, "stops", new Why($"第 {stop.Sequence} 站：点位 {stop.SiteCode} 未登记：请先导入点位", $"stop {stop.Sequence}: site {stop.SiteCode} is not in the registry: import the sites first")));
                 }
                 else if (demoSite)
                 {
-                    problems.Add(table.Problem(row, "stops", $"stop {stop.Sequence}: site {stop.SiteCode} is an illustrative demo record, not a real site"));
+                    problems.Add(table.Problem(row, "stops", new Why($"第 {stop.Sequence} 站：点位 {stop.SiteCode} 是示例数据，不是真实点位", $"stop {stop.Sequence}: site {stop.SiteCode} is an illustrative demo record, not a real site")));
                 }
             }
 
@@ -301,8 +301,9 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         var before = problems.Count;
         if (!TryParseFacilityKind(table.Get(row, "kind"), out var kind))
         {
-            problems.Add(table.Problem(row, "kind", $"'{table.Get(row, "kind")}' is not a facility kind: use "
-                + string.Join(", ", Enum.GetNames<FacilityKind>().Select(SiteFieldParsers.Kebab))));
+            problems.Add(table.Problem(row, "kind", new Why(
+                $"“{table.Get(row, "kind")}”不是设施类型：可用 " + string.Join("、", Enum.GetNames<FacilityKind>().Select(SiteFieldParsers.Kebab)),
+                $"'{table.Get(row, "kind")}' is not a facility kind: use " + string.Join(", ", Enum.GetNames<FacilityKind>().Select(SiteFieldParsers.Kebab)))));
         }
 
         var categories = new List<WasteCategory>();
@@ -324,7 +325,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
 
         if (categories.Count + streams.Count == 0 && problems.Count == before)
         {
-            problems.Add(table.Problem(row, "accepts", "the facility accepts nothing: list its categories or streams separated by ';', e.g. other;bulky"));
+            problems.Add(table.Problem(row, "accepts", new Why("该设施未列出接收的垃圾：请列出分类或专项垃圾，以“;”分隔，例如 other;bulky", "the facility accepts nothing: list its categories or streams separated by ';', e.g. other;bulky")));
         }
 
         var point = ReadPoint(table, row, extent, problems);
@@ -358,7 +359,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         var plate = NormalisePlate(table.Get(row, "plate"));
         if (!RegistryValidator.IsPlate(plate))
         {
-            problems.Add(table.Problem(row, "plate", $"'{table.Get(row, "plate")}' is not a Chinese licence plate: a province character, a letter and 5 or 6 letters or digits, e.g. 浙C12345"));
+            problems.Add(table.Problem(row, "plate", new Why($"“{table.Get(row, "plate")}”不是车牌号：须为省份简称、一个字母和 5 或 6 位字母或数字，例如 浙C12345", $"'{table.Get(row, "plate")}' is not a Chinese licence plate: a province character, a letter and 5 or 6 letters or digits, e.g. 浙C12345")));
         }
 
         WasteCategory? category = null;
@@ -411,7 +412,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         {
             if (!seen.Add(siteCode))
             {
-                problems.Add(table.Problem(row, "stops", $"site {siteCode} is listed twice: a line stops at each site once"));
+                problems.Add(table.Problem(row, "stops", new Why($"点位 {siteCode} 列了两次：一条线路在每个点位只停一次", $"site {siteCode} is listed twice: a line stops at each site once")));
                 continue;
             }
 
@@ -420,14 +421,14 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
 
         if (stops.Count == 0 && problems.Count == before)
         {
-            problems.Add(table.Problem(row, "stops", "the line has no stops: list its site codes in visiting order separated by ';'"));
+            problems.Add(table.Problem(row, "stops", new Why("线路没有站点：请按收运顺序列出点位编码，以“;”分隔", "the line has no stops: list its site codes in visiting order separated by ';'")));
         }
 
         var plateText = Optional(table, row, "vehicle_plate");
         var plate = plateText is null ? null : NormalisePlate(plateText);
         if (plate is not null && !RegistryValidator.IsPlate(plate))
         {
-            problems.Add(table.Problem(row, "vehicle_plate", $"'{plateText}' is not a Chinese licence plate, e.g. 浙C12345"));
+            problems.Add(table.Problem(row, "vehicle_plate", new Why($"“{plateText}”不是车牌号，例如 浙C12345", $"'{plateText}' is not a Chinese licence plate, e.g. 浙C12345")));
         }
 
         if (problems.Count > before || kind is null)
@@ -461,13 +462,13 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
 
         if (category is { } c && profile.Categories.All(d => d.Category != c))
         {
-            problems.Add(table.Problem(row, column, $"the profile {profile.Id} {profile.Version} has no category {c}"));
+            problems.Add(table.Problem(row, column, new Why($"政策配置 {profile.Id} {profile.Version} 中没有分类 {c}", $"the profile {profile.Id} {profile.Version} has no category {c}")));
             return null;
         }
 
         if (stream is { } s && profile.SpecialStreams.All(d => d.Stream != s))
         {
-            problems.Add(table.Problem(row, column, $"the profile {profile.Id} {profile.Version} has no special stream {s}"));
+            problems.Add(table.Problem(row, column, new Why($"政策配置 {profile.Id} {profile.Version} 中没有专项垃圾 {s}", $"the profile {profile.Id} {profile.Version} has no special stream {s}")));
             return null;
         }
 
@@ -479,13 +480,14 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
     {
         if (!districts.Contains(districtCode))
         {
-            problems.Add(table.Problem(row, "district_code", $"district {districtCode} is not in the registry: import the divisions first"));
+            problems.Add(table.Problem(row, "district_code", new Why($"区 {districtCode} 未登记：请先导入区划", $"district {districtCode} is not in the registry: import the divisions first")));
         }
 
         if (areaCode != districtCode && profile.Area(areaCode) is null)
         {
-            problems.Add(table.Problem(row, "area_code", $"'{areaCode}' is neither the row's district {districtCode} nor an area of the profile ("
-                + string.Join(", ", profile.Areas.Select(a => a.Id)) + ")"));
+            problems.Add(table.Problem(row, "area_code", new Why(
+                $"“{areaCode}”既不是本行的区 {districtCode}，也不是政策配置中的功能区（" + string.Join("、", profile.Areas.Select(a => a.Id)) + "）",
+                $"'{areaCode}' is neither the row's district {districtCode} nor an area of the profile (" + string.Join(", ", profile.Areas.Select(a => a.Id)) + ")")));
         }
     }
 
@@ -527,7 +529,9 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         var text = table.Get(row, column);
         if (!decimal.TryParse(text, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
         {
-            problems.Add(table.Problem(row, column, text.Length == 0 ? "the value is empty: give a number, '.' as decimal point" : $"'{text}' is not a number ('.' as decimal point)"));
+            problems.Add(table.Problem(row, column, text.Length == 0
+                ? new Why("值为空：请填数字，以“.”作小数点", "the value is empty: give a number, '.' as decimal point")
+                : new Why($"“{text}”不是数字（以“.”作小数点）", $"'{text}' is not a number ('.' as decimal point)")));
             return 0;
         }
 
