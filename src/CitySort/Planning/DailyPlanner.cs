@@ -62,7 +62,7 @@ public sealed class DailyPlanner(TimeProvider time)
             var site = group.DueSites[i];
             if (site.DemandKg > capacity)
             {
-                unserved.Add(Unserved(site, $"holds {site.DemandKg} kg, more than the {capacity} kg a vehicle carries in one trip"));
+                unserved.Add(Unserved(site, UnservedReason.TooHeavy(site.DemandKg, capacity)));
                 continue;
             }
 
@@ -71,7 +71,7 @@ public sealed class DailyPlanner(TimeProvider time)
                 + Enumerable.Range(0, facilityCount).Min(f => T(SiteNode(i1), FacilityNode(f)) + rules.UnloadingSeconds + T(FacilityNode(f), 0));
             if (alone > end)
             {
-                unserved.Add(Unserved(site, $"even as a trip's only stop, a vehicle could not reach it, unload and be back at the depot by {Clock(end)} (it would be {Clock(alone)})"));
+                unserved.Add(Unserved(site, UnservedReason.TooFar(Clock(end), Clock(alone))));
                 continue;
             }
 
@@ -96,8 +96,7 @@ public sealed class DailyPlanner(TimeProvider time)
         // Not a proof that the fleet cannot serve the site: the search, within its time limit, found no checked plan
         // that serves it together with the nearer sites (docs/planning.md, "Unserved sites").
         var limitSeconds = options.TimeLimitPerPlan.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        var reason = $"the search of {limitSeconds} s found no plan in which the area's {plates.Length} {group.Category} vehicle(s) serve it as well as the due sites nearer the depot and facilities and are back by {Clock(end)}; "
-            + "this is the limit of the search, not proof that the fleet cannot: plan again with a longer time limit";
+        var reason = UnservedReason.SearchLimit(limitSeconds, plates.Length, group.Category, Clock(end));
 
         // Nearest first: when the fleet cannot serve every site, the farthest are left out.
         var ordered = candidates
