@@ -136,6 +136,7 @@ public sealed partial class LanguageSwitchTests(DemoCityWithHostileNames city)
         return await problems.InnerTextAsync();
     }
 
-    [GeneratedRegex(@"/api/plans\?", RegexOptions.CultureInvariant)]
+    // Playwright passes the pattern to the browser, which takes no .NET-only options such as CultureInvariant.
+    [GeneratedRegex(@"/api/plans\?")]
     private static partial Regex PlansQuery();
 }
