@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using CitySort.Collection;
+using CitySort.Compliance;
 using CitySort.Planning;
 using CitySort.Policy;
+using CitySort.Registry;
 using CitySort.Server.Endpoints;
 using CitySort.Server.Live;
 using CitySort.Server.Mqtt;
@@ -65,6 +67,9 @@ public static class CitySortServer
         builder.Services.AddCitySortLive();
         builder.Services.AddCitySortViolations();
         builder.Services.AddSingleton<SiteIndex>();
+        builder.Services.AddSingleton<CoverageService>();
+        builder.Services.AddSingleton<DivisionService>();
+        builder.Services.AddSingleton<SiteQueryService>();
         builder.Services.AddSingleton<CitySort.Imports.FleetImportService>();
         builder.Services.AddSingleton<CitySort.Exports.RegistryExporter>();
         builder.Services.AddSingleton<CitySort.Registry.RegistryEditService>();

@@ -277,31 +277,112 @@ public abstract class ApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixt
     }
 
     [Fact]
-    public async Task Streets_of_a_district_and_communities_of_a_street_are_listed()
+    public async Task Streets_of_a_district_carry_their_community_and_site_counts()
     {
         var streets = await GetJsonAsync("api/districts/330302/streets");
-        Assert.Contains("330302006", streets.EnumerateArray().Select(s => s.GetProperty("code").GetString()));
 
-        var communities = await GetJsonAsync("api/streets/330302006/communities");
-        Assert.Equal(JsonValueKind.Array, communities.ValueKind);
+        // test_communities.csv: 五马社区 and 墨池社区 in 五马街道; test_sites.csv: T-R1 there, T-R2 in 七都街道.
+        var wuma = streets.EnumerateArray().Single(s => s.GetProperty("code").GetString() == "330302006");
+        Assert.Equal(("五马街道", 2, 1), (wuma.GetProperty("name").GetString(), wuma.GetProperty("communityCount").GetInt32(), wuma.GetProperty("siteCount").GetInt32()));
+        var qidu = streets.EnumerateArray().Single(s => s.GetProperty("code").GetString() == "330302023");
+        Assert.Equal((0, 1), (qidu.GetProperty("communityCount").GetInt32(), qidu.GetProperty("siteCount").GetInt32()));
     }
 
     [Fact]
-    public async Task Boundaries_are_a_GeoJSON_feature_collection()
+    public async Task Communities_of_a_street_are_listed_by_code_with_their_households()
+    {
+        var communities = (await GetJsonAsync("api/streets/330302006/communities")).EnumerateArray().ToList();
+
+        Assert.Equal(["330302006001", "330302006002"], communities.Select(c => c.GetProperty("code").GetString()));
+        Assert.Equal(("五马社区", 1200, "330302006"), (communities[0].GetProperty("name").GetString(), communities[0].GetProperty("households").GetInt32(), communities[0].GetProperty("streetCode").GetString()));
+        Assert.Equal(800, communities[1].GetProperty("households").GetInt32());
+        Assert.All(communities, c => Assert.False(c.GetProperty("isIllustrative").GetBoolean()));
+        // 海城社区 has no households column value: unknown, not 0.
+        var haicheng = Assert.Single((await GetJsonAsync("api/streets/330303012/communities")).EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, haicheng.GetProperty("households").ValueKind);
+    }
+
+    [Fact]
+    public async Task Districts_and_areas_count_the_communities_of_their_streets()
+    {
+        var list = await GetJsonAsync("api/districts");
+
+        // Lucheng: 2 communities in 五马街道; Longwan and the development zone: 海城社区 in 海城街道; Ouhai: none.
+        Assert.Equal(2, District(list, "330302").GetProperty("communityCount").GetInt32());
+        Assert.Equal(1, District(list, "330303").GetProperty("communityCount").GetInt32());
+        Assert.Equal(1, District(list, "development-zone").GetProperty("communityCount").GetInt32());
+        Assert.Equal(0, District(list, "330304").GetProperty("communityCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task Boundaries_are_the_imported_polygons_with_their_names_and_datum()
     {
         using var response = await Client.GetAsync(new Uri("api/boundaries", UriKind.Relative), Cancel);
 
         Assert.Equal("application/geo+json", response.Content.Headers.ContentType?.MediaType);
         var collection = await response.Content.ReadFromJsonAsync<JsonElement>(Json, Cancel);
         Assert.Equal("FeatureCollection", collection.GetProperty("type").GetString());
+        var features = collection.GetProperty("features").EnumerateArray().ToList();
+        Assert.Equal(["330302", "330303", "330304"], features.Select(f => f.GetProperty("properties").GetProperty("code").GetString()));
+        var lucheng = features[0].GetProperty("properties");
+        // The name from the file, the English name from the profile, in the urban scope (W96), imported as WGS-84.
+        Assert.Equal(("鹿城区", "Lucheng", true, "Wgs84", false), (lucheng.GetProperty("name").GetString(), lucheng.GetProperty("name_en").GetString(), lucheng.GetProperty("urban").GetBoolean(), lucheng.GetProperty("sourceDatum").GetString(), lucheng.GetProperty("illustrative").GetBoolean()));
+        Assert.Equal(330302, lucheng.GetProperty("adcode").GetInt32());
+        // A rectangle has nothing to simplify: its five corners as imported, [longitude, latitude].
+        var ring = features[0].GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble())).ToList();
+        Assert.Equal([(120.6, 28.005), (120.75, 28.005), (120.75, 28.1), (120.6, 28.1), (120.6, 28.005)], ring);
     }
 
     [Fact]
-    public async Task Facilities_vehicles_and_lines_answer_lists()
+    public async Task Facilities_are_listed_by_code_with_what_they_accept_their_fee_and_capacity()
     {
-        Assert.Equal(JsonValueKind.Array, (await GetJsonAsync("api/facilities")).ValueKind);
-        Assert.Equal(JsonValueKind.Array, (await GetJsonAsync("api/vehicles")).ValueKind);
-        Assert.Equal(JsonValueKind.Array, (await GetJsonAsync("api/lines")).ValueKind);
+        var facilities = (await GetJsonAsync("api/facilities")).EnumerateArray().ToList();
+
+        Assert.Equal(["KW-PLANT", "WTE-YQ"], facilities.Select(f => f.GetProperty("code").GetString()));
+        var kitchen = facilities[0];
+        // test_facilities.csv: kitchen;catering at 120.68, 27.95 (WGS-84), 95 yuan/t, 300 t/day, W96-F2.
+        Assert.Equal(("KitchenWastePlant", "W96-F2"), (kitchen.GetProperty("kind").GetString(), kitchen.GetProperty("clause").GetString()));
+        Assert.Equal(["Kitchen"], kitchen.GetProperty("acceptedCategories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["Catering"], kitchen.GetProperty("acceptedStreams").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal((95m, 300m), (kitchen.GetProperty("gateFeeYuanPerTonne").GetDecimal(), kitchen.GetProperty("dailyCapacityTonnes").GetDecimal()));
+        Assert.Equal((120.68, 27.95), (kitchen.GetProperty("longitude").GetDouble(), kitchen.GetProperty("latitude").GetDouble()));
+        Assert.Equal(110.5m, facilities[1].GetProperty("gateFeeYuanPerTonne").GetDecimal());
+        Assert.Equal(["Other"], facilities[1].GetProperty("acceptedCategories").EnumerateArray().Select(c => c.GetString()));
+        Assert.All(facilities, f => Assert.False(f.GetProperty("isIllustrative").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Vehicles_list_the_dedicated_fleet_of_W96_T2_and_all_adds_the_others()
+    {
+        static string?[] Plates(JsonElement list) => list.EnumerateArray().Select(v => v.GetProperty("plate").GetString()).ToArray();
+
+        var dedicated = await GetJsonAsync("api/vehicles");
+        var all = await GetJsonAsync("api/vehicles?all=true");
+        var zone = await GetJsonAsync("api/vehicles?district=development-zone");
+
+        // 浙CC0001 carries no dedicated category: listed only with all=true.
+        Assert.Equal(["浙CA1234", "浙CB5678"], Plates(dedicated));
+        Assert.Equal(["浙CA1234", "浙CB5678", "浙CC0001"], Plates(all));
+        Assert.Equal(["浙CB5678"], Plates(zone));
+        var lucheng = dedicated[0];
+        Assert.Equal(("330302", "330302", "SAN-LC", "鹿城区环卫处", "Kitchen"), (lucheng.GetProperty("districtCode").GetString(), lucheng.GetProperty("areaCode").GetString(), lucheng.GetProperty("haulerCode").GetString(), lucheng.GetProperty("haulerName").GetString(), lucheng.GetProperty("dedicatedCategory").GetString()));
+        Assert.Equal((3000, 8m, true), (lucheng.GetProperty("capacityKg").GetInt32(), lucheng.GetProperty("capacityCubicMetres").GetDecimal(), lucheng.GetProperty("sealed").GetBoolean()));
+        Assert.Equal(("330303", "development-zone"), (zone[0].GetProperty("districtCode").GetString(), zone[0].GetProperty("areaCode").GetString()));
+    }
+
+    [Fact]
+    public async Task Lines_carry_their_stops_in_visiting_order_their_facility_and_vehicle()
+    {
+        var lines = (await GetJsonAsync("api/lines")).EnumerateArray().ToList();
+        var zone = Assert.Single((await GetJsonAsync("api/lines?district=development-zone")).EnumerateArray());
+
+        Assert.Equal(["DZ-L1", "LC-L1"], lines.Select(l => l.GetProperty("code").GetString()));
+        var lucheng = lines[1];
+        // test_lines.csv: LC-L1 visits T-R2 before T-R1, ends at KW-PLANT, run by 浙CA1234.
+        Assert.Equal(["T-R2", "T-R1"], lucheng.GetProperty("stopSiteCodes").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(("Kitchen", "KW-PLANT", "浙CA1234", "鹿城区厨余垃圾分运专线1"), (lucheng.GetProperty("category").GetString(), lucheng.GetProperty("facilityCode").GetString(), lucheng.GetProperty("vehiclePlate").GetString(), lucheng.GetProperty("name").GetString()));
+        Assert.Equal(("DZ-L1", "development-zone"), (zone.GetProperty("code").GetString(), zone.GetProperty("areaCode").GetString()));
+        Assert.Equal(["T-S1"], zone.GetProperty("stopSiteCodes").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Fact]

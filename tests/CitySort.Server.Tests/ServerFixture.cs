@@ -5,8 +5,11 @@ namespace CitySort.Server.Tests;
 
 /// <summary>
 /// One server per test class on a database of its own (no demo city), with a small hand-made registry imported
-/// through the API: four streets and four sites (Data/test_divisions.csv, Data/test_sites.csv) whose bin-rule results
-/// are worked out by hand in <see cref="ApiTests{TFixture}"/>.
+/// through the API, every table of it (Data/): four streets (test_divisions.csv), three communities
+/// (test_communities.csv), four sites (test_sites.csv), three district boundaries in WGS-84 (test_boundaries.geojson),
+/// two facilities, two haulers, three vehicles and two dedicated lines (test_facilities.csv, test_haulers.csv,
+/// test_vehicles.csv, test_lines.csv). Their values and the sites' bin-rule results are worked out by hand in
+/// <see cref="ApiTests{TFixture}"/>.
 /// </summary>
 public abstract class ServerFixture : IAsyncLifetime
 {
@@ -44,7 +47,13 @@ public abstract class ServerFixture : IAsyncLifetime
 
         _server = await RunningServer.StartAsync(new ServerOptions { Storage = _database.Storage, SeedDemo = false });
         await ImportOrThrowAsync("divisions", "test_divisions.csv");
+        await ImportOrThrowAsync("communities", "test_communities.csv");
         await ImportOrThrowAsync("sites", "test_sites.csv");
+        await ImportOrThrowAsync("boundaries", "test_boundaries.geojson", "?datum=wgs84");
+        await ImportOrThrowAsync("facilities", "test_facilities.csv");
+        await ImportOrThrowAsync("haulers", "test_haulers.csv");
+        await ImportOrThrowAsync("vehicles", "test_vehicles.csv");
+        await ImportOrThrowAsync("lines", "test_lines.csv");
     }
 
     /// <inheritdoc />
@@ -73,10 +82,10 @@ public abstract class ServerFixture : IAsyncLifetime
         return await client.PostAsync(new Uri("api/imports/" + kind + query, UriKind.Relative), form);
     }
 
-    private async Task ImportOrThrowAsync(string kind, string file)
+    private async Task ImportOrThrowAsync(string kind, string file, string? query = null)
     {
         var bytes = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "Data", file));
-        using var response = await PostFileAsync(_server!.Client, kind, file, bytes);
+        using var response = await PostFileAsync(_server!.Client, kind, file, bytes, query);
         if (!response.IsSuccessStatusCode)
         {
             throw new InvalidOperationException("The test data " + file + " did not import: " + await response.Content.ReadAsStringAsync());

@@ -1,6 +1,4 @@
 using CitySort.Compliance;
-using CitySort.Policy;
-using CitySort.Server.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +6,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace CitySort.Server.Endpoints;
 
-/// <summary><c>/api/coverage</c>: sorted-collection coverage against the W96-T1 targets.</summary>
+/// <summary><c>/api/coverage</c>: sorted-collection coverage against the W96-T1 targets, as <see cref="CoverageService"/> computes it.</summary>
 internal static class CoverageEndpoints
 {
     /// <summary>Maps the group under <see cref="AuthorizationPolicyNames.ComplianceRead"/>.</summary>
@@ -22,10 +20,6 @@ internal static class CoverageEndpoints
             .WithSummary("Coverage (分类收集覆盖面) of the urban area, per site type, per district and area, and per district and site type, each against its W96-T1 target; what counts as covered and the weighting come from the profile.");
     }
 
-    private static async Task<Ok<CoverageReport>> GetCoverage(SiteIndex index, PolicyProfile profile, CancellationToken cancellationToken)
-    {
-        var snapshot = await index.GetAsync(cancellationToken);
-        var inputs = snapshot.Sites.Select(s => new SiteCoverageInput(s.Facts, s.Compliance.IsCompliant));
-        return TypedResults.Ok(CoverageCalculator.Compute(profile, inputs));
-    }
+    private static async Task<Ok<CoverageReport>> GetCoverage(CoverageService coverage, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await coverage.ComputeAsync(cancellationToken));
 }

@@ -1,5 +1,5 @@
 using CitySort.Demo;
-using CitySort.Server.Services;
+using CitySort.Compliance;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,9 +1,9 @@
 using CitySort.Collection;
+using CitySort.Compliance;
 using CitySort.Collection.Files;
 using CitySort.Demo;
 using CitySort.Imports;
 using CitySort.Registry;
-using CitySort.Server.Services;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

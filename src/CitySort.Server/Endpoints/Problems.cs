@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using CitySort.Imports;
 using Microsoft.AspNetCore.Builder;
@@ -218,7 +219,7 @@ internal static partial class Problems
         if (failed.Success)
         {
             var (kindZh, kindEn) = KindOf(failed.Groups["type"].Value);
-            var name = failed.Groups["name"].Value;
+            var name = QueryName(failed.Groups["name"].Value);
             var value = failed.Groups["value"].Value;
             return ($"参数 {name} 须为{kindZh}，“{value}”不是。", $"The parameter {name} must be {kindEn}; '{value}' is not.");
         }
@@ -227,7 +228,7 @@ internal static partial class Problems
         if (required.Success)
         {
             var (kindZh, kindEn) = KindOf(required.Groups["type"].Value);
-            var name = required.Groups["name"].Value;
+            var name = QueryName(required.Groups["name"].Value);
             return ($"缺少参数 {name}（{kindZh}）。", $"The parameter {name} ({kindEn}) is required.");
         }
 
@@ -239,6 +240,12 @@ internal static partial class Problems
 
         return ("请求无法读取：请检查参数和正文。", "The request cannot be read: check its parameters and body.");
     }
+
+    /// <summary>
+    /// The name a client writes for a bound parameter: the API's query parameters are camelCase, and a parameter bound
+    /// through an <c>[AsParameters]</c> record is named by its property (<c>PageSize</c> for <c>pageSize</c>).
+    /// </summary>
+    private static string QueryName(string name) => JsonNamingPolicy.CamelCase.ConvertName(name);
 
     private static (string Zh, string En) KindOf(string typeName)
     {

@@ -1,3 +1,4 @@
+using CitySort.Compliance;
 using CitySort.Collection;
 using CitySort.Registry;
 using CitySort.Server.Services;

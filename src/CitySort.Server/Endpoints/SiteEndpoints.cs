@@ -2,7 +2,7 @@ using CitySort.Compliance;
 using CitySort.Policy;
 using CitySort.Registry;
 using CitySort.Server.Contracts;
-using CitySort.Server.Services;
+using CitySort.Server.Queries;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,13 +12,10 @@ namespace CitySort.Server.Endpoints;
 
 /// <summary>
 /// <c>/api/sites</c>: the sorting sites with their bin-rule results (W96-B1..B4): a filtered, paged list, the points
-/// for the map, and one site with its bins and gaps.
+/// for the map, and one site with its bins and gaps, as <see cref="SiteQueryService"/> finds them.
 /// </summary>
 internal static class SiteEndpoints
 {
-    /// <summary>Largest page the list serves.</summary>
-    public const int MaxPageSize = 500;
-
     /// <summary>Maps the group under <see cref="AuthorizationPolicyNames.RegistryRead"/>.</summary>
     public static void MapSiteEndpoints(this IEndpointRouteBuilder app)
     {
@@ -37,101 +34,32 @@ internal static class SiteEndpoints
     }
 
     private static async Task<Results<Ok<PagedList<SiteListItem>>, ProblemHttpResult>> ListSites(
-        SiteIndex index,
-        PolicyProfile profile,
-        string? district,
-        string? street,
-        string? type,
-        bool? compliant,
-        string? q,
-        int? page,
-        int? pageSize,
-        bool? includeRetired,
-        CancellationToken cancellationToken)
+        SiteQueryService sites, [AsParameters] SiteListQuery query, CancellationToken cancellationToken)
     {
-        var pageNumber = page ?? 1;
-        var size = pageSize ?? 50;
-        if (pageNumber < 1)
+        var page = query.Page ?? 1;
+        var pageSize = query.PageSize ?? SiteQueryService.DefaultPageSize;
+        if (SiteQueryService.PagingProblem(page, pageSize) is { } paging)
         {
-            return Problems.BadRequest("page 须为 1 或以上（现为 " + pageNumber + "）。", "page must be 1 or more (it was " + pageNumber + ").");
+            return Problems.BadRequest(paging.Zh, paging.En);
         }
 
-        if (size is < 1 or > MaxPageSize)
+        if (!SiteFilter.TryParseType(query.Type, out var type, out var typeProblem))
         {
-            return Problems.BadRequest("pageSize 须在 1 到 " + MaxPageSize + " 之间（现为 " + size + "）。", "pageSize must be between 1 and " + MaxPageSize + " (it was " + size + ").");
+            return Problems.BadRequest(typeProblem!.Zh, typeProblem.En);
         }
 
-        SiteType? siteType = null;
-        if (!string.IsNullOrWhiteSpace(type))
-        {
-            if (!Enum.TryParse<SiteType>(type, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(type, out _))
-            {
-                return Problems.BadRequest("type“" + type + "”不是点位类型；可用：" + string.Join(", ", Enum.GetNames<SiteType>()) + "。", "type '" + type + "' is not a site type; use one of " + string.Join(", ", Enum.GetNames<SiteType>()) + ".");
-            }
-
-            siteType = parsed;
-        }
-
-        var snapshot = await index.GetAsync(cancellationToken);
-        IEnumerable<IndexedSite> query = includeRetired == true ? snapshot.All : snapshot.Sites;
-        if (!string.IsNullOrWhiteSpace(district))
-        {
-            var area = profile.Area(district);
-            query = area is null
-                ? query.Where(s => s.Site.DistrictCode == district)
-                : query.Where(s => s.AreaIds.Contains(area.Id, StringComparer.Ordinal));
-        }
-
-        if (!string.IsNullOrWhiteSpace(street))
-        {
-            query = query.Where(s => s.Site.StreetCode == street);
-        }
-
-        if (siteType is { } t)
-        {
-            query = query.Where(s => s.Site.Type == t);
-        }
-
-        if (compliant is { } c)
-        {
-            query = query.Where(s => s.Compliance.IsCompliant == c);
-        }
-
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var text = q.Trim();
-            query = query.Where(s =>
-                s.Site.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || s.Site.Address.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || s.Site.Code.Contains(text, StringComparison.OrdinalIgnoreCase));
-        }
-
-        var matching = query.ToList();
-        var items = matching.Skip((pageNumber - 1) * size).Take(size).Select(ToListItem).ToList();
-        return TypedResults.Ok(new PagedList<SiteListItem>(items, matching.Count, pageNumber, size));
+        var found = await sites.ListAsync(new SiteFilter(query.District, query.Street, type, query.Compliant, query.Q, query.IncludeRetired == true), page, pageSize, cancellationToken);
+        return TypedResults.Ok(new PagedList<SiteListItem>(found.Items.Select(ToListItem).ToList(), found.Total, found.Page, found.PageSize));
     }
 
-    private static async Task<Ok<List<SitePoint>>> ListPoints(SiteIndex index, PolicyProfile profile, string? district, CancellationToken cancellationToken)
-    {
-        var snapshot = await index.GetAsync(cancellationToken);
-        IEnumerable<IndexedSite> query = snapshot.Sites;
-        if (!string.IsNullOrWhiteSpace(district))
-        {
-            var area = profile.Area(district);
-            query = area is null
-                ? query.Where(s => s.Site.DistrictCode == district)
-                : query.Where(s => s.AreaIds.Contains(area.Id, StringComparer.Ordinal));
-        }
-
-        return TypedResults.Ok(query
+    private static async Task<Ok<List<SitePoint>>> ListPoints(SiteQueryService sites, [AsParameters] SitePointsQuery query, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await sites.PointsAsync(query.District, cancellationToken))
             .Select(s => new SitePoint(s.Site.Code, s.Site.Name, s.Site.Type, s.Site.DistrictCode, s.Site.Latitude, s.Site.Longitude, s.Compliance.IsCompliant, s.Site.IsIllustrative))
             .ToList());
-    }
 
-    private static async Task<Results<Ok<SiteDetail>, ProblemHttpResult>> GetSite(string code, SiteIndex index, PolicyProfile profile, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SiteDetail>, ProblemHttpResult>> GetSite(string code, SiteQueryService sites, PolicyProfile profile, CancellationToken cancellationToken)
     {
-        var snapshot = await index.GetAsync(cancellationToken);
-        if (snapshot.Find(code) is not { } s)
+        if (await sites.FindAsync(code, cancellationToken) is not { } s)
         {
             return Problems.NotFound("没有编码为“" + code + "”的点位。", "No site has the code '" + code + "'.");
         }

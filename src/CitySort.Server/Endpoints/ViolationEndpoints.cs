@@ -93,23 +93,23 @@ internal static class ViolationEndpoints
 
         if (fromDay > toDay)
         {
-            return BilingualProblems.BadRequest(
-                $"The period ends on {toDay:yyyy-MM-dd}, before it starts on {fromDay:yyyy-MM-dd}.",
-                $"时段结束日{toDay:yyyy-MM-dd}早于开始日{fromDay:yyyy-MM-dd}。");
+            return Problems.BadRequest(
+                $"时段结束日{toDay:yyyy-MM-dd}早于开始日{fromDay:yyyy-MM-dd}。",
+                $"The period ends on {toDay:yyyy-MM-dd}, before it starts on {fromDay:yyyy-MM-dd}.");
         }
 
         if (!TryEnum<ViolationKind>(kind, out var parsedKind))
         {
-            return BilingualProblems.BadRequest(
-                $"The kind '{kind}' is not known; use one of {string.Join(", ", Enum.GetNames<ViolationKind>())}.",
-                $"违规类型“{kind}”无法识别；可用：{string.Join("、", Enum.GetNames<ViolationKind>())}。");
+            return Problems.BadRequest(
+                $"违规类型“{kind}”无法识别；可用：{string.Join("、", Enum.GetNames<ViolationKind>())}。",
+                $"The kind '{kind}' is not known; use one of {string.Join(", ", Enum.GetNames<ViolationKind>())}.");
         }
 
         if (!TryEnum<ViolationStatus>(status, out var parsedStatus))
         {
-            return BilingualProblems.BadRequest(
-                $"The status '{status}' is not known; use Open, Confirmed or Dismissed.",
-                $"状态“{status}”无法识别；可用：Open（待审核）、Confirmed（已确认）、Dismissed（已驳回）。");
+            return Problems.BadRequest(
+                $"状态“{status}”无法识别；可用：Open（待审核）、Confirmed（已确认）、Dismissed（已驳回）。",
+                $"The status '{status}' is not known; use Open, Confirmed or Dismissed.");
         }
 
         var list = await violations.ListAsync(new ViolationQuery(fromDay, toDay, district, parsedKind, parsedStatus), cancellationToken);
@@ -120,7 +120,7 @@ internal static class ViolationEndpoints
     {
         if (await violations.GetAsync(id, cancellationToken) is not { } v)
         {
-            return BilingualProblems.NotFound($"There is no violation {id}.", $"不存在编号为{id}的违规记录。");
+            return Problems.NotFound($"不存在编号为{id}的违规记录。", $"There is no violation {id}.");
         }
 
         var events = await violations.EvidenceEventsAsync(v, cancellationToken);
@@ -139,8 +139,8 @@ internal static class ViolationEndpoints
         return result.Outcome switch
         {
             ReviewOutcome.Recorded => TypedResults.Ok(ViolationView.Of(result.Violation!)),
-            ReviewOutcome.NotFound => BilingualProblems.NotFound(result.Problem!, result.ProblemZh!),
-            _ => BilingualProblems.BadRequest(result.Problem!, result.ProblemZh!),
+            ReviewOutcome.NotFound => Problems.NotFound(result.ProblemZh!, result.Problem!),
+            _ => Problems.BadRequest(result.ProblemZh!, result.Problem!),
         };
     }
 
@@ -148,7 +148,7 @@ internal static class ViolationEndpoints
     {
         if (string.IsNullOrWhiteSpace(date))
         {
-            return BilingualProblems.BadRequest("Give the business day to check as date=YYYY-MM-DD, for example date=2015-12-01.", "请以date=YYYY-MM-DD给出要检查的业务日，例如date=2015-12-01。");
+            return Problems.BadRequest("请以date=YYYY-MM-DD给出要检查的业务日，例如date=2015-12-01。", "Give the business day to check as date=YYYY-MM-DD, for example date=2015-12-01.");
         }
 
         if (ParseDate(date) is not { } day)
@@ -169,24 +169,24 @@ internal static class ViolationEndpoints
 
         if (!TryEnum<WasteCategory>(category, out var parsedCategory))
         {
-            return BilingualProblems.BadRequest(
-                $"The category '{category}' is not known; use one of {string.Join(", ", Enum.GetNames<WasteCategory>())}.",
-                $"类别“{category}”无法识别；可用：{string.Join("、", Enum.GetNames<WasteCategory>())}。");
+            return Problems.BadRequest(
+                $"类别“{category}”无法识别；可用：{string.Join("、", Enum.GetNames<WasteCategory>())}。",
+                $"The category '{category}' is not known; use one of {string.Join(", ", Enum.GetNames<WasteCategory>())}.");
         }
 
         var filter = new PlanningRequest(string.IsNullOrWhiteSpace(area) ? null : area.Trim(), parsedCategory);
         var report = await actual.GetAsync(day, filter, cancellationToken);
         return report is null
-            ? BilingualProblems.NotFound(
-                $"No plan has been made for {day:yyyy-MM-dd}" + (filter.Area is null && filter.Category is null ? "." : " for this area and category.") + $" Plan the day first (POST /api/plans/{day:yyyy-MM-dd}).",
-                $"{day:yyyy-MM-dd}尚未制定调度计划" + (filter.Area is null && filter.Category is null ? "。" : "（该区域和类别）。") + $"请先制定计划（POST /api/plans/{day:yyyy-MM-dd}）。")
+            ? Problems.NotFound(
+                $"{day:yyyy-MM-dd}尚未制定调度计划" + (filter.Area is null && filter.Category is null ? "。" : "（该区域和类别）。") + $"请先制定计划（POST /api/plans/{day:yyyy-MM-dd}）。",
+                $"No plan has been made for {day:yyyy-MM-dd}" + (filter.Area is null && filter.Category is null ? "." : " for this area and category.") + $" Plan the day first (POST /api/plans/{day:yyyy-MM-dd}).")
             : TypedResults.Ok(report);
     }
 
     private static ProblemHttpResult BadDate(string name, string value) =>
-        BilingualProblems.BadRequest(
-            $"The {name} '{value}' is not a day written as YYYY-MM-DD, for example 2015-12-01.",
-            $"参数{name}的值“{value}”不是YYYY-MM-DD格式的日期，例如2015-12-01。");
+        Problems.BadRequest(
+            $"参数{name}的值“{value}”不是YYYY-MM-DD格式的日期，例如2015-12-01。",
+            $"The {name} '{value}' is not a day written as YYYY-MM-DD, for example 2015-12-01.");
 
     private static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;

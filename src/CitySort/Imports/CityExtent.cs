@@ -35,19 +35,23 @@ internal sealed record CityExtent(double MinLongitude, double MinLatitude, doubl
             true);
     }
 
-    /// <summary>Why the WGS-84 point is not in the city, or null when it is.</summary>
-    public string? Refuse(double longitude, double latitude)
+    /// <summary>Why the WGS-84 point is not in the city, in Chinese and English, or null when it is.</summary>
+    public Why? Refuse(double longitude, double latitude)
     {
         if (longitude >= MinLongitude && longitude <= MaxLongitude && latitude >= MinLatitude && latitude <= MaxLatitude)
         {
             return null;
         }
 
-        var swapped = latitude >= MinLongitude && latitude <= MaxLongitude && longitude >= MinLatitude && longitude <= MaxLatitude
-            ? " (latitude and longitude look swapped)"
-            : string.Empty;
+        var looksSwapped = latitude >= MinLongitude && latitude <= MaxLongitude && longitude >= MinLatitude && longitude <= MaxLatitude;
+        var swapped = looksSwapped ? " (latitude and longitude look swapped)" : string.Empty;
+        var swappedZh = looksSwapped ? "（经纬度似乎填反了）" : string.Empty;
         var where = FromBoundaries ? "the registered district boundaries" : "mainland China (no district boundary is registered yet)";
-        return FormattableString.Invariant(
-            $"the point {longitude:0.######}, {latitude:0.######} is outside {where}: longitude {MinLongitude:0.###}..{MaxLongitude:0.###}, latitude {MinLatitude:0.###}..{MaxLatitude:0.###}{swapped}");
+        var whereZh = FromBoundaries ? "已登记的区界" : "中国大陆（尚未登记区界）";
+        return new Why(
+            FormattableString.Invariant(
+                $"点 {longitude:0.######}, {latitude:0.######} 在{whereZh}之外：经度 {MinLongitude:0.###}..{MaxLongitude:0.###}，纬度 {MinLatitude:0.###}..{MaxLatitude:0.###}{swappedZh}"),
+            FormattableString.Invariant(
+                $"the point {longitude:0.######}, {latitude:0.######} is outside {where}: longitude {MinLongitude:0.###}..{MaxLongitude:0.###}, latitude {MinLatitude:0.###}..{MaxLatitude:0.###}{swapped}"));
     }
 }

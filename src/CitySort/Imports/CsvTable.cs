@@ -129,7 +129,4 @@ internal sealed class CsvTable
 
     /// <summary>A problem at <paramref name="row"/>, in <paramref name="column"/>.</summary>
     public ImportProblem Problem(CsvRow row, string column, Why why) => why.At(File, row.Line, ColumnNumber(column), column);
-
-    /// <summary>A problem at <paramref name="row"/>, in <paramref name="column"/>, with a reason in one text (Chinese and English as the caller wrote it).</summary>
-    public ImportProblem Problem(CsvRow row, string column, string reason) => new(File, row.Line, ColumnNumber(column), column, reason);
 }

@@ -232,8 +232,9 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         var before = problems.Count;
         if (!TryParseFacilityKind(table.Get(row, "kind"), out var kind))
         {
-            problems.Add(table.Problem(row, "kind", $"'{table.Get(row, "kind")}' is not a facility kind: use "
-                + string.Join(", ", Enum.GetNames<FacilityKind>().Select(SiteFieldParsers.Kebab))));
+            problems.Add(table.Problem(row, "kind", new Why(
+                $"“{table.Get(row, "kind")}”不是设施类型：可用 " + string.Join("、", Enum.GetNames<FacilityKind>().Select(SiteFieldParsers.Kebab)),
+                $"'{table.Get(row, "kind")}' is not a facility kind: use " + string.Join(", ", Enum.GetNames<FacilityKind>().Select(SiteFieldParsers.Kebab)))));
         }
 
         var categories = new List<WasteCategory>();
@@ -255,7 +256,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
 
         if (categories.Count + streams.Count == 0 && problems.Count == before)
         {
-            problems.Add(table.Problem(row, "accepts", "the facility accepts nothing: list its categories or streams separated by ';', e.g. other;bulky"));
+            problems.Add(table.Problem(row, "accepts", new Why("该设施未列出接收的垃圾：请列出分类或专项垃圾，以“;”分隔，例如 other;bulky", "the facility accepts nothing: list its categories or streams separated by ';', e.g. other;bulky")));
         }
 
         var point = ReadPoint(table, row, problems);
@@ -289,7 +290,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         var plate = NormalisePlate(table.Get(row, "plate"));
         if (!RegistryValidator.IsPlate(plate))
         {
-            problems.Add(table.Problem(row, "plate", $"'{table.Get(row, "plate")}' is not a Chinese licence plate: a province character, a letter and 5 or 6 letters or digits, e.g. 浙C12345"));
+            problems.Add(table.Problem(row, "plate", new Why($"“{table.Get(row, "plate")}”不是车牌号：须为省份简称、一个字母和 5 或 6 位字母或数字，例如 浙C12345", $"'{table.Get(row, "plate")}' is not a Chinese licence plate: a province character, a letter and 5 or 6 letters or digits, e.g. 浙C12345")));
         }
 
         WasteCategory? category = null;
@@ -342,7 +343,7 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         {
             if (!seen.Add(siteCode))
             {
-                problems.Add(table.Problem(row, "stops", $"site {siteCode} is listed twice: a line stops at each site once"));
+                problems.Add(table.Problem(row, "stops", new Why($"点位 {siteCode} 列了两次：一条线路在每个点位只停一次", $"site {siteCode} is listed twice: a line stops at each site once")));
                 continue;
             }
 
@@ -351,14 +352,14 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
 
         if (stops.Count == 0 && problems.Count == before)
         {
-            problems.Add(table.Problem(row, "stops", "the line has no stops: list its site codes in visiting order separated by ';'"));
+            problems.Add(table.Problem(row, "stops", new Why("线路没有站点：请按收运顺序列出点位编码，以“;”分隔", "the line has no stops: list its site codes in visiting order separated by ';'")));
         }
 
         var plateText = Optional(table, row, "vehicle_plate");
         var plate = plateText is null ? null : NormalisePlate(plateText);
         if (plate is not null && !RegistryValidator.IsPlate(plate))
         {
-            problems.Add(table.Problem(row, "vehicle_plate", $"'{plateText}' is not a Chinese licence plate, e.g. 浙C12345"));
+            problems.Add(table.Problem(row, "vehicle_plate", new Why($"“{plateText}”不是车牌号，例如 浙C12345", $"'{plateText}' is not a Chinese licence plate, e.g. 浙C12345")));
         }
 
         if (problems.Count > before || kind is null)
@@ -425,7 +426,9 @@ public sealed class FleetImportService(IDbContextFactory<CitySortDbContext> cont
         var text = table.Get(row, column);
         if (!decimal.TryParse(text, NumberStyles.Number & ~NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var value))
         {
-            problems.Add(table.Problem(row, column, text.Length == 0 ? "the value is empty: give a number, '.' as decimal point" : $"'{text}' is not a number ('.' as decimal point)"));
+            problems.Add(table.Problem(row, column, text.Length == 0
+                ? new Why("值为空：请填数字，以“.”作小数点", "the value is empty: give a number, '.' as decimal point")
+                : new Why($"“{text}”不是数字（以“.”作小数点）", $"'{text}' is not a number ('.' as decimal point)")));
             return 0;
         }
 

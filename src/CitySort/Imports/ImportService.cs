@@ -421,7 +421,7 @@ public sealed class ImportService(IDbContextFactory<CitySortDbContext> contextFa
         foreach (var problem in found)
         {
             var column = columnOf.FirstOrDefault(c => c.Field == problem.Field).Column ?? problem.Field;
-            problems.Add(table.Problem(row, column, Why.Of(problem, column)));
+            problems.Add(table.Problem(row, column, Why.Of(problem)));
         }
     }
 

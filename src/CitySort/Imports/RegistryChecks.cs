@@ -105,14 +105,14 @@ internal sealed class RegistryChecks
 
         foreach (var problem in RegistryValidator.Validate(site).Where(p => p.Field != "bins"))
         {
-            Add(problem.Field, Why.Of(problem, problem.Field));
+            Add(problem.Field, Why.Of(problem));
         }
 
         for (var i = 0; i < site.Bins.Count; i++)
         {
             foreach (var problem in RegistryValidator.Validate(site.Bins[i]))
             {
-                Add("bins", Why.Of(problem, "bins"), i);
+                Add("bins", Why.Of(problem), i);
             }
 
             if (!Enum.IsDefined(site.Bins[i].Placement))
@@ -185,7 +185,7 @@ internal sealed class RegistryChecks
 
         foreach (var problem in RegistryValidator.Validate(facility))
         {
-            Add(problem.Field, Why.Of(problem, problem.Field));
+            Add(problem.Field, Why.Of(problem));
         }
 
         if (facility.AcceptedCategories.Count + facility.AcceptedStreams.Count == 0)
@@ -247,7 +247,7 @@ internal sealed class RegistryChecks
 
         foreach (var problem in RegistryValidator.Validate(vehicle))
         {
-            Add(problem.Field, Why.Of(problem, problem.Field));
+            Add(problem.Field, Why.Of(problem));
         }
 
         if (!passed)
@@ -301,7 +301,7 @@ internal sealed class RegistryChecks
 
         foreach (var problem in RegistryValidator.Validate(line))
         {
-            Add(problem.Field == "category" ? "carries" : problem.Field, Why.Of(problem, problem.Field == "category" ? "carries" : problem.Field));
+            Add(problem.Field == "category" ? "carries" : problem.Field, Why.Of(problem));
         }
 
         if (!passed)
@@ -428,12 +428,7 @@ internal sealed class RegistryChecks
     /// <summary>Why the WGS-84 point is not in the city (the extent of the registered boundaries), or null when it is.</summary>
     /// <param name="longitude">WGS-84 longitude, degrees.</param>
     /// <param name="latitude">WGS-84 latitude, degrees.</param>
-    public Why? PointProblem(double longitude, double latitude) =>
-        extent.Refuse(longitude, latitude) is { } outside
-            ? new Why(
-                FormattableString.Invariant($"位置（{longitude:0.######}, {latitude:0.######}）不在本市范围内（经度 {extent.MinLongitude:0.###}..{extent.MaxLongitude:0.###}，纬度 {extent.MinLatitude:0.###}..{extent.MaxLatitude:0.###}）：请核对坐标（先经度、后纬度）"),
-                outside)
-            : null;
+    public Why? PointProblem(double longitude, double latitude) => extent.Refuse(longitude, latitude);
 
     /// <summary>Refuses bins of a category or stream the active profile does not define (defect 9).</summary>
     private void CheckBinsAgainstProfile(Site site, Report report)

@@ -202,9 +202,11 @@ internal static class SiteFieldParsers
         string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     /// <summary>Parses one category or special stream as the bins field spells it (e.g. <c>kitchen</c>, <c>C4</c>, <c>厨余垃圾</c>, <c>catering</c>).</summary>
-    public static bool TryParseWasteKind(string value, out WasteCategory? category, out SpecialStream? stream, out string reason)
+    public static bool TryParseWasteKind(string value, out WasteCategory? category, out SpecialStream? stream, out Why reason)
     {
-        reason = $"'{value}' is not a category or stream: use recyclable, hazardous, other, kitchen, catering, bulky or construction";
+        reason = new Why(
+            $"“{value}”不是分类或专项垃圾：可用 recyclable、hazardous、other、kitchen、catering、bulky 或 construction",
+            $"'{value}' is not a category or stream: use recyclable, hazardous, other, kitchen, catering, bulky or construction");
         var found = Kinds.TryGetValue(Normalise(value), out var kind);
         (category, stream) = kind;
         return found;

@@ -11,7 +11,7 @@ namespace CitySort.Planning;
 /// <c>loadKg</c>, <c>distanceM</c>, <c>departsAt</c>, <c>unloadsAt</c>, <c>returnsAt</c>, <c>facility</c>,
 /// <c>stops</c>, <c>colour</c>; Points with <c>kind</c> "stop" (site, name, plate, trip, sequence, demandKg,
 /// arrivesAt, colour), "facility" (code, name, categories), "depot" (name, area) and "unserved" (site, name,
-/// demandKg, reason). A vehicle's trips share one colour, a shade of its category's bin colour (W96-C1..C4:
+/// demandKg, reason, reasonCode, reasonZh). A vehicle's trips share one colour, a shade of its category's bin colour (W96-C1..C4:
 /// recyclables blue, hazardous red, kitchen green, other grey).
 /// </summary>
 public static class DailyPlanGeoJson
@@ -131,6 +131,8 @@ public static class DailyPlanGeoJson
                     ["category"] = category,
                     ["demandKg"] = u.DemandKg,
                     ["reason"] = u.Reason,
+                    ["reasonCode"] = u.ReasonCode,
+                    ["reasonZh"] = u.ReasonZh,
                 }));
             }
         }

@@ -162,7 +162,7 @@ public sealed class DailyPlanService
             {
                 notes.Add($"{plan.AreaCode}: {plan.Unserved.Count} site(s) are due for {plan.Category} but {reason}; not planned.");
             }
-            else if (reason.StartsWith(NoFacilityPrefix, StringComparison.Ordinal))
+            else if (UnservedReason.Describe(reason).Code == UnservedReason.NoFacilityCode)
             {
                 notes.Add($"{plan.AreaCode}: {reason}; not planned.");
             }
@@ -207,7 +207,6 @@ public sealed class DailyPlanService
             $"{day} is outside the validity of the policy profile {profile.Id} {profile.Version} ({from} to {to ?? "open end"}): choose a day within it, or use a profile that applies to that day");
     }
 
-    private const string NoFacilityPrefix = "no facility in the registry accepts ";
 
     private async Task<(List<PlanningGroup> Groups, List<(PlanningGroup Group, string Reason)> Unplannable, List<string> Notes)> CollectAsync(
         DateOnly date, PlanningRules rules, PlanningRequest filter, CancellationToken cancellationToken)
@@ -252,12 +251,12 @@ public sealed class DailyPlanService
                         continue;
                     }
 
-                    cannot = $"the area has no dedicated {rule.Category} vehicle";
+                    cannot = UnservedReason.NoVehicle(rule.Category);
                     notes.Add($"{area}: {due.Count} site(s) are due for {rule.Category} but {cannot}; not planned.");
                 }
                 else if (accepting.Count == 0)
                 {
-                    cannot = NoFacilityPrefix + rule.Category + (rule.Streams.Count > 0 ? " with " + string.Join(", ", rule.Streams) : string.Empty);
+                    cannot = UnservedReason.NoFacility(rule.Category, rule.Streams);
                     notes.Add($"{area}: {cannot}; not planned.");
                     if (due.Count == 0)
                     {

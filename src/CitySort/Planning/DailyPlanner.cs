@@ -66,7 +66,7 @@ public sealed class DailyPlanner(TimeProvider time)
             var site = group.DueSites[i];
             if (site.DemandKg > capacity)
             {
-                unserved.Add(Unserved(site, $"holds {site.DemandKg} kg, more than the {capacity} kg a vehicle carries in one trip"));
+                unserved.Add(Unserved(site, UnservedReason.TooHeavy(site.DemandKg, capacity)));
                 continue;
             }
 
@@ -81,7 +81,7 @@ public sealed class DailyPlanner(TimeProvider time)
 
             if (alone > end)
             {
-                unserved.Add(Unserved(site, $"even as a trip's only stop, a vehicle could not reach it, unload and be back at the depot by {Clock(end)} (it would be {Clock(alone)})"));
+                unserved.Add(Unserved(site, UnservedReason.TooFar(Clock(end), Clock(alone))));
                 continue;
             }
 
@@ -106,9 +106,7 @@ public sealed class DailyPlanner(TimeProvider time)
         // Not a proof that the vehicles cannot serve the site: the search, within its time limit, found no checked
         // plan that serves it together with the nearer sites (docs/planning.md, "Solving, checking, unserved sites").
         var limitSeconds = options.TimeLimitPerPlan.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        var breakText = meal is null ? string.Empty : $" with their {meal.DurationMinutes}-minute meal break";
-        string Reason(int nearer) => $"no feasible plan found within {limitSeconds} s that serves it together with the {nearer} due site(s) nearer the depot and facilities, "
-            + $"the area's {plates.Length} {group.Category} vehicle(s) back by {Clock(end)}{breakText}; plan again with a longer time limit";
+        string Reason(int nearer) => UnservedReason.SearchLimit(limitSeconds, nearer, plates.Length, group.Category, Clock(end), meal?.DurationMinutes);
 
         // Nearest first: when no plan serving every site is found, the farthest are left out.
         var ordered = candidates

@@ -24,6 +24,15 @@ public sealed class UnservedSite
     /// <summary>Kilograms due.</summary>
     public long DemandKg { get; set; }
 
-    /// <summary>Why the site is not served.</summary>
+    /// <summary>Why the site is not served, in English (as stored; worded by <see cref="UnservedReason"/>).</summary>
     public required string Reason { get; set; }
+
+    /// <summary>
+    /// The kind of the reason: <c>tooHeavy</c>, <c>tooFar</c>, <c>searchLimit</c>, <c>noVehicle</c>, <c>noFacility</c>
+    /// or <c>other</c> (see <see cref="UnservedReason"/>). Read from the English reason, not stored.
+    /// </summary>
+    public string ReasonCode => UnservedReason.Describe(Reason).Code;
+
+    /// <summary>Why the site is not served, in Chinese (read from the English reason, not stored).</summary>
+    public string ReasonZh => UnservedReason.Describe(Reason).Zh;
 }

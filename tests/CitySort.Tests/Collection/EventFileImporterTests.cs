@@ -102,7 +102,8 @@ public sealed class EventFileImporterTests
         Assert.Equal("bad_tickets.csv:3:1", $"{problem.File}:{problem.Line}:{problem.Column}");
         Assert.Equal("ticket_id", problem.Field);
         Assert.StartsWith("malformed: ", problem.Reason, StringComparison.Ordinal);
-        Assert.Contains("事件缺少编号", problem.Reason, StringComparison.Ordinal);
+        Assert.StartsWith("malformed：", problem.ReasonZh, StringComparison.Ordinal);
+        Assert.Contains("事件缺少编号", problem.ReasonZh, StringComparison.Ordinal);
         Assert.Equal(0, report.Inserted);
         Assert.Equal(0, intake.StoredCount);
     }

@@ -110,14 +110,14 @@ public sealed class FleetImportTests
         Assert.Equal(
         [
             "v.csv:2:1: plate: 'ABC123' is not a Chinese licence plate: a province character, a letter and 5 or 6 letters or digits, e.g. 浙C12345",
-            "v.csv:3:4: hauler_code: 运输单位 NOPE 不在登记库中：请先导入运输单位 / hauler NOPE is not in the registry: import the haulers first",
-        ], vehicleReport.Problems.Select(p => p.ToString()));
+            "v.csv:3:4: hauler_code: hauler NOPE is not in the registry: import the haulers first",
+        ], vehicleReport.Problems.Select(English));
         Assert.Equal(
         [
-            "l.csv:2:6: facility_code: 设施 KW-PLANT 不接收该线路运输的 Hazardous / facility KW-PLANT does not accept Hazardous, which the line carries",
+            "l.csv:2:6: facility_code: facility KW-PLANT does not accept Hazardous, which the line carries",
             "l.csv:3:8: stops: site LC-RC-0001 is listed twice: a line stops at each site once",
-            "l.csv:4:8: stops: 第 1 站：点位 NOPE-1 不在登记库中：请先导入点位 / stop 1: site NOPE-1 is not in the registry: import the sites first",
-        ], lineReport.Problems.Select(p => p.ToString()));
+            "l.csv:4:8: stops: stop 1: site NOPE-1 is not in the registry: import the sites first",
+        ], lineReport.Problems.Select(English));
         await using var context = db.Context();
         Assert.Equal((0, 0), (await context.Vehicles.CountAsync(Ct), await context.DedicatedLines.CountAsync(Ct)));
     }

@@ -53,6 +53,9 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The exports over the database, with the shipped profile.</summary>
     public global::CitySort.Exports.RegistryExporter Exporter => new(services.GetRequiredService<IDbContextFactory<CitySortDbContext>>(), global::CitySort.Policy.ProfileLoader.LoadDefault());
 
+    /// <summary>The context factory of the database (what the services take).</summary>
+    public IDbContextFactory<CitySortDbContext> ContextFactory => services.GetRequiredService<IDbContextFactory<CitySortDbContext>>();
+
     /// <summary>The migrator of the database.</summary>
     public DatabaseMigrator Migrator => services.GetRequiredService<DatabaseMigrator>();
 

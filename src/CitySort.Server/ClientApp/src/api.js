@@ -1,5 +1,5 @@
 // The JSON API client: every call returns data or throws an ApiError whose message a clerk understands.
-import { t } from './i18n.js';
+import { lang, t } from './i18n.js';
 
 /** An error of an API call, with words for the reader and the problem details (RFC 9457) when the server sent them. */
 export class ApiError extends Error {
@@ -21,11 +21,19 @@ export function describeFailure(status, problem) {
   return detail ? t('errBadRequest') + detail : t('errServer');
 }
 
+/**
+ * The headers of every API request: what the answer may be, and the language of the dashboard's switch
+ * (Accept-Language, RFC 9110 section 12.5.4), so that the server's errors and reasons come in the language chosen.
+ */
+export function requestHeaders(accept = 'application/json') {
+  return { Accept: accept, 'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN' };
+}
+
 /** GETs path and returns the parsed JSON. */
 export async function getJson(path) {
   let response;
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' } });
+    response = await fetch(path, { headers: requestHeaders() });
   } catch {
     throw new ApiError(t('errNetwork'), 0, null);
   }
@@ -46,7 +54,7 @@ export function uploadFile(path, file, onProgress) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
-    xhr.setRequestHeader('Accept', 'application/json');
+    for (const [name, value] of Object.entries(requestHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(e.loaded / e.total); };
     xhr.upload.onload = () => onProgress(null);
     xhr.onerror = () => reject(new ApiError(t('errNetwork'), 0, null));

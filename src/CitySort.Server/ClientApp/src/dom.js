@@ -41,11 +41,11 @@ export function pct(fraction, digits = 1) {
 }
 
 /**
- * The content of a map tooltip or popup (Leaflet bindTooltip / bindPopup) built from text only: a DOM node whose
- * parts are set as text, never parsed as markup. Leaflet puts string content in with innerHTML, so a name from an
- * import (a site, district, street, facility, vehicle or hauler) must never be passed to it as a string. Parts that
- * are null or empty are left out; the others are joined by ' · '.
+ * The content of a map tooltip or popup (Leaflet bindTooltip / bindPopup) built from text only: a DOM node with one
+ * line per part, each set as text, never parsed as markup. Leaflet puts string content in with innerHTML, so a name
+ * from an import (a site, district, street, facility, vehicle or hauler) must never be passed to it as a string; every
+ * tooltip and popup of the dashboard is made here. Parts that are null or empty are left out; arrays are flattened.
  */
 export function tipText(...parts) {
-  return h('span.tip-text', parts.flat().filter(p => p != null && p !== '').map(String).join(' · '));
+  return h('div.map-tip-body', parts.flat().filter(p => p != null && p !== '').map(p => h('div', String(p))));
 }

@@ -99,15 +99,16 @@ public sealed class EventFileImporter(IEventIntake intake)
 
             var row = rows[result.Index];
             var column = ColumnNamed(result.Reason, columns);
-            var reason = (result.ReasonCode ?? "rejected") + ": " + (result.Reason ?? string.Empty) + (result.ReasonZh is null ? string.Empty : " / " + result.ReasonZh);
-            problems.Add(column is null ? new ImportProblem(fileName, row.Line, 0, null, reason) : table.Problem(row, column.Name, reason));
+            var code = result.ReasonCode ?? "rejected";
+            var why = new Why(code + "：" + (result.ReasonZh ?? result.Reason ?? string.Empty), code + ": " + (result.Reason ?? string.Empty));
+            problems.Add(column is null ? why.At(fileName, row.Line, 0, null) : table.Problem(row, column.Name, why));
         }
 
         if (problems.Count > 0 || results.Any(r => r.Outcome is IntakeOutcome.Rejected or IntakeOutcome.Conflict))
         {
             if (problems.Count == 0)
             {
-                problems.Add(new ImportProblem(fileName, 0, 0, null, "the intake refused the file / 文件被拒收"));
+                problems.Add(new Why("文件被拒收", "the intake refused the file").At(fileName, 0, 0, null));
             }
 
             return new ImportReport(fileName, importKind, rows.Count, 0, 0, 0, problems.OrderBy(p => p.Line).ThenBy(p => p.Column).ToList());

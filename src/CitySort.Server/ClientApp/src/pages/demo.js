@@ -2,7 +2,7 @@
 // the removal the Imports page offers (POST /api/demo/remove).
 import { h } from '../dom.js';
 import { t } from '../i18n.js';
-import { describeFailure, getJson } from '../api.js';
+import { describeFailure, getJson, requestHeaders } from '../api.js';
 
 /** A badge that marks one illustrative record; null for a real one. */
 export function illustrativeBadge(isIllustrative) {
@@ -25,7 +25,7 @@ export function demoBanner() {
 
 /** Removes every illustrative record; resolves with the removal, or rejects with words when the server refused. */
 export async function removeDemo() {
-  const response = await fetch('/api/demo/remove', { method: 'POST', headers: { Accept: 'application/json' } });
+  const response = await fetch('/api/demo/remove', { method: 'POST', headers: requestHeaders() });
   let body = null;
   try { body = await response.json(); } catch { /* not JSON */ }
   if (!response.ok) throw new Error(describeFailure(response.status, body));

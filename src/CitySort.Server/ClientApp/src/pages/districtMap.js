@@ -2,7 +2,7 @@
 // imported district boundaries in a pane below the markers, and tooltips built from DOM text nodes (names come
 // from imports and devices: they are data, never markup).
 import L from 'leaflet';
-import { h } from '../dom.js';
+import { tipText } from '../dom.js';
 import { bilingual, t } from '../i18n.js';
 
 /** Creates the map in el, centred on Wenzhou, with the 'boundaries' pane below the overlay pane. */
@@ -13,11 +13,6 @@ export function createDistrictMap(el, options = {}) {
   map.createPane('boundaries');
   map.getPane('boundaries').style.zIndex = '350';
   return map;
-}
-
-/** A tooltip or popup body of text lines, built from text nodes. */
-export function textTip(...lines) {
-  return h('div.map-tip-body', lines.filter(l => l != null && l !== '').map(l => h('div', String(l))));
 }
 
 /** The name of a boundary feature as { name, nameEn } for bilingual(). */
@@ -60,7 +55,7 @@ export function drawBoundaries(map, geojson, selectedDistrict) {
   const layer = L.geoJSON(geojson, {
     pane: 'boundaries',
     style: (f) => boundaryStyle(f, selectedDistrict),
-    onEachFeature: (f, l) => l.bindTooltip(() => textTip(bilingual(featureName(f))), { sticky: true, className: 'map-tip' }),
+    onEachFeature: (f, l) => l.bindTooltip(() => tipText(bilingual(featureName(f))), { sticky: true, className: 'map-tip' }),
   }).addTo(map);
   const focus = L.featureGroup();
   layer.eachLayer(l => { if (isFocus(l.feature, selectedDistrict)) focus.addLayer(l); });
@@ -74,7 +69,7 @@ export function drawFacilities(map, facilities) {
     if (f.latitude == null || f.longitude == null) continue;
     const icon = L.divIcon({ className: 'facility-icon', html: '', iconSize: [12, 12] });
     L.marker([f.latitude, f.longitude], { icon, keyboard: false })
-      .bindTooltip(() => textTip(bilingual(f) + (f.kind ? ' · ' + f.kind : '') + (f.isIllustrative ? ' · ' + t('illustrative') : '')), { className: 'map-tip' })
+      .bindTooltip(() => tipText(bilingual(f) + (f.kind ? ' · ' + f.kind : '') + (f.isIllustrative ? ' · ' + t('illustrative') : '')), { className: 'map-tip' })
       .addTo(map);
   }
 }

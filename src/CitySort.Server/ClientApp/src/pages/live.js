@@ -10,11 +10,11 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import './live.css';
-import { h, num, pct } from '../dom.js';
+import { h, num, pct, tipText } from '../dom.js';
 import { bilingual, categoryColour, categoryLabel, lang, t } from '../i18n.js';
 import { getJson } from '../api.js';
 import { failure, panel } from './common.js';
-import { createDistrictMap, drawBoundaries, drawFacilities, textTip } from './districtMap.js';
+import { createDistrictMap, drawBoundaries, drawFacilities } from './districtMap.js';
 
 echarts.use([BarChart, LineChart, GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
@@ -209,7 +209,7 @@ export async function renderLive(root, query) {
 
   function vehicleTip(entry) {
     const p = entry.position;
-    return textTip(
+    return tipText(
       p.plate,
       entry.category ? categoryLabel(entry.category) : t('liveFleetOther'),
       p.deviceTime ? shanghaiDay(p.deviceTime) + ' ' + shanghaiClock(p.deviceTime) : null,

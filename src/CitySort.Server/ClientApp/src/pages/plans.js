@@ -6,8 +6,8 @@ import L from 'leaflet';
 import './plansLabels.js';
 import './plans.css';
 import { h, num, tipText } from '../dom.js';
-import { bilingual, categoryColour, categoryLabel, t } from '../i18n.js';
-import { ApiError, describeFailure, getJson } from '../api.js';
+import { bilingual, categoryColour, categoryLabel, lang, t } from '../i18n.js';
+import { ApiError, describeFailure, getJson, requestHeaders } from '../api.js';
 import { failure, kpi, loading, panel } from './common.js';
 
 const CATEGORIES = ['Kitchen', 'Hazardous', 'Recyclable', 'Other'];
@@ -288,7 +288,7 @@ export async function renderPlans(root, query) {
       const p = f.properties;
       const [lon, lat] = f.geometry.coordinates;
       L.circleMarker([lat, lon], { radius: 7, weight: 2.5, color: COLOUR_UNSERVED, fillColor: '#fff', fillOpacity: 0.8, className: 'plan-unserved' })
-        .bindTooltip(tipText(p.name, categoryLabel(p.category), reasonText(p.reason, p.category)), { className: 'map-tip' })
+        .bindTooltip(tipText(p.name, categoryLabel(p.category), reasonText(p)), { className: 'map-tip' })
         .addTo(planLayer);
       bounds.extend([lat, lon]);
     }
@@ -348,7 +348,7 @@ export async function renderPlans(root, query) {
         h('td', areaName(u.area)),
         h('td', categoryLabel(u.category)),
         h('td.num', num(u.demandKg)),
-        h('td', reasonText(u.reason, u.category)))))));
+        h('td', { dataset: { reasonCode: u.reasonCode ?? '' } }, reasonText(u)))))));
   }
 
   /** A note of the planning run in the page language (the notes of docs/planning.md), else as the server wrote it. */
@@ -367,19 +367,13 @@ function clock(value) {
   return value ? String(value).slice(0, 5) : '–';
 }
 
-/** The server's reason for an unserved site in the page language (the three reasons of docs/planning.md). */
-function reasonText(reason, category) {
-  if (!reason) return '';
-  let m = /^holds (\d+) kg, more than the (\d+) kg/.exec(reason);
-  if (m) return t('unservedTooCarry', { kg: num(Number(m[1])), cap: num(Number(m[2])) });
-  m = /^even as a trip's only stop, .* by (\d\d:\d\d).*\(it would be (\d\d:\d\d)\)/.exec(reason);
-  if (m) return t('unservedTooFar', { end: m[1], at: m[2] });
-  m = /^no feasible plan found within ([\d.]+) s that serves it together with the (\d+) due site\(s\) nearer .*the area's (\d+) \w+ vehicle\(s\) back by (\d\d:\d\d)(?: with their (\d+)-minute meal break)?/.exec(reason);
-  if (m) {
-    const meal = m[5] ? t('unservedMeal', { min: m[5] }) : '';
-    return t('unservedNoPlan', { s: m[1], nearer: m[2], n: m[3], category: categoryLabel(category), end: m[4], meal });
-  }
-  return reason;
+/**
+ * The server's reason for an unserved site in the page language: the API gives each reason in English (reason) and
+ * Chinese (reasonZh) with its kind (reasonCode, docs/planning.md "Unserved sites"), so nothing is read from the words.
+ */
+function reasonText(u) {
+  if (!u?.reason) return '';
+  return lang() === 'en' ? u.reason : (u.reasonZh || u.reason);
 }
 
 /**
@@ -390,7 +384,7 @@ function reasonText(reason, category) {
 async function streamEvents(path, onEvent) {
   let response;
   try {
-    response = await fetch(path, { method: 'POST', headers: { Accept: 'text/event-stream' } });
+    response = await fetch(path, { method: 'POST', headers: requestHeaders('text/event-stream') });
   } catch {
     throw new ApiError(t('errNetwork'), 0, null);
   }

@@ -1,4 +1,4 @@
-namespace CitySort.Server.Contracts;
+namespace CitySort.Registry;
 
 /// <summary>A street (township-level unit: 街道, 镇 or 乡) with its counts.</summary>
 /// <param name="Code">The 9-digit statistical code.</param>

@@ -1,9 +1,9 @@
 using CitySort.Compliance;
 using CitySort.Registry;
 
-namespace CitySort.Server.Services;
+namespace CitySort.Compliance;
 
-/// <summary>A registered site with the names of its places and its bin-rule result, as the API reads it.</summary>
+/// <summary>A registered site with the names of its places and its bin-rule result (W96-B1..B4), as <see cref="SiteIndex"/> holds it.</summary>
 /// <param name="Site">The site with its bins (detached from any context).</param>
 /// <param name="DistrictName">The Chinese name of its district, or null when the district has no name yet.</param>
 /// <param name="StreetName">The Chinese name of its street, or null.</param>
@@ -13,7 +13,7 @@ namespace CitySort.Server.Services;
 /// <param name="AreaIds">The profile areas its street belongs to (e.g. <c>development-zone</c>).</param>
 /// <param name="Facts">The facts the rules read.</param>
 /// <param name="Compliance">The result of its type's bin rule (W96-B1..B4).</param>
-internal sealed record IndexedSite(
+public sealed record IndexedSite(
     Site Site,
     string? DistrictName,
     string? StreetName,

@@ -1,41 +1,46 @@
-using CitySort.Compliance;
 using CitySort.Policy;
 using CitySort.Registry;
 using CitySort.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace CitySort.Server.Services;
+namespace CitySort.Compliance;
 
 /// <summary>
-/// Keeps every registered site with its bin-rule result (<see cref="BinRuleEvaluator"/>) in memory, so the site
-/// list, the map and coverage filter and count without re-reading the registry on each request. The snapshot is
-/// dropped after an import through the API and re-read at most <see cref="MaxAge"/> after it was taken (imports by
-/// the command line in another process show up then).
+/// The compliance index: every registered site with the names of its places and its bin-rule result
+/// (<see cref="BinRuleEvaluator"/>, W96-B1..B4), kept in memory so that the site list, the map, the division counts and
+/// coverage (W96-T1) filter and count without re-reading the registry on each request. The snapshot is dropped after
+/// an import or an edit through the server (<see cref="Invalidate"/>) and re-read at most <see cref="MaxAge"/> after
+/// it was taken, by the clock of <see cref="TimeProvider"/> (imports by the command line in another process show up then).
 /// </summary>
-internal sealed class SiteIndex(IDbContextFactory<CitySortDbContext> contextFactory, PolicyProfile profile, TimeProvider time) : IDisposable
+/// <param name="contextFactory">Creates contexts for the configured database.</param>
+/// <param name="profile">The profile in force: the bin rules, the areas and the English names of places.</param>
+/// <param name="time">The clock that ages the snapshot.</param>
+public sealed class SiteIndex(IDbContextFactory<CitySortDbContext> contextFactory, PolicyProfile profile, TimeProvider time) : IDisposable
 {
-    /// <summary>How long a snapshot is used before the registry is read again.</summary>
+    /// <summary>How long a snapshot is used before the registry is read again: 30 s.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SiteSnapshot? _snapshot;
 
-    /// <summary>The current snapshot, reading the registry when there is none or it is older than <see cref="MaxAge"/>.</summary>
+    /// <summary>The current snapshot, reading the registry when there is none or it is <see cref="MaxAge"/> old or older.</summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The snapshot; concurrent callers share one read.</returns>
     public async Task<SiteSnapshot> GetAsync(CancellationToken cancellationToken)
     {
         var current = Volatile.Read(ref _snapshot);
-        if (current is not null && time.GetUtcNow() - current.ReadAt < MaxAge)
+        if (IsFresh(current))
         {
-            return current;
+            return current!;
         }
 
         await _gate.WaitAsync(cancellationToken);
         try
         {
             current = Volatile.Read(ref _snapshot);
-            if (current is not null && time.GetUtcNow() - current.ReadAt < MaxAge)
+            if (IsFresh(current))
             {
-                return current;
+                return current!;
             }
 
             current = await ReadAsync(cancellationToken);
@@ -48,11 +53,13 @@ internal sealed class SiteIndex(IDbContextFactory<CitySortDbContext> contextFact
         }
     }
 
-    /// <summary>Drops the snapshot, so the next read sees the registry as it is now (after an import).</summary>
+    /// <summary>Drops the snapshot, so the next read sees the registry as it is now (after an import or an edit).</summary>
     public void Invalidate() => Volatile.Write(ref _snapshot, null);
 
     /// <inheritdoc />
     public void Dispose() => _gate.Dispose();
+
+    private bool IsFresh(SiteSnapshot? snapshot) => snapshot is not null && time.GetUtcNow() - snapshot.ReadAt < MaxAge;
 
     private async Task<SiteSnapshot> ReadAsync(CancellationToken cancellationToken)
     {

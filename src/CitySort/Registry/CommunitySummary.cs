@@ -1,4 +1,4 @@
-namespace CitySort.Server.Contracts;
+namespace CitySort.Registry;
 
 /// <summary>A community (village-level unit: 社区, 居委会 or 村委会) of a street.</summary>
 /// <param name="Code">12-digit statistical code.</param>

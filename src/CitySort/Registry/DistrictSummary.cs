@@ -1,4 +1,4 @@
-namespace CitySort.Server.Contracts;
+namespace CitySort.Registry;
 
 /// <summary>
 /// A county-level division (kind <c>District</c>) or a profile area over streets (kind <c>Area</c>, such as the
