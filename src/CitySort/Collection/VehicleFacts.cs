@@ -9,4 +9,8 @@ namespace CitySort.Collection;
 /// <param name="CapacityKg">The registered payload in kilograms; 0 when unknown (no capacity check).</param>
 /// <param name="DedicatedCategory">The category it is dedicated to (W96-T2 sorted-transport vehicle), or null.</param>
 /// <param name="DedicatedStream">The special stream it is dedicated to, or null.</param>
-public sealed record VehicleFacts(string Plate, string DistrictCode, string AreaCode, int CapacityKg, WasteCategory? DedicatedCategory, SpecialStream? DedicatedStream);
+public sealed record VehicleFacts(string Plate, string DistrictCode, string AreaCode, int CapacityKg, WasteCategory? DedicatedCategory, SpecialStream? DedicatedStream)
+{
+    /// <summary>Whether the vehicle has a sealed body (W96-K5 sealed transport); see <see cref="SortedTransportRule"/>.</summary>
+    public bool Sealed { get; init; }
+}
