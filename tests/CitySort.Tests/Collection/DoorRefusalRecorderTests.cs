@@ -21,6 +21,18 @@ public sealed class DoorRefusalRecorderTests
     public async Task A_flood_of_bad_logins_from_one_client_stores_ten_a_minute_and_one_summary_with_the_count_of_the_rest()
     {
         await using var host = await CollectionHost.SqliteAsync();
+        await AssertFloodAsync(host);
+    }
+
+    [Fact]
+    public async Task A_flood_of_bad_logins_is_bounded_the_same_on_postgresql()
+    {
+        await using var host = await CollectionHost.PostgreSqlAsync();
+        await AssertFloodAsync(host);
+    }
+
+    private static async Task AssertFloodAsync(CollectionHost host)
+    {
         await using var recorder = new DoorRefusalRecorder(host.Store, host.Clock, NullLogger<DoorRefusalRecorder>.Instance);
         var start = host.Clock.GetUtcNow();
 
