@@ -79,6 +79,7 @@ public static class CitySortServer
         // After the registry start-up: the device table is migrated before the first device connects.
         builder.Services.AddSingleton<MqttDoor>();
         builder.Services.AddHostedService(services => services.GetRequiredService<MqttDoor>());
+        builder.Services.AddHostedService<DeviceRevocationWatcher>();
         // A request the server cannot bind (a query value of the wrong kind, a body over the size limit) is the
         // client's error: it becomes a problem document with its status and the reason, not a bare 400 or a 500.
         // Every problem document is put in the request's language (Accept-Language; Chinese by default).

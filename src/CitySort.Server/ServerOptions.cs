@@ -69,6 +69,13 @@ public sealed record ServerOptions
     public MqttDoorOptions Mqtt { get; init; } = new();
 
     /// <summary>
+    /// How often the server reads the revoked devices and closes the MQTT sessions of newly revoked ones (default
+    /// 5 s): a device revoked by <c>citysort devices revoke</c> in another process is dropped within this time
+    /// (docs/events.md, "Devices").
+    /// </summary>
+    public TimeSpan RevocationCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// The intake the doors submit to, replacing the stored intake of the collection chain: a no-op or recording
     /// intake for tests and for the benchmark's baselines. Null (the default) uses the registered one.
     /// </summary>

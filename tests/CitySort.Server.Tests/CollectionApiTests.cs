@@ -57,8 +57,9 @@ public sealed class CollectionApiTests(SqliteServerFixture fixture) : IClassFixt
         var row = Assert.Single(list.EnumerateArray());
         Assert.Equal(("malformed", "=HYPERLINK(\"http://x\")"), (row.GetProperty("reasonCode").GetString(), row.GetProperty("payload").GetString()));
         var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("id,receivedAt,deviceId,source,eventId,outcome,reasonCode,reason,reasonZh,payload", lines[0]);
+        Assert.Equal("id,receivedAt,deviceId,source,eventId,outcome,reasonCode,reason,reasonZh,payload,clientId,droppedCount", lines[0]);
         Assert.Contains(",'=cmd|' /C calc'!A0,", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",\"'=HYPERLINK(\"\"http://x\"\")\"", lines[1], StringComparison.Ordinal);
+        // The payload, then the empty client id and the dropped count 0 of an intake rejection.
+        Assert.EndsWith(",\"'=HYPERLINK(\"\"http://x\"\")\",,0", lines[1], StringComparison.Ordinal);
     }
 }

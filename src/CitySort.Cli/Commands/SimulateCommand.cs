@@ -14,7 +14,8 @@ namespace CitySort.Cli.Commands;
 
 /// <summary>
 /// <c>citysort simulate [--speed 60] [--broker HOST:PORT] [--date D] [--inject-faults] [--max-events N]
-/// [--max-minutes M] [--seed N] [--gps-interval S] [--db PATH | --postgres CONNSTRING]</c>: plays a demo-city day over
+/// [--max-minutes M] [--seed N] [--gps-interval S] [--from HH:MM] [--to HH:MM] [--faults-out FILE]
+/// [--db PATH | --postgres CONNSTRING]</c>: plays a demo-city day (or a slice of it) over
 /// MQTT from the stored plans (planning the day first when it has none), with a progress bar (docs/simulator.md).
 /// Exit 0 when played, 1 when the broker cannot be reached or the registry has nothing to play, 2 on usage errors.
 /// </summary>
@@ -27,13 +28,16 @@ internal static class SimulateCommand
         var speed = new Option<double>("--speed") { Description = "Simulated seconds per real second (default 60: an hour a minute).", DefaultValueFactory = _ => 60 };
         var broker = new Option<string>("--broker") { Description = "The MQTT broker, HOST:PORT on this machine (default 127.0.0.1:1883, the server's own).", DefaultValueFactory = _ => "127.0.0.1:1883" };
         var date = new Option<string>("--date") { Description = "The business day to play, YYYY-MM-DD (default 2015-12-01).", DefaultValueFactory = _ => "2015-12-01" };
-        var faults = new Option<bool>("--inject-faults") { Description = "Inject mixings, duplicates, conflicts, late fixes, malformed messages and a device publishing for another plate." };
+        var faults = new Option<bool>("--inject-faults") { Description = "Inject mixings, duplicates, conflicts, late fixes, malformed messages, messages on another plate's topic and logins with a wrong password." };
         var maxEvents = new Option<int>("--max-events") { Description = "Publish at most this many messages (default 300000).", DefaultValueFactory = _ => 300_000 };
         var maxMinutes = new Option<double>("--max-minutes") { Description = "Stop after this many real minutes (default 30).", DefaultValueFactory = _ => 30 };
         var seed = new Option<int>("--seed") { Description = "The seed of the noise and of the faults (default 1).", DefaultValueFactory = _ => 1 };
         var gpsInterval = new Option<int>("--gps-interval") { Description = "Simulated seconds between two GPS fixes of a vehicle (default 30).", DefaultValueFactory = _ => 30 };
+        var from = new Option<string?>("--from") { Description = "Play only from this time of the day, HH:MM (Asia/Shanghai); the faults are chosen in the slice." };
+        var to = new Option<string?>("--to") { Description = "Play only until this time of the day, HH:MM (exclusive)." };
+        var faultsOut = new Option<FileInfo?>("--faults-out") { Description = "Write the injected faults that were published, with what CitySort must make of each, to this JSON file." };
         var database = new ImportDatabase();
-        foreach (var option in new Option[] { speed, broker, date, faults, maxEvents, maxMinutes, seed, gpsInterval })
+        foreach (var option in new Option[] { speed, broker, date, faults, maxEvents, maxMinutes, seed, gpsInterval, from, to, faultsOut })
         {
             command.Options.Add(option);
         }
@@ -60,6 +64,28 @@ internal static class SimulateCommand
             if (!(factor >= 1) || limit < 1 || !(minutes > 0) || interval < 1)
             {
                 await Console.Error.WriteLineAsync("--speed must be at least 1, --max-events at least 1, --max-minutes more than 0 and --gps-interval at least 1 / 参数超出范围");
+                return 2;
+            }
+
+            TimeOnly? sliceFrom = null;
+            TimeOnly? sliceTo = null;
+            foreach (var (option, keep) in new (Option<string?> Option, Action<TimeOnly> Keep)[] { (from, t => sliceFrom = t), (to, t => sliceTo = t) })
+            {
+                if (parseResult.GetValue(option) is { } text)
+                {
+                    if (!TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
+                    {
+                        await Console.Error.WriteLineAsync($"{option.Name} must be a time written HH:MM, not '{text}' / {option.Name} 应写成 HH:MM");
+                        return 2;
+                    }
+
+                    keep(time);
+                }
+            }
+
+            if (sliceFrom is { } a && sliceTo is { } b && b <= a)
+            {
+                await Console.Error.WriteLineAsync("--to must be later than --from / --to 须晚于 --from");
                 return 2;
             }
 
@@ -113,6 +139,8 @@ internal static class SimulateCommand
                 Seed = parseResult.GetValue(seed),
                 InjectFaults = parseResult.GetValue(faults),
                 GpsIntervalSeconds = interval,
+                From = sliceFrom,
+                To = sliceTo,
             });
             Summarise(simulated, city);
 
@@ -150,6 +178,16 @@ internal static class SimulateCommand
                     _ => "stopped",
                 };
                 AnsiConsole.MarkupLineInterpolated($"Published {run.Published:N0} message(s) in {run.Elapsed.TotalSeconds:0} s ({why}); {run.Failed} refused by the server (rejected events) or failed.");
+                if (parseResult.GetValue(faultsOut) is { } file)
+                {
+                    var injected = SimulationManifest.Build(simulated, run.Published);
+                    await using (var stream = File.Create(file.FullName))
+                    {
+                        await SimulationManifest.WriteAsync(stream, day, injected, CancellationToken.None);
+                    }
+
+                    AnsiConsole.MarkupLineInterpolated($"{injected.Count} injected fault(s) listed in {file.FullName}.");
+                }
             }
 
             return 0;

@@ -51,7 +51,7 @@ internal static class EventEndpoints
     }
 
     private static async Task<Results<Ok<EventBatchResponse>, ProblemHttpResult>> Submit(
-        HttpContext context, DeviceService devices, ServerOptions options, CancellationToken cancellationToken)
+        HttpContext context, DeviceService devices, ServerOptions options, DoorRefusalRecorder refusals, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var english = RequestLanguage.PrefersEnglish(request);
@@ -75,6 +75,10 @@ internal static class EventEndpoints
             var authentication = await devices.AuthenticateAsync(credentials.DeviceId, credentials.Secret, cancellationToken);
             if (authentication.Identity is null)
             {
+                // Stored as a rejection with the start of the body (at most one event's size; nothing else of it is read).
+                var start = await ReadPrefixAsync(request.Body, IEventIntake.MaxPayloadBytes, cancellationToken);
+                refusals.Record(new DoorRefusal(clock.GetUtcNow(), Presented(credentials.DeviceId), Peer(context), Source, null, null,
+                    new EventProblem(authentication.ReasonCode!, authentication.Reason!, authentication.ReasonZh!), start));
                 context.Response.Headers.WWWAuthenticate = "Bearer realm=\"citysort-devices\"";
                 return Problem(StatusCodes.Status401Unauthorized, english, authentication.ReasonCode!,
                     "The device is not authenticated", "设备未通过认证",
@@ -86,18 +90,22 @@ internal static class EventEndpoints
 
         if (request.ContentLength > MaxBodyBytes)
         {
+            refusals.Record(new DoorRefusal(clock.GetUtcNow(), device.DeviceId, Peer(context), Source, null, null, TooLargeReason, ReadOnlyMemory<byte>.Empty));
             return TooLarge(english);
         }
 
         var body = await ReadBodyAsync(request.Body, cancellationToken);
         if (body is null)
         {
+            refusals.Record(new DoorRefusal(clock.GetUtcNow(), device.DeviceId, Peer(context), Source, null, null, TooLargeReason, ReadOnlyMemory<byte>.Empty));
             return TooLarge(english);
         }
 
-        var (events, problem) = ParseEnvelope(body, english);
+        var (events, problem, reason) = ParseEnvelope(body, english);
         if (problem is not null)
         {
+            refusals.Record(new DoorRefusal(clock.GetUtcNow(), device.DeviceId, Peer(context), Source, null, null, reason!,
+                body.AsMemory(0, Math.Min(body.Length, IEventIntake.MaxPayloadBytes))));
             return problem;
         }
 
@@ -121,6 +129,30 @@ internal static class EventEndpoints
         _ => "rejected",
     };
 
+    private const string Source = "http:POST /api/events";
+
+    private static readonly EventProblem TooLargeReason = new(ReasonCodes.BodyTooLarge,
+        $"the body is over {MaxBodyBytes} bytes (4 MiB)", $"请求体超过 {MaxBodyBytes} 字节（4 MiB）");
+
+    private static string Presented(string? deviceId) =>
+        string.IsNullOrEmpty(deviceId) ? "(none)" : deviceId.Length > 200 ? deviceId[..200] : deviceId;
+
+    private static string? Peer(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes of the body.</summary>
+    private static async Task<byte[]> ReadPrefixAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[limit];
+        var filled = 0;
+        int read;
+        while (filled < limit && (read = await body.ReadAsync(buffer.AsMemory(filled), cancellationToken)) > 0)
+        {
+            filled += read;
+        }
+
+        return buffer[..filled];
+    }
+
     /// <summary>Reads the body whole, or null when it is longer than <see cref="MaxBodyBytes"/>.</summary>
     private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
     {
@@ -141,7 +173,7 @@ internal static class EventEndpoints
     }
 
     /// <summary>Checks the envelope <c>{"events": [ {…}, … ]}</c> and cuts out each event's bytes as received.</summary>
-    private static (IReadOnlyList<IncomingEvent>? Events, ProblemHttpResult? Problem) ParseEnvelope(byte[] body, bool english)
+    private static (IReadOnlyList<IncomingEvent>? Events, ProblemHttpResult? Problem, EventProblem? Reason) ParseEnvelope(byte[] body, bool english)
     {
         JsonDocument document;
         try
@@ -152,9 +184,9 @@ internal static class EventEndpoints
         {
             var line = (e.LineNumber ?? 0) + 1;
             var column = (e.BytePositionInLine ?? 0) + 1;
-            return (null, Invalid(english, e.Path ?? "$",
+            return Refused(english, e.Path ?? "$",
                 $"The body is not valid JSON at line {line}, byte {column} (path {e.Path ?? "$"}).",
-                $"请求体在第 {line} 行第 {column} 字节处不是有效的 JSON（路径 {e.Path ?? "$"}）。"));
+                $"请求体在第 {line} 行第 {column} 字节处不是有效的 JSON（路径 {e.Path ?? "$"}）。");
         }
 
         using (document)
@@ -162,23 +194,23 @@ internal static class EventEndpoints
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (null, Invalid(english, "$", "The body must be a JSON object {\"events\": [...]}.", "请求体须为 JSON 对象 {\"events\": [...]}。"));
+                return Refused(english, "$", "The body must be a JSON object {\"events\": [...]}.", "请求体须为 JSON 对象 {\"events\": [...]}。");
             }
 
             if (!root.TryGetProperty("events", out var list) || list.ValueKind != JsonValueKind.Array)
             {
-                return (null, Invalid(english, "$.events", "The body must have an array \"events\" of event objects.", "请求体须有事件对象数组 \"events\"。"));
+                return Refused(english, "$.events", "The body must have an array \"events\" of event objects.", "请求体须有事件对象数组 \"events\"。");
             }
 
             var count = list.GetArrayLength();
             if (count == 0)
             {
-                return (null, Invalid(english, "$.events", "\"events\" is empty: send 1 to " + IEventIntake.MaxBatchSize + " events.", "\"events\" 为空：请发送 1 至 " + IEventIntake.MaxBatchSize + " 个事件。"));
+                return Refused(english, "$.events", "\"events\" is empty: send 1 to " + IEventIntake.MaxBatchSize + " events.", "\"events\" 为空：请发送 1 至 " + IEventIntake.MaxBatchSize + " 个事件。");
             }
 
             if (count > IEventIntake.MaxBatchSize)
             {
-                return (null, Invalid(english, "$.events", $"\"events\" has {count} events; one batch takes at most {IEventIntake.MaxBatchSize}.", $"\"events\" 有 {count} 个事件；每批至多 {IEventIntake.MaxBatchSize} 个。"));
+                return Refused(english, "$.events", $"\"events\" has {count} events; one batch takes at most {IEventIntake.MaxBatchSize}.", $"\"events\" 有 {count} 个事件；每批至多 {IEventIntake.MaxBatchSize} 个。");
             }
 
             var events = new List<IncomingEvent>(count);
@@ -187,7 +219,7 @@ internal static class EventEndpoints
             {
                 if (item.ValueKind != JsonValueKind.Object)
                 {
-                    return (null, Invalid(english, $"$.events[{index}]", $"$.events[{index}] is not an event object.", $"$.events[{index}] 不是事件对象。"));
+                    return Refused(english, $"$.events[{index}]", $"$.events[{index}] is not an event object.", $"$.events[{index}] 不是事件对象。");
                 }
 
                 var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(item).ToArray();
@@ -195,9 +227,12 @@ internal static class EventEndpoints
                 index++;
             }
 
-            return (events, null);
+            return (events, null, null);
         }
     }
+
+    private static (IReadOnlyList<IncomingEvent>? Events, ProblemHttpResult? Problem, EventProblem? Reason) Refused(bool english, string path, string detail, string detailZh) =>
+        (null, Invalid(english, path, detail, detailZh), new EventProblem(ReasonCodes.NotAnEventBatch, detail, detailZh));
 
     private static ProblemHttpResult TooLarge(bool english) =>
         Problem(StatusCodes.Status413PayloadTooLarge, english, "body-too-large",

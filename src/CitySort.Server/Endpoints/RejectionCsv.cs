@@ -12,7 +12,7 @@ namespace CitySort.Server.Endpoints;
 internal static class RejectionCsv
 {
     /// <summary>The header row's column names.</summary>
-    public static readonly string[] Columns = ["id", "receivedAt", "deviceId", "source", "eventId", "outcome", "reasonCode", "reason", "reasonZh", "payload"];
+    public static readonly string[] Columns = ["id", "receivedAt", "deviceId", "source", "eventId", "outcome", "reasonCode", "reason", "reasonZh", "payload", "clientId", "droppedCount"];
 
     /// <summary>The CSV text of <paramref name="rows"/>, header first, lines ended by CRLF.</summary>
     /// <param name="rows">The rejections.</param>
@@ -25,7 +25,7 @@ internal static class RejectionCsv
             string?[] cells =
             [
                 r.Id.ToString(CultureInfo.InvariantCulture), r.ReceivedAt.ToString("O", CultureInfo.InvariantCulture), r.DeviceId, r.Source, r.EventId,
-                r.Outcome.ToString(), r.ReasonCode, r.Reason, r.ReasonZh, r.Payload,
+                r.Outcome.ToString(), r.ReasonCode, r.Reason, r.ReasonZh, r.Payload, r.ClientId, r.DroppedCount.ToString(CultureInfo.InvariantCulture),
             ];
             text.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
         }

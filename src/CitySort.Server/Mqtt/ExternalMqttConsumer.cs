@@ -30,16 +30,19 @@ internal sealed class ExternalMqttConsumer : IAsyncDisposable
     private readonly bool _anonymousAccepted;
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
+    private readonly DoorRefusalRecorder? _refusals;
     private readonly Channel<MqttApplicationMessageReceivedEventArgs> _received = Channel.CreateUnbounded<MqttApplicationMessageReceivedEventArgs>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Dictionary<(string Owner, string Key), (DeviceIdentity? Device, DateTimeOffset Until)> _deviceCache = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly IMqttClient _client;
     private Task _run = Task.CompletedTask;
+    private volatile bool _forget;
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the consumer; nothing connects until <see cref="Start"/>.</summary>
-    public ExternalMqttConsumer(MqttDoorOptions options, DeviceService devices, EventBatcher batcher, bool anonymousAccepted, TimeProvider clock, ILogger logger)
+    public ExternalMqttConsumer(MqttDoorOptions options, DeviceService devices, EventBatcher batcher, bool anonymousAccepted, DoorRefusalRecorder? refusals, TimeProvider clock, ILogger logger)
     {
+        _refusals = refusals;
         _options = options;
         _devices = devices;
         _batcher = batcher;
@@ -219,36 +222,55 @@ internal sealed class ExternalMqttConsumer : IAsyncDisposable
         var topic = MqttTopic.TryParse(message.ApplicationMessage.Topic);
         if (topic is null)
         {
-            return Refuse(message, MqttApplicationMessageReceivedReasonCode.TopicNameInvalid, "unknown-topic", "not a CitySort topic");
+            return Refuse(message, null, null, MqttApplicationMessageReceivedReasonCode.TopicNameInvalid, DoorReasons.UnknownTopic(message.ApplicationMessage.Topic ?? string.Empty));
         }
 
         var device = await DeviceForAsync(topic, cancellationToken);
         if (device is null)
         {
-            return Refuse(message, MqttApplicationMessageReceivedReasonCode.NotAuthorized, "unknown-device", $"no active device is registered for {topic.Owner}/{topic.Key}");
+            return Refuse(message, null, topic, MqttApplicationMessageReceivedReasonCode.NotAuthorized, DoorReasons.NoDeviceFor(topic.Owner, topic.Key));
         }
 
         var payload = message.ApplicationMessage.Payload.ToArray();
         if (payload.Length <= IEventIntake.MaxPayloadBytes && topic.PayloadMismatch(payload) is { } named)
         {
-            return Refuse(message, MqttApplicationMessageReceivedReasonCode.NotAuthorized, "topic-mismatch", $"the topic names {topic.Key} but the payload names {named}");
+            return Refuse(message, device, topic, MqttApplicationMessageReceivedReasonCode.NotAuthorized, DoorReasons.TopicMismatch(topic.Key, named));
         }
 
         return _batcher.SubmitAsync(device, new IncomingEvent(topic.Kind, payload, "mqtt:" + message.ApplicationMessage.Topic), cancellationToken);
     }
 
-    private Task<IntakeResult>? Refuse(MqttApplicationMessageReceivedEventArgs message, MqttApplicationMessageReceivedReasonCode code, string reasonCode, string reason)
+    private Task<IntakeResult>? Refuse(MqttApplicationMessageReceivedEventArgs message, DeviceIdentity? device, MqttTopic? topic, MqttApplicationMessageReceivedReasonCode code, EventProblem problem)
     {
-        _logger.LogWarning("MQTT message on {Topic} refused: {ReasonCode}: {Reason}", message.ApplicationMessage.Topic, reasonCode, reason);
+        var name = message.ApplicationMessage.Topic ?? string.Empty;
+        _logger.LogWarning("MQTT message on {Topic} refused: {ReasonCode}: {Reason}", name, problem.Code, problem.Reason);
         message.ReasonCode = code;
-        message.ResponseReasonString = reasonCode + ": " + reason;
+        message.ResponseReasonString = problem.Code + ": " + problem.Reason;
+        if (_refusals is not null)
+        {
+            // The broker authenticated the publisher; CitySort knows the device only by the topic it speaks for.
+            var payload = message.ApplicationMessage.Payload.ToArray();
+            var deviceId = device?.DeviceId ?? (topic is null ? "(none)" : topic.Owner + "/" + topic.Key);
+            _refusals.Record(new DoorRefusal(_clock.GetUtcNow(), deviceId, null, "mqtt:" + (name.Length > 200 ? name[..200] : name),
+                DoorReasons.EventIdOf(payload), topic?.Kind, problem, payload));
+        }
+
         return null;
     }
+
+    /// <summary>Forgets the cached devices of the topics, so that a revoked device stops speaking for its topic at once.</summary>
+    public void ForgetDevices() => _forget = true;
 
     /// <summary>The device a topic speaks for (cached for 30 s), the demo device in demo mode when none is registered, or null.</summary>
     private async Task<DeviceIdentity?> DeviceForAsync(MqttTopic topic, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
+        if (_forget)
+        {
+            _forget = false;
+            _deviceCache.Clear();
+        }
+
         if (_deviceCache.TryGetValue((topic.Owner, topic.Key), out var cached) && cached.Until > now)
         {
             return cached.Device;

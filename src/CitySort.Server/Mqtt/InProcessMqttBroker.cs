@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using CitySort.Collection;
 using CitySort.Collection.Devices;
 using Microsoft.Extensions.Logging;
@@ -15,7 +17,9 @@ namespace CitySort.Server.Mqtt;
 /// through the <see cref="EventBatcher"/> inside MQTTnet's intercepting-publish handler, which MQTTnet awaits before
 /// it sends the PUBACK. So the PUBACK of a QoS 1 message leaves only after the intake returned, i.e. after the commit,
 /// and carries the outcome as its reason code (<see cref="MqttReplies"/>). A refused message is answered and the
-/// connection stays open. CitySort consumes the messages: they are not forwarded to subscribers.
+/// connection stays open. CitySort consumes the messages: they are not forwarded to subscribers. Every refusal of a
+/// login or a publish at the door is stored as a rejection through the <see cref="DoorRefusalRecorder"/>, and the
+/// sessions of a device that is revoked are closed by <see cref="DisconnectDevicesAsync"/>.
 /// </summary>
 internal sealed class InProcessMqttBroker : IAsyncDisposable
 {
@@ -26,15 +30,27 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
     private readonly EventBatcher _batcher;
     private readonly bool _anonymousAccepted;
     private readonly ILogger _logger;
+    private readonly DoorRefusalRecorder? _refusals;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, string> _sessions = new(StringComparer.Ordinal);
     private MqttServer? _server;
 
     /// <summary>Creates the broker; nothing listens until <see cref="StartAsync"/>.</summary>
-    public InProcessMqttBroker(MqttDoorOptions options, DeviceService devices, EventBatcher batcher, bool anonymousAccepted, ILogger logger)
+    /// <param name="options">Port and address.</param>
+    /// <param name="devices">The device table.</param>
+    /// <param name="batcher">Hands messages to the intake.</param>
+    /// <param name="anonymousAccepted">Demo mode: anonymous connections speak as the demo device.</param>
+    /// <param name="refusals">Stores the refusals, or null to only answer and log them.</param>
+    /// <param name="clock">The clock of the refusals.</param>
+    /// <param name="logger">Logs refusals and failures.</param>
+    public InProcessMqttBroker(MqttDoorOptions options, DeviceService devices, EventBatcher batcher, bool anonymousAccepted, DoorRefusalRecorder? refusals, TimeProvider clock, ILogger logger)
     {
         _options = options;
         _devices = devices;
         _batcher = batcher;
         _anonymousAccepted = anonymousAccepted;
+        _refusals = refusals;
+        _clock = clock;
         _logger = logger;
     }
 
@@ -51,6 +67,11 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
         _server = factory.CreateMqttServer(serverOptions);
         _server.ValidatingConnectionAsync += ValidateAsync;
         _server.InterceptingPublishAsync += InterceptAsync;
+        _server.ClientDisconnectedAsync += e =>
+        {
+            _sessions.TryRemove(e.ClientId, out _);
+            return Task.CompletedTask;
+        };
         await _server.StartAsync();
         _logger.LogInformation("MQTT broker at mqtt://{Address}:{Port} (topics citysort/v1/...)", _options.BindAddress, _options.Port);
     }
@@ -65,6 +86,52 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Closes every open session of the devices named (revoked devices, docs/events.md "Devices"), with DISCONNECT
+    /// reason 0x87 not authorized.
+    /// </summary>
+    /// <param name="deviceIds">The revoked device ids.</param>
+    /// <returns>How many sessions were closed.</returns>
+    public async Task<int> DisconnectDevicesAsync(IReadOnlyCollection<string> deviceIds)
+    {
+        ArgumentNullException.ThrowIfNull(deviceIds);
+        if (_server is null || deviceIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var revoked = deviceIds.ToHashSet(StringComparer.Ordinal);
+        var closed = 0;
+        foreach (var (clientId, deviceId) in _sessions)
+        {
+            if (!revoked.Contains(deviceId))
+            {
+                continue;
+            }
+
+            try
+            {
+                await _server.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions
+                {
+                    ReasonCode = MqttDisconnectReasonCode.NotAuthorized,
+                    ReasonString = ReasonCodes.RevokedDevice + ": this device has been revoked",
+                });
+                closed++;
+                _logger.LogInformation("MQTT session {ClientId} of revoked device {Device} closed", clientId, deviceId);
+            }
+#pragma warning disable CA1031 // The session may have gone by itself meanwhile.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.LogDebug(ex, "MQTT session {ClientId} of revoked device {Device} was already gone", clientId, deviceId);
+            }
+
+            _sessions.TryRemove(clientId, out _);
+        }
+
+        return closed;
+    }
+
     private async Task ValidateAsync(ValidatingConnectionEventArgs e)
     {
         if (string.IsNullOrEmpty(e.UserName) && (e.RawPassword is null || e.RawPassword.Length == 0))
@@ -77,6 +144,9 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
 
             e.ReasonCode = MqttConnectReasonCode.NotAuthorized;
             e.ReasonString = "missing-credentials: connect with username = device id and password = its secret";
+            RecordLogin(e, new EventProblem(ReasonCodes.MissingCredentials,
+                "the connection names no device: connect with username = device id and password = its secret",
+                "连接未给出设备：请以用户名 = 设备编号、密码 = 其密钥连接"));
             return;
         }
 
@@ -86,38 +156,61 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
             e.ReasonCode = MqttConnectReasonCode.BadUserNameOrPassword;
             e.ReasonString = authentication.ReasonCode + ": " + authentication.Reason;
             _logger.LogWarning("MQTT connection of {ClientId} as {Device} refused: {Reason}", e.ClientId, e.UserName, authentication.ReasonCode);
+            RecordLogin(e, new EventProblem(authentication.ReasonCode!, authentication.Reason!, authentication.ReasonZh!));
             return;
         }
 
         e.SessionItems[DeviceItem] = authentication.Identity;
+        _sessions[e.ClientId] = authentication.Identity.DeviceId;
     }
+
+    /// <summary>Stores a refused login: the CONNECT described as JSON (client id, username, endpoint), never its password.</summary>
+    private void RecordLogin(ValidatingConnectionEventArgs e, EventProblem problem)
+    {
+        if (_refusals is null)
+        {
+            return;
+        }
+
+        var description = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string?>
+        {
+            ["clientId"] = e.ClientId,
+            ["username"] = e.UserName,
+            ["endpoint"] = e.RemoteEndPoint?.ToString(),
+            ["passwordBytes"] = (e.RawPassword?.Length ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var deviceId = string.IsNullOrEmpty(e.UserName) ? "(none)" : e.UserName;
+        _refusals.Record(new DoorRefusal(_clock.GetUtcNow(), Cut(deviceId), Cut(e.ClientId), "mqtt:connect", null, null, problem, description));
+    }
+
+    private static string Cut(string text) => text.Length > 200 ? text[..200] : text;
 
     private async Task InterceptAsync(InterceptingPublishEventArgs e)
     {
         e.ProcessPublish = false;
         if (e.SessionItems[DeviceItem] is not DeviceIdentity device)
         {
-            Refuse(e, MqttPubAckReasonCode.NotAuthorized, "missing-credentials", "the connection is not authenticated");
+            Refuse(e, null, null, MqttPubAckReasonCode.NotAuthorized, new EventProblem(ReasonCodes.MissingCredentials, "the connection is not authenticated", "连接未经认证"));
             return;
         }
 
         var topic = MqttTopic.TryParse(e.ApplicationMessage.Topic);
         if (topic is null)
         {
-            Refuse(e, MqttPubAckReasonCode.TopicNameInvalid, "unknown-topic", "the topic is not citysort/v1/vehicles/{plate}/pickups|gps, citysort/v1/facilities/{code}/tickets or citysort/v1/inspectors/{deviceId}/findings");
+            Refuse(e, device, null, MqttPubAckReasonCode.TopicNameInvalid, DoorReasons.UnknownTopic(e.ApplicationMessage.Topic ?? string.Empty));
             return;
         }
 
         if (!topic.MaySend(device))
         {
-            Refuse(e, MqttPubAckReasonCode.NotAuthorized, NotOwn(topic), $"device {device.DeviceId} may not publish under {topic.Owner}/{topic.Key}");
+            Refuse(e, device, topic, MqttPubAckReasonCode.NotAuthorized, DoorReasons.NotOwn(NotOwn(topic), device.DeviceId, topic.Owner, topic.Key));
             return;
         }
 
         var payload = e.ApplicationMessage.Payload.ToArray();
         if (payload.Length <= IEventIntake.MaxPayloadBytes && topic.PayloadMismatch(payload) is { } named)
         {
-            Refuse(e, MqttPubAckReasonCode.NotAuthorized, "topic-mismatch", $"the topic names {topic.Key} but the payload names {named}");
+            Refuse(e, device, topic, MqttPubAckReasonCode.NotAuthorized, DoorReasons.TopicMismatch(topic.Key, named), payload);
             return;
         }
 
@@ -143,11 +236,18 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
         e.Response.ReasonString = MqttReplies.ReasonString(result);
     }
 
-    private void Refuse(InterceptingPublishEventArgs e, MqttPubAckReasonCode code, string reasonCode, string reason)
+    private void Refuse(InterceptingPublishEventArgs e, DeviceIdentity? device, MqttTopic? topic, MqttPubAckReasonCode code, EventProblem problem, byte[]? payload = null)
     {
-        _logger.LogWarning("MQTT publish on {Topic} by {ClientId} refused: {ReasonCode}: {Reason}", e.ApplicationMessage.Topic, e.ClientId, reasonCode, reason);
+        _logger.LogWarning("MQTT publish on {Topic} by {ClientId} refused: {ReasonCode}: {Reason}", e.ApplicationMessage.Topic, e.ClientId, problem.Code, problem.Reason);
         e.Response.ReasonCode = code;
-        e.Response.ReasonString = reasonCode + ": " + reason;
+        e.Response.ReasonString = problem.Code + ": " + problem.Reason;
+        if (_refusals is not null)
+        {
+            payload ??= e.ApplicationMessage.Payload.ToArray();
+            _refusals.Record(new DoorRefusal(
+                _clock.GetUtcNow(), device?.DeviceId ?? "(none)", Cut(e.ClientId), "mqtt:" + Cut(e.ApplicationMessage.Topic ?? string.Empty),
+                DoorReasons.EventIdOf(payload), topic?.Kind, problem, payload));
+        }
     }
 
     /// <summary>The refusal code for a topic that is not the device's: <c>not-own-plate</c>, <c>not-own-facility</c>, <c>not-own-device</c>.</summary>

@@ -11,7 +11,7 @@ namespace CitySort.Server.Mqtt;
 /// external broker named by <see cref="MqttDoorOptions.BrokerUrl"/>, or nothing when <see cref="MqttDoorOptions.Enabled"/>
 /// is false or no intake is registered. Registered after the registry start-up, so the device table is migrated first.
 /// </summary>
-internal sealed class MqttDoor(ServerOptions options, IServiceProvider services, DeviceService devices, TimeProvider clock, ILoggerFactory loggers) : IHostedService
+internal sealed class MqttDoor(ServerOptions options, IServiceProvider services, DeviceService devices, DoorRefusalRecorder refusals, TimeProvider clock, ILoggerFactory loggers) : IHostedService
 {
     private EventBatcher? _batcher;
     private InProcessMqttBroker? _broker;
@@ -25,6 +25,18 @@ internal sealed class MqttDoor(ServerOptions options, IServiceProvider services,
     public MqttDoorState State => _consumer is not null
         ? (_consumer.IsConnected ? MqttDoorState.Connected : MqttDoorState.Disconnected)
         : _broker is not null ? MqttDoorState.Listening : _off ? MqttDoorState.Off : MqttDoorState.Starting;
+
+    /// <summary>
+    /// Drops what the door holds for revoked devices: closes their sessions on the in-process broker, and makes the
+    /// consumer of an external broker look its topics' devices up again.
+    /// </summary>
+    /// <param name="deviceIds">The newly revoked device ids.</param>
+    /// <returns>How many MQTT sessions were closed.</returns>
+    public async Task<int> DropRevokedAsync(IReadOnlyCollection<string> deviceIds)
+    {
+        _consumer?.ForgetDevices();
+        return _broker is null ? 0 : await _broker.DisconnectDevicesAsync(deviceIds);
+    }
 
     /// <inheritdoc />
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -48,12 +60,12 @@ internal sealed class MqttDoor(ServerOptions options, IServiceProvider services,
         _batcher = new EventBatcher(intake, TimeSpan.FromMilliseconds(mqtt.BatchLingerMilliseconds), clock);
         if (mqtt.BrokerUrl is not null)
         {
-            _consumer = new ExternalMqttConsumer(mqtt, devices, _batcher, options.AnonymousDevicesAccepted, clock, logger);
+            _consumer = new ExternalMqttConsumer(mqtt, devices, _batcher, options.AnonymousDevicesAccepted, refusals, clock, logger);
             _consumer.Start();
             return;
         }
 
-        var broker = new InProcessMqttBroker(mqtt, devices, _batcher, options.AnonymousDevicesAccepted, logger);
+        var broker = new InProcessMqttBroker(mqtt, devices, _batcher, options.AnonymousDevicesAccepted, refusals, clock, logger);
         await broker.StartAsync();
         _broker = broker;
     }

@@ -9,8 +9,8 @@ public static class CollectionServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="CollectionOptions"/>, <see cref="RegistrySnapshotSource"/>, <see cref="CollectionEventStore"/>
-    /// (also as <see cref="ICollectionEventReader"/>), <see cref="EventIntake"/> (also as <see cref="IEventIntake"/>)
-    /// and <see cref="KpiService"/>, all singletons. Needs <see cref="StorageServiceCollectionExtensions.AddCitySortStorage"/>
+    /// (also as <see cref="ICollectionEventReader"/>), <see cref="EventIntake"/> (also as <see cref="IEventIntake"/>),
+    /// <see cref="KpiService"/> and <see cref="DoorRefusalRecorder"/>, all singletons. Needs <see cref="StorageServiceCollectionExtensions.AddCitySortStorage"/>
     /// and a <see cref="Policy.PolicyProfile"/>; adds <see cref="TimeProvider.System"/> when no clock is registered.
     /// Register <see cref="ICommittedEventSink"/>s as singletons to be told of each commit.
     /// </summary>
@@ -28,6 +28,7 @@ public static class CollectionServiceCollectionExtensions
         services.TryAddSingleton<EventIntake>();
         services.TryAddSingleton<IEventIntake>(sp => sp.GetRequiredService<EventIntake>());
         services.TryAddSingleton<KpiService>();
+        services.TryAddSingleton<DoorRefusalRecorder>();
         return services;
     }
 }

@@ -206,7 +206,7 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
             case WeighTicketEvent t:
                 var vehicle = snapshot.Vehicles[t.VehiclePlate];
                 var facility = snapshot.Facilities[t.FacilityCode];
-                var sorted = (t.DeclaredCategory is { } c && vehicle.DedicatedCategory == c) || (t.DeclaredStream is { } s && vehicle.DedicatedStream == s);
+                var sorted = SortedTransportRule.IsSorted(vehicle, t.DeclaredCategory, t.DeclaredStream, snapshot.ExistingHaulerCategories);
                 return new StoredEvent(e, hash, vehicle.DistrictCode, vehicle.AreaCode, facility.Kind, sorted, facility.Treats(t.DeclaredCategory, t.DeclaredStream));
             case InspectionFindingEvent f:
                 var inspected = snapshot.Sites[f.SiteCode];

@@ -72,11 +72,43 @@ public static class ReasonCodes
     /// <summary>Another row of the file was refused, so nothing of the file was stored.</summary>
     public const string FileRejected = "file-rejected";
 
+    /// <summary>(MQTT door) The topic is not one of the layout's.</summary>
+    public const string UnknownTopic = "unknown-topic";
+
+    /// <summary>(MQTT door) An inspector's handset published under another inspector's id.</summary>
+    public const string NotOwnDevice = "not-own-device";
+
+    /// <summary>(MQTT door) The payload names another plate or facility than its topic.</summary>
+    public const string TopicMismatch = "topic-mismatch";
+
+    /// <summary>(MQTT and HTTP doors) No credentials outside demo mode.</summary>
+    public const string MissingCredentials = "missing-credentials";
+
+    /// <summary>(MQTT and HTTP doors) No device is registered with the presented id.</summary>
+    public const string UnknownDevice = "unknown-device";
+
+    /// <summary>(MQTT and HTTP doors) The device was revoked.</summary>
+    public const string RevokedDevice = "revoked-device";
+
+    /// <summary>(MQTT and HTTP doors) The secret is not the device's.</summary>
+    public const string WrongSecret = "wrong-secret";
+
+    /// <summary>(HTTP door) The request body is over the batch limit.</summary>
+    public const string BodyTooLarge = "body-too-large";
+
+    /// <summary>(HTTP door) The body is not the batch envelope.</summary>
+    public const string NotAnEventBatch = "not-an-event-batch";
+
+    /// <summary>(doors) A summary of further refusals of one client in one minute, counted but not stored one by one.</summary>
+    public const string RefusalsDropped = "refusals-dropped";
+
     /// <summary>Every code above, in the order docs/events.md lists them.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Malformed, UnknownKind, TooLarge, InvalidValue, UnknownVehicle, UnknownSite, UnknownBin, UnknownFacility,
         UnknownClause, Retired, NetMismatch, TareExceedsGross, NetOverCapacity, TimeOutBeforeIn, FutureTime, TooOld, OutsideCity,
         NotOwnPlate, NotOwnFacility, NotDeviceKind, Conflict, FileRejected,
+        UnknownTopic, NotOwnDevice, TopicMismatch, MissingCredentials, UnknownDevice, RevokedDevice, WrongSecret,
+        BodyTooLarge, NotAnEventBatch, RefusalsDropped,
     ];
 }

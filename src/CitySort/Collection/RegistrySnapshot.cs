@@ -32,6 +32,9 @@ public sealed class RegistrySnapshot
         LoadedAt = loadedAt;
     }
 
+    /// <summary>The categories the profile leaves to the existing hauler (<see cref="SortedTransportRule.ExistingHaulerCategories"/>); empty unless set.</summary>
+    public IReadOnlySet<WasteCategory> ExistingHaulerCategories { get; init; } = new HashSet<WasteCategory>();
+
     /// <summary>Vehicles by plate.</summary>
     public IReadOnlyDictionary<string, VehicleFacts> Vehicles { get; }
 

@@ -91,7 +91,7 @@ public sealed class RegistrySnapshotSource
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
         var vehicles = (await db.Vehicles.AsNoTracking().ToListAsync(cancellationToken))
-            .ToDictionary(v => v.Plate, v => new VehicleFacts(v.Plate, v.DistrictCode, v.AreaCode, v.CapacityKg, v.DedicatedCategory, v.DedicatedStream, v.RetiredAt), StringComparer.Ordinal);
+            .ToDictionary(v => v.Plate, v => new VehicleFacts(v.Plate, v.DistrictCode, v.AreaCode, v.CapacityKg, v.DedicatedCategory, v.DedicatedStream, v.RetiredAt) { Sealed = v.Sealed }, StringComparer.Ordinal);
         var siteRows = await db.Sites.AsNoTracking()
             .Select(s => new { s.Code, s.DistrictCode, s.StreetCode, s.Longitude, s.Latitude, s.RetiredAt })
             .ToListAsync(cancellationToken);
@@ -120,7 +120,10 @@ public sealed class RegistrySnapshotSource
         (double, double, double, double)? extent = points.Count == 0
             ? null
             : (points.Min(p => p.Item1), points.Min(p => p.Item2), points.Max(p => p.Item1), points.Max(p => p.Item2));
-        return new RegistrySnapshot(vehicles, sites, facilities, extent, clauses, clock.GetUtcNow());
+        return new RegistrySnapshot(vehicles, sites, facilities, extent, clauses, clock.GetUtcNow())
+        {
+            ExistingHaulerCategories = SortedTransportRule.ExistingHaulerCategories(profile),
+        };
     }
 
     private string AreaOf(string districtCode, string? streetCode, string? streetName) =>

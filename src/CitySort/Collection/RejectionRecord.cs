@@ -11,6 +11,10 @@ namespace CitySort.Collection;
 /// <param name="Reason">The reason in English.</param>
 /// <param name="ReasonZh">The reason in Chinese.</param>
 /// <param name="Payload">The raw payload as UTF-8 text (data, never markup).</param>
+/// <param name="ClientId">Where a door refusal came from beside the device id: the MQTT client id, or the HTTP peer's
+/// address; null for the intake's rejections.</param>
+/// <param name="DroppedCount">On a <c>refusals-dropped</c> summary row, how many further refusals of the client in
+/// that minute were counted but not stored one by one (docs/events.md, "Refusals at the doors"); otherwise 0.</param>
 public sealed record RejectionRecord(
     long Id,
     DateTimeOffset ReceivedAt,
@@ -21,4 +25,6 @@ public sealed record RejectionRecord(
     string ReasonCode,
     string Reason,
     string ReasonZh,
-    string Payload);
+    string Payload,
+    string? ClientId = null,
+    long DroppedCount = 0);

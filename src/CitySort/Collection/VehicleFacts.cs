@@ -10,4 +10,9 @@ namespace CitySort.Collection;
 /// <param name="DedicatedCategory">The category it is dedicated to (W96-T2 sorted-transport vehicle), or null.</param>
 /// <param name="DedicatedStream">The special stream it is dedicated to, or null.</param>
 /// <param name="RetiredAt">When it was retired (UTC); events after it that name it are refused (<see cref="ReasonCodes.Retired"/>); null while in service.</param>
-public sealed record VehicleFacts(string Plate, string DistrictCode, string AreaCode, int CapacityKg, WasteCategory? DedicatedCategory, SpecialStream? DedicatedStream, DateTimeOffset? RetiredAt = null);
+public sealed record VehicleFacts(string Plate, string DistrictCode, string AreaCode, int CapacityKg, WasteCategory? DedicatedCategory, SpecialStream? DedicatedStream, DateTimeOffset? RetiredAt = null)
+{
+    /// <summary>Whether the vehicle has a sealed body (W96-K5 sealed transport); see <see cref="SortedTransportRule"/>.</summary>
+    public bool Sealed { get; init; }
+}
+

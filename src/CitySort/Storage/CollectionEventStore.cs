@@ -228,6 +228,35 @@ public sealed class CollectionEventStore : ICollectionEventReader
         await InsertRowsAsync(transaction, "collection_rejections", EventColumns.Rejections, rows, cancellationToken);
     }
 
+    /// <summary>
+    /// Stores refusals of the doors (docs/events.md, "Refusals at the doors") in their own transaction, beside the
+    /// intake's rejections: a refused MQTT login or topic, an HTTP batch without a valid key, and the summary rows of
+    /// refusals counted but not stored one by one (<see cref="DoorRefusalRecorder"/>).
+    /// </summary>
+    /// <param name="refusals">The refusals, each with the instant it was refused.</param>
+    /// <param name="cancellationToken">Cancels the write; nothing is stored then.</param>
+    public async Task InsertDoorRefusalsAsync(IReadOnlyList<DoorRefusal> refusals, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(refusals);
+        if (refusals.Count == 0)
+        {
+            return;
+        }
+
+        var (connection, transaction) = await BeginAsync(cancellationToken);
+        await using (connection)
+        await using (transaction)
+        {
+            var rows = refusals.Select(r => new object?[]
+            {
+                r.RefusedAt.ToUnixTimeMilliseconds(), r.DeviceId, r.Source, r.EventId, r.Kind is { } k ? (long)k : null, (long)IntakeOutcome.Rejected,
+                r.Problem.Code, r.Problem.Reason, r.Problem.ReasonZh, PayloadText(r.Payload), r.ClientId, r.DroppedCount,
+            });
+            await InsertRowsAsync(transaction, "collection_rejections", EventColumns.DoorRefusals, rows, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Adds a rollup delta to the rollup tables (upserts).</summary>
     internal async Task ApplyRollupsAsync(DbTransaction transaction, RollupDelta delta, CancellationToken cancellationToken)
     {
@@ -419,7 +448,7 @@ public sealed class CollectionEventStore : ICollectionEventReader
     public async Task<IReadOnlyList<RejectionRecord>> ReadRejectionsAsync(RejectionQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var sql = new StringBuilder("SELECT id, received_at_ms, device_id, source, event_id, outcome, reason_code, reason, reason_zh, payload FROM collection_rejections WHERE 1 = 1");
+        var sql = new StringBuilder("SELECT id, received_at_ms, device_id, source, event_id, outcome, reason_code, reason, reason_zh, payload, client_id, dropped_count FROM collection_rejections WHERE 1 = 1");
         var values = new List<object?>();
         if (query.From is { } from)
         {
@@ -448,7 +477,7 @@ public sealed class CollectionEventStore : ICollectionEventReader
         sql.Append(CultureInfo.InvariantCulture, $" ORDER BY id DESC LIMIT {Math.Clamp(query.Limit, 1, 10_000)}");
         return await QueryAsync(sql.ToString(), values, r => new RejectionRecord(
             r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
-            (IntakeOutcome)r.GetInt64(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9)), cancellationToken);
+            (IntakeOutcome)r.GetInt64(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.IsDBNull(10) ? null : r.GetString(10), r.GetInt64(11)), cancellationToken);
     }
 
     /// <inheritdoc />

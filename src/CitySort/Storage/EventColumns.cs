@@ -19,6 +19,10 @@ internal static class EventColumns
     public static readonly (string Name, NpgsqlDbType Type)[] Rejections =
         [("received_at_ms", Big), ("device_id", Text), ("source", Text), ("event_id", Text), ("kind", Big), ("outcome", Big), ("reason_code", Text), ("reason", Text), ("reason_zh", Text), ("payload", Text)];
 
+    /// <summary>The columns of a door refusal: a rejection's, with the client id and the dropped count.</summary>
+    public static readonly (string Name, NpgsqlDbType Type)[] DoorRefusals =
+        [.. Rejections, ("client_id", Text), ("dropped_count", Big)];
+
     private static readonly (string Name, NpgsqlDbType Type)[] Common =
         [("device_id", Text), ("event_id", Text), ("business_day", Date), ("device_time_ms", Big), ("offset_minutes", Big), ("is_illustrative", Big)];
 

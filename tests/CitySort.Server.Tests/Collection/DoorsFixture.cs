@@ -69,6 +69,7 @@ public class DoorsFixture : IAsyncLifetime
             AcceptAnonymousDevices = false,
             EventIntake = UseStoredIntake ? null : Intake,
             Mqtt = new MqttDoorOptions { Port = MqttPort, BatchLingerMilliseconds = 2 },
+            RevocationCheckInterval = TimeSpan.FromMilliseconds(200),
         });
 
         // The API waits for the demo city; one call makes sure it is there before the registry is read.

@@ -332,6 +332,8 @@ addLabels({
   liveNoViolations: ['该业务日没有违规记录。', 'No violations on this business day.'],
   liveRejections: ['拒收记录', 'Rejected events'],
   liveNoRejections: ['没有拒收记录。', 'No rejected events.'],
+  liveClient: ['客户端 {id}', 'client {id}'],
+  liveDropped: ['另有 {n} 次同类拒绝只计数', '{n} more refusals counted, not listed'],
   liveEvidence: ['证据', 'Evidence'],
   liveStatus: ['状态', 'Status'],
   liveVehicle: ['车辆', 'Vehicle'],

@@ -11,8 +11,11 @@ namespace CitySort.Collection.Devices;
 /// The registered devices (issue 9, "every device authenticates"): adds a device with a generated secret stored only
 /// as a PBKDF2 hash, lists and revokes devices, and authenticates a device by id and secret into the
 /// <see cref="DeviceIdentity"/> its events carry. A successful check is remembered in memory by the SHA-256 of the
-/// secret, so a device that sends often costs one primary-key read per check rather than one PBKDF2 derivation;
-/// revocation still takes effect at the next check, because the row is read every time.
+/// secret, so a device that sends often costs one primary-key read per check rather than one PBKDF2 derivation.
+/// Revocation is checked here, whatever a caller remembers: a device revoked through this instance fails its next
+/// check at once, and one revoked by another process (<c>citysort devices revoke</c> beside <c>serve</c>) as soon as
+/// <see cref="RefreshRevocationsAsync"/> has read it (the server does so on a timer, docs/events.md "Devices"), and
+/// also at once while the row is read on each check.
 /// </summary>
 /// <param name="contextFactory">Creates contexts for the configured database.</param>
 /// <param name="clock">The clock of the created and revoked timestamps.</param>
@@ -25,6 +28,8 @@ public sealed partial class DeviceService(IDbContextFactory<CitySortDbContext> c
     public const string DemoDeviceId = "demo";
 
     private readonly ConcurrentDictionary<string, (string StoredHash, byte[] SecretDigest)> _verified = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _revoked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _reported = new(StringComparer.Ordinal);
 
     /// <summary>The identity of the anonymous demo device: kind <see cref="DeviceKind.Demo"/>, everything it sends illustrative.</summary>
     public static DeviceIdentity DemoIdentity { get; } = new(DemoDeviceId, DeviceKind.Demo);
@@ -163,8 +168,40 @@ public sealed partial class DeviceService(IDbContextFactory<CitySortDbContext> c
 
         device.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        _revoked[device.Id] = device.RevokedAt.Value;
         _verified.TryRemove(device.Id, out _);
         return DeviceRevokeOutcome.Revoked;
+    }
+
+    /// <summary>
+    /// Reads the revoked devices from the device table, so that revocations made by another process (or another
+    /// server on the same database) take effect here: their remembered checks are forgotten and every later
+    /// <see cref="AuthenticateAsync"/> of them fails with <see cref="DeviceAuthenticationFailure.Revoked"/>.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The ids revoked since the previous call (every revoked id on the first call, and those revoked
+    /// through <see cref="RevokeAsync"/> of this instance meanwhile), ordered; the caller drops their open sessions.</returns>
+    public async Task<IReadOnlyList<string>> RefreshRevocationsAsync(CancellationToken cancellationToken)
+    {
+        List<(string Id, DateTimeOffset? RevokedAt)> rows;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            rows = (await db.Devices.AsNoTracking().Where(d => d.RevokedAt != null).Select(d => new { d.Id, d.RevokedAt }).ToListAsync(cancellationToken))
+                .Select(d => (d.Id, d.RevokedAt)).ToList();
+        }
+
+        var fresh = new List<string>();
+        foreach (var (id, at) in rows)
+        {
+            _revoked.TryAdd(id, at ?? clock.GetUtcNow());
+            _verified.TryRemove(id, out _);
+            if (_reported.TryAdd(id, 0))
+            {
+                fresh.Add(id);
+            }
+        }
+
+        return fresh.Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -182,6 +219,11 @@ public sealed partial class DeviceService(IDbContextFactory<CitySortDbContext> c
             return DeviceAuthentication.Fail(DeviceAuthenticationFailure.MissingCredentials);
         }
 
+        if (_revoked.ContainsKey(id))
+        {
+            return DeviceAuthentication.Fail(DeviceAuthenticationFailure.Revoked);
+        }
+
         Device? device;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
@@ -195,6 +237,8 @@ public sealed partial class DeviceService(IDbContextFactory<CitySortDbContext> c
 
         if (device.IsRevoked)
         {
+            _revoked.TryAdd(device.Id, device.RevokedAt!.Value);
+            _verified.TryRemove(device.Id, out _);
             return DeviceAuthentication.Fail(DeviceAuthenticationFailure.Revoked);
         }
 

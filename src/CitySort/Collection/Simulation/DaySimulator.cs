@@ -44,6 +44,7 @@ public static class DaySimulator
         var day = new DayBuilder(city, options);
         day.PlayPlans();
         day.PlayResidualFleet();
+        day.KeepSlice();
         if (options.InjectFaults)
         {
             day.InjectFaults();
@@ -289,6 +290,19 @@ public static class DaySimulator
             }
         }
 
+        /// <summary>Keeps the messages of <see cref="SimulationOptions.From"/>..<see cref="SimulationOptions.To"/> only.</summary>
+        public void KeepSlice()
+        {
+            if (options.From is null && options.To is null)
+            {
+                return;
+            }
+
+            var from = At(options.From ?? TimeOnly.MinValue);
+            var to = options.To is { } end ? At(end) : DateTimeOffset.MaxValue;
+            messages.RemoveAll(m => m.PublishAt < from || m.PublishAt >= to);
+        }
+
         public void InjectFaults()
         {
             var n = options.FaultsPerKind;
@@ -352,6 +366,19 @@ public static class DaySimulator
                         Fault = SimulationFault.ForeignPlate,
                     });
                 }
+            }
+
+            var logins = 0;
+            foreach (var original in Pick(fixes, n))
+            {
+                logins++;
+                var username = string.Create(CultureInfo.InvariantCulture, $"sim-{dayCode}-login-{logins}");
+                var password = string.Create(CultureInfo.InvariantCulture, $"guess-{rng.Next(1_000_000):D6}");
+                messages.Add(new SimulatedMessage(original.PublishAt.AddSeconds(2), string.Empty, string.Empty, SimulatedMessageKind.Login, null, original.VehiclePlate, null, null, null, null, SimulationFault.BadLogin)
+                {
+                    LoginUsername = username,
+                    LoginPassword = password,
+                });
             }
         }
 

@@ -17,10 +17,14 @@ public sealed class MqttSimulationPublisher : ISimulationPublisher, IAsyncDispos
     public const int Connections = 32;
 
     private readonly IMqttClient[] clients;
+    private readonly BrokerEndpoint broker;
+    private readonly string clientId;
 
-    private MqttSimulationPublisher(IMqttClient[] clients)
+    private MqttSimulationPublisher(IMqttClient[] clients, BrokerEndpoint broker, string clientId)
     {
         this.clients = clients;
+        this.broker = broker;
+        this.clientId = clientId;
     }
 
     /// <summary>Connects to <paramref name="broker"/>.</summary>
@@ -60,7 +64,7 @@ public sealed class MqttSimulationPublisher : ISimulationPublisher, IAsyncDispos
             throw;
         }
 
-        return new MqttSimulationPublisher([.. clients]);
+        return new MqttSimulationPublisher([.. clients], broker, clientId);
     }
 
     /// <inheritdoc />
@@ -74,6 +78,36 @@ public sealed class MqttSimulationPublisher : ISimulationPublisher, IAsyncDispos
             .Build();
         var result = await ClientFor(topic).PublishAsync(message, cancellationToken);
         return result.IsSuccess;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> LoginAsync(string username, string password, CancellationToken cancellationToken)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(broker.Host, broker.Port)
+            .WithClientId(clientId + "-login-" + Guid.NewGuid().ToString("N")[..8])
+            .WithCredentials(username, password)
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart()
+            .WithTimeout(TimeSpan.FromSeconds(30))
+            .Build();
+        try
+        {
+            var result = await client.ConnectAsync(options, cancellationToken);
+            var accepted = result.ResultCode == MqttClientConnectResultCode.Success;
+            if (accepted)
+            {
+                await client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().Build(), cancellationToken);
+            }
+
+            return accepted;
+        }
+        catch (MQTTnet.Adapter.MqttConnectingFailedException)
+        {
+            // MQTTnet reports a refused CONNACK as this exception: the broker said no.
+            return false;
+        }
     }
 
     /// <inheritdoc />

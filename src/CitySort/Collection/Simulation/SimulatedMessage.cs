@@ -28,4 +28,11 @@ public sealed record SimulatedMessage(
     string? FacilityCode,
     WasteCategory? Category,
     decimal? Kg,
-    SimulationFault? Fault);
+    SimulationFault? Fault)
+{
+    /// <summary>The username of a <see cref="SimulatedMessageKind.Login"/>, else null.</summary>
+    public string? LoginUsername { get; init; }
+
+    /// <summary>The password of a <see cref="SimulatedMessageKind.Login"/>, else null.</summary>
+    public string? LoginPassword { get; init; }
+}

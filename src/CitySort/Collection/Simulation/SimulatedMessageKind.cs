@@ -11,4 +11,7 @@ public enum SimulatedMessageKind
 
     /// <summary>A weigh ticket on <c>citysort/v1/facilities/{code}/tickets</c>.</summary>
     WeighTicket = 3,
+
+    /// <summary>An MQTT login (CONNECT) with <see cref="SimulatedMessage.LoginUsername"/> and <see cref="SimulatedMessage.LoginPassword"/>; no topic, no payload.</summary>
+    Login = 4,
 }

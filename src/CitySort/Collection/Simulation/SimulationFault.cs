@@ -24,4 +24,7 @@ public enum SimulationFault
 
     /// <summary>A vehicle's fix published on another vehicle's topic: a device speaking for another plate.</summary>
     ForeignPlate = 6,
+
+    /// <summary>A login with a device id and password the server does not know: refused (<c>unknown-device</c>) and stored.</summary>
+    BadLogin = 7,
 }

@@ -17,4 +17,13 @@ public sealed record SimulationOptions
 
     /// <summary>How many of each fault kind to inject (when <see cref="InjectFaults"/>). Default 3.</summary>
     public int FaultsPerKind { get; init; } = 3;
+
+    /// <summary>
+    /// The start of a slice of the day to play (local time of the day's zone, inclusive), or null for the whole day:
+    /// only messages published from then on are kept, and the faults are chosen among them.
+    /// </summary>
+    public TimeOnly? From { get; init; }
+
+    /// <summary>The end of the slice (exclusive), or null for the end of the day.</summary>
+    public TimeOnly? To { get; init; }
 }

@@ -93,7 +93,10 @@ public sealed class SimulationPlayer(ISimulationPublisher publisher, TimeProvide
         {
             try
             {
-                if (!await publisher.PublishAsync(message.Topic, Encoding.UTF8.GetBytes(message.Payload), CancellationToken.None))
+                var answered = message.Kind == SimulatedMessageKind.Login
+                    ? await publisher.LoginAsync(message.LoginUsername ?? string.Empty, message.LoginPassword ?? string.Empty, CancellationToken.None)
+                    : await publisher.PublishAsync(message.Topic, Encoding.UTF8.GetBytes(message.Payload), CancellationToken.None);
+                if (!answered)
                 {
                     Interlocked.Increment(ref failed);
                 }

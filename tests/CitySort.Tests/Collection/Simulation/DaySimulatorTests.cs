@@ -81,8 +81,47 @@ public sealed class DaySimulatorTests(DemoCityPlanFixture fixture) : IClassFixtu
         var counts = faulty.Messages.Where(m => m.Fault is not null).GroupBy(m => m.Fault!.Value).ToDictionary(g => g.Key, g => g.Count());
 
         Assert.Equal(Enum.GetValues<SimulationFault>().ToDictionary(f => f, _ => 3), counts);
-        // Late fixes are regular fixes published late; the other five kinds are 3 added messages each: 5 × 3 = 15.
-        Assert.Equal(clean.Messages.Count + 15, faulty.Messages.Count);
+        // Late fixes are regular fixes published late; the other six kinds are 3 added messages each: 6 × 3 = 18.
+        Assert.Equal(clean.Messages.Count + 18, faulty.Messages.Count);
+    }
+
+    [Fact]
+    public void A_slice_keeps_only_its_messages_and_chooses_the_faults_inside_it()
+    {
+        var options = new SimulationOptions { Date = DemoCityPlanFixture.Date, InjectFaults = true, From = new TimeOnly(7, 0), To = new TimeOnly(8, 0) };
+
+        var day = DaySimulator.Generate(City(), options);
+
+        // 07:00 to 08:00 Asia/Shanghai is 23:00 to 00:00 UTC of the day before; the late fixes go out 8 minutes
+        // later and the repeats seconds later, so nothing leaves before 07:00 or after 08:10.
+        var start = new DateTimeOffset(2015, 12, 1, 7, 0, 0, TimeSpan.FromHours(8));
+        Assert.NotEmpty(day.Messages);
+        Assert.All(day.Messages, m => Assert.InRange(m.PublishAt, start, start.AddMinutes(70)));
+        Assert.Equal(Enum.GetValues<SimulationFault>().ToDictionary(f => f, _ => 3), day.Messages.Where(m => m.Fault is not null).GroupBy(m => m.Fault!.Value).ToDictionary(g => g.Key, g => g.Count()));
+    }
+
+    [Fact]
+    public async Task The_manifest_lists_every_published_fault_with_what_must_follow_and_reads_back()
+    {
+        var day = Day(faults: true);
+        var published = day.Messages.Count - 1;
+        var lastIsFault = day.Messages[^1].Fault is not null;
+
+        var faults = SimulationManifest.Build(day, published);
+        using var buffer = new MemoryStream();
+        await SimulationManifest.WriteAsync(buffer, day.Date, faults, TestContext.Current.CancellationToken);
+        buffer.Position = 0;
+        var back = await SimulationManifest.ReadAsync(buffer, TestContext.Current.CancellationToken);
+
+        // 7 kinds × 3, less the last message when it is a fault and was not published.
+        Assert.Equal((7 * 3) - (lastIsFault ? 1 : 0), faults.Count);
+        Assert.Equal(faults.Select(f => (f.Kind, f.Expected, f.ExpectedReasonCode)), back.Select(f => (f.Kind, f.Expected, f.ExpectedReasonCode)));
+        Assert.All(faults.Where(f => f.Kind == "Mixing"), f => Assert.Equal(("violation", "MixedDedicatedVehicle", 1), (f.Expected, f.ExpectedViolationKind, f.EventIds.Count)));
+        Assert.All(faults.Where(f => f.Kind == "Conflict"), f => Assert.Equal(("rejection", "conflict"), (f.Expected, f.ExpectedReasonCode)));
+        Assert.All(faults.Where(f => f.Kind == "Malformed"), f => Assert.Equal(("rejection", "malformed"), (f.Expected, f.ExpectedReasonCode)));
+        Assert.All(faults.Where(f => f.Kind == "ForeignPlate"), f => Assert.Equal(("rejection", "topic-mismatch"), (f.Expected, f.ExpectedReasonCode)));
+        Assert.All(faults.Where(f => f.Kind == "BadLogin"), f => Assert.Equal(("rejection", "unknown-device", null), (f.Expected, f.ExpectedReasonCode, f.Topic)));
+        Assert.All(faults.Where(f => f.Kind == "Duplicate"), f => Assert.Equal("stored-once", f.Expected));
     }
 
     [Fact]
@@ -95,6 +134,8 @@ public sealed class DaySimulatorTests(DemoCityPlanFixture fixture) : IClassFixtu
         Assert.All(day.Messages.Where(m => m.Fault == SimulationFault.Duplicate), m => Assert.Equal(byId[m.EventId!].Payload, m.Payload));
         Assert.All(day.Messages.Where(m => m.Fault == SimulationFault.Conflict), m => Assert.NotEqual(byId[m.EventId!].Payload, m.Payload));
         Assert.All(day.Messages.Where(m => m.Fault == SimulationFault.Malformed), m => Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(m.Payload)));
+        Assert.All(day.Messages.Where(m => m.Fault == SimulationFault.BadLogin), m =>
+            Assert.Equal((SimulatedMessageKind.Login, true, true), (m.Kind, m.LoginUsername?.StartsWith("sim-", StringComparison.Ordinal), m.LoginPassword?.Length > 0)));
         Assert.All(day.Messages.Where(m => m.Fault == SimulationFault.ForeignPlate), m =>
             Assert.NotEqual($"citysort/v1/vehicles/{m.VehiclePlate}/gps", m.Topic));
         Assert.All(day.Messages.Where(m => m.Fault == SimulationFault.Mixing), m =>

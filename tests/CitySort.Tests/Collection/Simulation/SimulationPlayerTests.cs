@@ -66,5 +66,7 @@ public sealed class SimulationPlayerTests
 
             return ValueTask.FromResult(!Refuse(text));
         }
+
+        public ValueTask<bool> LoginAsync(string username, string password, CancellationToken cancellationToken) => ValueTask.FromResult(false);
     }
 }

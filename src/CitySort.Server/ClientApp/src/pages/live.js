@@ -350,9 +350,11 @@ export async function renderLive(root, query) {
       h('thead', h('tr', h('th', t('liveWhen')), h('th', t('liveDevice')), h('th', t('liveOutcome')), h('th', t('reason')), h('th', t('livePayload')))),
       h('tbody', list.slice(0, 100).map(r => h('tr',
         h('td', r.receivedAt ? shanghaiClock(r.receivedAt) : ''),
-        h('td', h('div.mono', String(r.deviceId ?? '')), h('div.sub.mono', String(r.source ?? '')), r.eventId ? h('div.sub.mono', String(r.eventId)) : null),
+        h('td', h('div.mono', String(r.deviceId ?? '')), r.clientId ? h('div.sub.mono', t('liveClient', { id: String(r.clientId) })) : null,
+          h('div.sub.mono', String(r.source ?? '')), r.eventId ? h('div.sub.mono', String(r.eventId)) : null),
         h('td', outcomeLabel(r.outcome)),
-        h('td', h('div.mono', String(r.reasonCode ?? '')), h('div', lang() === 'en' ? String(r.reason ?? r.reasonZh ?? '') : String(r.reasonZh ?? r.reason ?? ''))),
+        h('td', h('div.mono', String(r.reasonCode ?? '')), h('div', lang() === 'en' ? String(r.reason ?? r.reasonZh ?? '') : String(r.reasonZh ?? r.reason ?? '')),
+          Number(r.droppedCount ?? 0) > 0 ? h('div.sub', t('liveDropped', { n: num(Number(r.droppedCount)) })) : null),
         h('td', h('code.payload', { title: payloadText(r.payload) }, truncate(payloadText(r.payload), 160)))))))));
   }
 }
