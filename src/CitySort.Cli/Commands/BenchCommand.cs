@@ -41,6 +41,7 @@ internal static class BenchCommand
         var bench = new Command("bench", "Measure performance; results go to bench/results with machine, commit and date.");
         bench.Subcommands.Add(vrp);
         bench.Subcommands.Add(CreateIngest());
+        bench.Subcommands.Add(KpiBenchCommand.Create());
         return bench;
     }
 

@@ -10,7 +10,7 @@ public static class CollectionServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="CollectionOptions"/>, <see cref="RegistrySnapshotSource"/>, <see cref="CollectionEventStore"/>
     /// (also as <see cref="ICollectionEventReader"/>), <see cref="EventIntake"/> (also as <see cref="IEventIntake"/>),
-    /// <see cref="KpiService"/> and <see cref="DoorRefusalRecorder"/>, all singletons. Needs <see cref="StorageServiceCollectionExtensions.AddCitySortStorage"/>
+    /// <see cref="MonthRollups"/>, <see cref="KpiService"/> and <see cref="DoorRefusalRecorder"/>, all singletons. Needs <see cref="StorageServiceCollectionExtensions.AddCitySortStorage"/>
     /// and a <see cref="Policy.PolicyProfile"/>; adds <see cref="TimeProvider.System"/> when no clock is registered.
     /// Register <see cref="ICommittedEventSink"/>s as singletons to be told of each commit.
     /// </summary>
@@ -27,6 +27,7 @@ public static class CollectionServiceCollectionExtensions
         services.TryAddSingleton<ICollectionEventReader>(sp => sp.GetRequiredService<CollectionEventStore>());
         services.TryAddSingleton<EventIntake>();
         services.TryAddSingleton<IEventIntake>(sp => sp.GetRequiredService<EventIntake>());
+        services.TryAddSingleton(sp => new MonthRollups(sp.GetRequiredService<StorageOptions>()));
         services.TryAddSingleton<KpiService>();
         services.TryAddSingleton<DoorRefusalRecorder>();
         return services;

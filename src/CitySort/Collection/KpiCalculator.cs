@@ -144,9 +144,17 @@ public static class KpiCalculator
     /// <param name="sites">The registry sites.</param>
     /// <param name="siteDays">The period's site rollup rows.</param>
     /// <returns>The codes of the sites collected sorted.</returns>
-    public static IReadOnlySet<string> CollectedSorted(IEnumerable<SiteFacts> sites, IEnumerable<SiteDayRollup> siteDays)
+    public static IReadOnlySet<string> CollectedSorted(IEnumerable<SiteFacts> sites, IEnumerable<SiteDayRollup> siteDays) =>
+        CollectedSorted(sites, siteDays.Where(d => d.PickupCount > 0).ToLookup(d => d.SiteCode, d => d.Category, StringComparer.Ordinal));
+
+    /// <summary>As <see cref="CollectedSorted(IEnumerable{SiteFacts}, IEnumerable{SiteDayRollup})"/>, from the categories collected at each site in the period.</summary>
+    /// <param name="sites">The registry sites.</param>
+    /// <param name="collected">Site code → the category names collected there in the period (at least one pickup).</param>
+    /// <returns>The codes of the sites collected sorted.</returns>
+    public static IReadOnlySet<string> CollectedSorted(IEnumerable<SiteFacts> sites, ILookup<string, string> collected)
     {
-        var collected = siteDays.Where(d => d.PickupCount > 0).ToLookup(d => d.SiteCode, d => d.Category, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(collected);
         var result = new HashSet<string>(StringComparer.Ordinal);
         foreach (var site in sites)
         {
@@ -174,9 +182,26 @@ public static class KpiCalculator
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(sites);
-        var collected = CollectedSorted(sites, siteDays);
-        var facts = sites.Select(s => s with { CollectedSorted = collected.Contains(s.SiteCode) }).ToArray();
-        var report = CoverageCalculator.Compute(profile, facts);
+        ArgumentNullException.ThrowIfNull(siteDays);
+        return Coverage(profile, sites.Select(s => SiteCoverageInput.From(profile, s)).ToArray(), siteDays.Where(d => d.PickupCount > 0).ToLookup(d => d.SiteCode, d => d.Category, StringComparer.Ordinal), districtCode);
+    }
+
+    /// <summary>
+    /// As <see cref="Coverage(PolicyProfile, IReadOnlyList{SiteFacts}, IEnumerable{SiteDayRollup}, string?)"/>, from sites
+    /// whose bins were already checked (<see cref="SiteCoverageInput.From"/>, once for all periods) and the categories
+    /// collected at each site in the period.
+    /// </summary>
+    /// <param name="profile">The profile.</param>
+    /// <param name="sites">The registry sites with their bin check (their static <c>CollectedSorted</c> flag is replaced).</param>
+    /// <param name="collected">Site code → the category names collected there in the period.</param>
+    /// <param name="districtCode">Only this district, or null for the city and every district.</param>
+    public static IReadOnlyList<KpiFigure> Coverage(PolicyProfile profile, IReadOnlyList<SiteCoverageInput> sites, ILookup<string, string> collected, string? districtCode)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(sites);
+        var collectedSorted = CollectedSorted(sites.Select(s => s.Site), collected);
+        var inputs = sites.Select(s => s with { Site = s.Site with { CollectedSorted = collectedSorted.Contains(s.Site.SiteCode) } }).ToArray();
+        var report = CoverageCalculator.Compute(profile, inputs);
         var figures = new List<KpiFigure>();
         if (districtCode is null)
         {
@@ -202,20 +227,39 @@ public static class KpiCalculator
     public static IReadOnlyList<KpiFigure> SameDayClearance(PolicyProfile profile, IReadOnlyList<SiteFacts> sites, IEnumerable<SiteDayRollup> siteDays, DateOnly from, DateOnly to, string? districtCode)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(siteDays);
         var deadline = ClearanceTime(profile);
         var other = WasteCategory.Other.ToString();
-        var cleared = siteDays.Where(d => d.Category == other && d.PickupCount > 0 && d.FirstPickupTime <= deadline)
+        var cleared = siteDays.Where(d => d.Category == other && d.PickupCount > 0 && d.FirstPickupTime <= deadline && d.BusinessDay >= from && d.BusinessDay <= to)
             .Select(d => (d.SiteCode, d.BusinessDay))
-            .ToHashSet();
+            .Distinct()
+            .GroupBy(d => d.SiteCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal);
+        return SameDayClearance(profile, sites, cleared, to.DayNumber - from.DayNumber + 1, districtCode);
+    }
+
+    /// <summary>
+    /// As <see cref="SameDayClearance(PolicyProfile, IReadOnlyList{SiteFacts}, IEnumerable{SiteDayRollup}, DateOnly, DateOnly, string?)"/>,
+    /// from the number of days each site was cleared by the profile's clearance time in the period.
+    /// </summary>
+    /// <param name="profile">The profile (scope, clause).</param>
+    /// <param name="sites">The registry sites.</param>
+    /// <param name="clearedDays">Site code → the period's days on which its first <c>Other</c> pickup came no later than the clearance time.</param>
+    /// <param name="days">The period's length in days.</param>
+    /// <param name="districtCode">Only this district, or null for the city and every district.</param>
+    public static IReadOnlyList<KpiFigure> SameDayClearance(PolicyProfile profile, IReadOnlyList<SiteFacts> sites, IReadOnlyDictionary<string, long> clearedDays, int days, string? districtCode)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(clearedDays);
         var due = sites.Where(s => profile.IsInScope(s.DistrictCode, s.StreetCode, s.StreetName) && s.Bins.Any(b => b.Category == WasteCategory.Other && b.Count > 0)).ToArray();
-        var days = to.DayNumber - from.DayNumber + 1;
+        var other = WasteCategory.Other.ToString();
         var clause = profile.CollectionModes.FirstOrDefault(m => m.SameDayClearance)?.Clause ?? "W96-K3";
         KpiFigure Figure(string? district, IReadOnlyList<SiteFacts> group)
         {
             decimal dueDays = group.Count * (decimal)days;
-            decimal clearedDays = group.Sum(s => Enumerable.Range(0, days).Count(i => cleared.Contains((s.SiteCode, from.AddDays(i)))));
-            return Rate("SameDayClearance", district, clearedDays, dueDays, 1m, clause, false) with { Category = other };
+            decimal cleared = group.Sum(s => Math.Min(days, clearedDays.GetValueOrDefault(s.SiteCode)));
+            return Rate("SameDayClearance", district, cleared, dueDays, 1m, clause, false) with { Category = other };
         }
 
         var figures = new List<KpiFigure>();

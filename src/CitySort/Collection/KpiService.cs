@@ -10,13 +10,23 @@ namespace CitySort.Collection;
 /// <summary>
 /// KPIs from rollups only (DESIGN.md, "Reads never scan raw events on the request path"): reads the rollup rows of
 /// the range (and of the year so far, for residual tonnage), the registry's sites, and hands them with the profile to
-/// <see cref="KpiCalculator"/>, period by period.
+/// <see cref="KpiCalculator"/>, period by period. Periods of whole calendar months read the site rollup by month
+/// (<see cref="MonthRollups"/>, one row per site and month); other periods read the site-day rollup. The
+/// registry's sites (with their bins checked against the profile) and vehicles are kept for
+/// <see cref="CollectionOptions.RegistryRefreshInterval"/>, as the intake keeps its registry snapshot, so that KPIs
+/// see a registry change within that interval.
 /// </summary>
 /// <param name="store">The event store (rollup reads).</param>
+/// <param name="monthRollups">The rollups by month.</param>
 /// <param name="contexts">The registry.</param>
 /// <param name="profile">The policy profile.</param>
-public sealed class KpiService(CollectionEventStore store, IDbContextFactory<CitySortDbContext> contexts, PolicyProfile profile)
+/// <param name="clock">The clock of the registry's refresh.</param>
+/// <param name="options">The registry's refresh interval.</param>
+public sealed class KpiService(
+    CollectionEventStore store, MonthRollups monthRollups, IDbContextFactory<CitySortDbContext> contexts, PolicyProfile profile, TimeProvider clock, CollectionOptions options)
 {
+    private RegistryFacts? registry;
+
     /// <summary>The longest range one request may cover, in days (about ten years).</summary>
     public const int MaxRangeDays = 3700;
 
@@ -39,10 +49,32 @@ public sealed class KpiService(CollectionEventStore store, IDbContextFactory<Cit
         }
 
         var yearStart = new DateOnly(query.From.Year, 1, 1);
-        var daily = Filter(await store.ReadDailyAsync(yearStart, query.To, cancellationToken), query);
-        var siteDays = await store.ReadSiteDaysAsync(query.From, query.To, cancellationToken);
+        var list = Periods(query.From, query.To, query.GroupBy);
+        var whole = list.Where(p => IsWholeMonths(p.From, p.To)).ToArray();
+        var partial = list.Where(p => !IsWholeMonths(p.From, p.To)).ToArray();
+
+        // Periods of whole months (and the year to date before them) need only the monthly sums of the daily rollup.
+        var daily = Filter(
+            partial.Length == 0 && IsWholeMonths(yearStart, query.To)
+                ? await monthRollups.ReadDailyByMonthAsync(yearStart, query.To, cancellationToken)
+                : await store.ReadDailyAsync(yearStart, query.To, cancellationToken),
+            query);
+        var deadline = KpiCalculator.ClearanceTime(profile);
+        IReadOnlyList<SiteMonthRollup> months = [];
+        if (whole.Length > 0)
+        {
+            await monthRollups.EnsureClearanceMinuteAsync((deadline.Hour * 60) + deadline.Minute, cancellationToken);
+            months = await monthRollups.ReadAsync(whole.Min(p => p.From), MonthStart(whole.Max(p => p.To)), cancellationToken);
+        }
+
+        var siteDays = new List<SiteDayRollup>();
+        foreach (var (from, to) in partial.Length > 2 ? [(partial.Min(p => p.From), partial.Max(p => p.To))] : partial.Select(p => (p.From, p.To)))
+        {
+            siteDays.AddRange(await store.ReadSiteDaysAsync(from, to, cancellationToken));
+        }
+
         var vehicleDays = await store.ReadVehicleDaysAsync(query.From, query.To, cancellationToken);
-        var (allSites, retiredSites, vehicleDistricts) = await RegistryAsync(cancellationToken);
+        var (allSites, allCheckedSites, vehicleDistricts, retiredSites, _) = await RegistryAsync(cancellationToken);
         if (query.DistrictCode is { } district)
         {
             vehicleDays = vehicleDays.Where(v => vehicleDistricts.GetValueOrDefault(v.VehiclePlate) == district).ToArray();
@@ -50,13 +82,31 @@ public sealed class KpiService(CollectionEventStore store, IDbContextFactory<Cit
 
         var baselines = new Dictionary<int, decimal?>();
         var periods = new List<KpiPeriod>();
-        foreach (var (label, from, to) in Periods(query.From, query.To, query.GroupBy))
+        var other = nameof(Registry.WasteCategory.Other);
+        foreach (var (label, from, to) in list)
         {
             var rows = daily.Where(r => r.BusinessDay >= from && r.BusinessDay <= to).ToArray();
             var ytd = daily.Where(r => r.BusinessDay.Year == to.Year && r.BusinessDay <= to).ToArray();
-            var periodSites = siteDays.Where(d => d.BusinessDay >= from && d.BusinessDay <= to).ToArray();
             // A site retired by the period's last day is no longer counted as required (docs/registry.md, "Retiring").
-            var sites = allSites.Where(s => RetirementRule.InServiceOn(retiredSites.GetValueOrDefault(s.SiteCode), to)).ToArray();
+            var sites = retiredSites.Count == 0 ? allSites : allSites.Where(s => RetirementRule.InServiceOn(retiredSites.GetValueOrDefault(s.SiteCode), to)).ToArray();
+            var checkedSites = retiredSites.Count == 0 ? allCheckedSites : allCheckedSites.Where(c => RetirementRule.InServiceOn(retiredSites.GetValueOrDefault(c.Site.SiteCode), to)).ToArray();
+            ILookup<string, string> collected;
+            Dictionary<string, long> cleared;
+            if (IsWholeMonths(from, to))
+            {
+                var mine = months.Where(m => m.Month >= from && m.Month <= to).ToArray();
+                collected = mine.SelectMany(m => m.CategoriesCollected().Select(c => (m.SiteCode, Category: c))).ToLookup(x => x.SiteCode, x => x.Category, StringComparer.Ordinal);
+                cleared = mine.GroupBy(m => m.SiteCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(m => m.OtherClearedDays), StringComparer.Ordinal);
+            }
+            else
+            {
+                var mine = siteDays.Where(d => d.BusinessDay >= from && d.BusinessDay <= to && d.PickupCount > 0).ToArray();
+                collected = mine.ToLookup(d => d.SiteCode, d => d.Category, StringComparer.Ordinal);
+                cleared = mine.Where(d => d.Category == other && d.FirstPickupTime <= deadline)
+                    .GroupBy(d => d.SiteCode, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => (long)g.Select(d => d.BusinessDay).Distinct().Count(), StringComparer.Ordinal);
+            }
+
             if (!baselines.TryGetValue(to.Year, out var baseline))
             {
                 baseline = await MeasuredBaselineAsync(to.Year, query, cancellationToken);
@@ -80,12 +130,12 @@ public sealed class KpiService(CollectionEventStore store, IDbContextFactory<Cit
 
             if (query.Category is null && query.FacilityCode is null)
             {
-                figures.AddRange(KpiCalculator.Coverage(profile, sites, periodSites, query.DistrictCode));
+                figures.AddRange(KpiCalculator.Coverage(profile, checkedSites, collected, query.DistrictCode));
             }
 
-            if (query.FacilityCode is null && (query.Category is null || query.Category == nameof(Registry.WasteCategory.Other)))
+            if (query.FacilityCode is null && (query.Category is null || query.Category == other))
             {
-                figures.AddRange(KpiCalculator.SameDayClearance(profile, sites, periodSites, from, to, query.DistrictCode));
+                figures.AddRange(KpiCalculator.SameDayClearance(profile, sites, cleared, to.DayNumber - from.DayNumber + 1, query.DistrictCode));
             }
 
             if (query.Category is null && query.FacilityCode is null)
@@ -128,6 +178,11 @@ public sealed class KpiService(CollectionEventStore store, IDbContextFactory<Cit
         return list;
     }
 
+    /// <summary>True when the period is one or more whole calendar months.</summary>
+    private static bool IsWholeMonths(DateOnly from, DateOnly to) => from.Day == 1 && to.AddDays(1).Day == 1;
+
+    private static DateOnly MonthStart(DateOnly day) => new(day.Year, day.Month, 1);
+
     private static DailyRollup[] Filter(IEnumerable<DailyRollup> rows, KpiQuery query) =>
         rows.Where(r => (query.DistrictCode is null || r.DistrictCode == query.DistrictCode)
                 && (query.Category is null || r.Category == query.Category)
@@ -151,8 +206,14 @@ public sealed class KpiService(CollectionEventStore store, IDbContextFactory<Cit
         return tonnes > 0 ? tonnes : null;
     }
 
-    private async Task<(IReadOnlyList<SiteFacts> Sites, IReadOnlyDictionary<string, DateTimeOffset?> RetiredSites, IReadOnlyDictionary<string, string> VehicleDistricts)> RegistryAsync(CancellationToken cancellationToken)
+    private async Task<RegistryFacts> RegistryAsync(CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow();
+        if (registry is { } kept && now - kept.LoadedAt < options.RegistryRefreshInterval)
+        {
+            return kept;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
         var sites = await db.Sites.AsNoTracking().Include(s => s.Bins).ToListAsync(cancellationToken);
@@ -165,6 +226,19 @@ public sealed class KpiService(CollectionEventStore store, IDbContextFactory<Cit
             StreetName = s.StreetCode is null ? null : streets.GetValueOrDefault(s.StreetCode),
         }).ToArray();
         var retired = sites.Where(s => s.RetiredAt is not null).ToDictionary(s => s.Code, s => s.RetiredAt, StringComparer.Ordinal);
-        return (facts, retired, vehicles);
+        var loaded = new RegistryFacts(facts, facts.Select(f => SiteCoverageInput.From(profile, f)).ToArray(), vehicles, retired, now);
+        registry = loaded;
+        return loaded;
     }
+
+    /// <summary>
+    /// The registry as the KPIs use it: sites, the same with their bins checked, vehicles' districts by plate, and
+    /// the retired sites with their retirement time.
+    /// </summary>
+    private sealed record RegistryFacts(
+        IReadOnlyList<SiteFacts> Sites,
+        IReadOnlyList<SiteCoverageInput> CheckedSites,
+        IReadOnlyDictionary<string, string> VehicleDistricts,
+        IReadOnlyDictionary<string, DateTimeOffset?> RetiredSites,
+        DateTimeOffset LoadedAt);
 }

@@ -1,0 +1,168 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using CitySort.Testing;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace CitySort.Cli.Tests;
+
+/// <summary>
+/// <c>citysort bench kpis</c> end to end at a small scale (0.001: every district has events in every month), on SQLite and on PostgreSQL: the command generates the
+/// city-year, serves it, times the API and the raw aggregate, and exits 0 only when they agree; each test then checks
+/// the API's answer (written by the command) against its own sums over the raw weigh tickets, computed here from the
+/// event tables, independently of the KPI code and of the command's aggregate.
+/// </summary>
+public sealed class KpiBenchCommandTests
+{
+    private const string Scale = "0.001";
+
+    [Fact]
+    public async Task Bench_kpis_on_sqlite_answers_what_the_raw_tickets_say()
+    {
+        using var dir = new ScratchDirectory();
+        var data = dir.File("data");
+
+        var result = await Cli.RunAsync(dir.Path, Arguments(data, dir.File("out")));
+
+        Assert.True(result.ExitCode == 0, result.Output + result.Error);
+        Assert.Single(Directory.GetFiles(dir.File("out"), "kpis-sqlite-*.md"));
+        var db = Path.Combine(data, $"sqlite-scale{Scale}-gps1-seed2015", "citysort.db");
+        Dictionary<string, decimal> expected;
+        await using (var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False"))
+        {
+            expected = await RawTicketFiguresAsync(connection, "substr(business_day, 1, 7)");
+        }
+
+        AssertSameFigures(expected, await AnswerFiguresAsync(Path.Combine(data, "answer-sqlite-1x.json")));
+    }
+
+    [Fact]
+    public async Task Bench_kpis_on_postgresql_answers_what_the_raw_tickets_say_at_each_multiple()
+    {
+        var admin = Environment.GetEnvironmentVariable("CITYSORT_TEST_POSTGRES");
+        if (string.IsNullOrWhiteSpace(admin))
+        {
+            Requires.Missing("PostgreSQL: set CITYSORT_TEST_POSTGRES to an Npgsql connection string of a role that may create databases");
+        }
+
+        using var dir = new ScratchDirectory();
+        var data = dir.File("data");
+        var name = "citysort_test_kpis_" + Guid.NewGuid().ToString("N");
+        var maintenance = new NpgsqlConnectionStringBuilder(admin) { Database = "postgres" }.ConnectionString;
+        try
+        {
+            var result = await Cli.RunAsync(dir.Path, [.. Arguments(data, dir.File("out")), "--postgres", admin!, "--pg-database", name, "--keep-database", "--multiples", "1,2"]);
+
+            Assert.True(result.ExitCode == 0, result.Output + result.Error);
+            Assert.Single(Directory.GetFiles(dir.File("out"), "kpis-postgresql-*.md"));
+            Dictionary<string, decimal> expected;
+            await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString))
+            {
+                expected = await RawTicketFiguresAsync(connection, "to_char(business_day, 'YYYY-MM')");
+            }
+
+            // The database holds 2× when the command ends: the 2× answer is the one to match.
+            AssertSameFigures(expected, await AnswerFiguresAsync(Path.Combine(data, "answer-postgresql-2x.json")));
+            var once = await AnswerFiguresAsync(Path.Combine(data, "answer-postgresql-1x.json"));
+            Assert.True(once.Sum(kv => kv.Value) < expected.Sum(kv => kv.Value), "the 1× answer holds less than the 2× database");
+        }
+        finally
+        {
+            await using var connection = new NpgsqlConnection(maintenance);
+            await connection.OpenAsync(CancellationToken.None);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private static string[] Arguments(string data, string output) =>
+        ["bench", "kpis", "--scale", Scale, "--data-dir", data, "--out", output, "--repeats", "3", "--warmup", "1", "--baseline-repeats", "1", "--port", FreePort().ToString(CultureInfo.InvariantCulture)];
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// Per month and for the city (<c>*</c>) and each district: the W96-T4 rates' numerators and denominators over
+    /// the tickets at receiving facilities (transfer stations, kind 7, left out), and residual tonnage (W96-T5:
+    /// waste-to-energy plants and landfills, kinds 1 and 2), in tonnes = grams ÷ 1 000 000, from the raw tickets.
+    /// </summary>
+    private static async Task<Dictionary<string, decimal>> RawTicketFiguresAsync(DbConnection connection, string month)
+    {
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT {month}, district_code, facility_kind, is_sorted, is_treated, net_g FROM collection_tickets
+            WHERE business_day >= '2015-01-01' AND business_day <= '2015-12-31'
+            """;
+        var figures = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        void Add(string key, long grams) => figures[key] = figures.GetValueOrDefault(key) + (grams / 1_000_000m);
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            var kind = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);
+            var net = Convert.ToInt64(reader.GetValue(5), CultureInfo.InvariantCulture);
+            foreach (var scope in new[] { reader.GetString(1), "*" })
+            {
+                var prefix = $"{reader.GetString(0)}|{scope}|";
+                if (kind != 7)
+                {
+                    Add(prefix + "SortedTransportRate.numerator", Convert.ToInt64(reader.GetValue(3), CultureInfo.InvariantCulture) != 0 ? net : 0);
+                    Add(prefix + "SortedTransportRate.denominator", net);
+                    Add(prefix + "HarmlessTreatmentRate.numerator", Convert.ToInt64(reader.GetValue(4), CultureInfo.InvariantCulture) != 0 ? net : 0);
+                    Add(prefix + "HarmlessTreatmentRate.denominator", net);
+                }
+
+                if (kind is 1 or 2)
+                {
+                    Add(prefix + "ResidualTonnage", net);
+                }
+            }
+        }
+
+        Assert.NotEmpty(figures);
+        return figures.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>The same keys from the API's answer (<c>GET /api/kpis?groupBy=month</c>) as the command wrote it.</summary>
+    private static async Task<Dictionary<string, decimal>> AnswerFiguresAsync(string file)
+    {
+        using var answer = JsonDocument.Parse(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken));
+        var figures = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var period in answer.RootElement.GetProperty("periods").EnumerateArray())
+        {
+            foreach (var figure in period.GetProperty("figures").EnumerateArray())
+            {
+                var kpi = figure.GetProperty("kpi").GetString();
+                var district = figure.GetProperty("districtCode").ValueKind == JsonValueKind.Null ? "*" : figure.GetProperty("districtCode").GetString();
+                var prefix = $"{period.GetProperty("period").GetString()}|{district}|{kpi}";
+                if (kpi is "SortedTransportRate" or "HarmlessTreatmentRate")
+                {
+                    figures[prefix + ".numerator"] = figure.GetProperty("numerator").GetDecimal();
+                    figures[prefix + ".denominator"] = figure.GetProperty("denominator").GetDecimal();
+                }
+                else if (kpi == "ResidualTonnage")
+                {
+                    figures[prefix] = figure.GetProperty("value").GetDecimal();
+                }
+            }
+        }
+
+        return figures.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+    }
+
+    private static void AssertSameFigures(Dictionary<string, decimal> expected, Dictionary<string, decimal> actual)
+    {
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (key, value) in expected)
+        {
+            Assert.True(value == actual[key], $"{key}: raw tickets {value}, API {actual[key]}");
+        }
+    }
+}
