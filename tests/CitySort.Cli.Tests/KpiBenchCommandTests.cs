@@ -71,10 +71,16 @@ public sealed class KpiBenchCommandTests
         }
         finally
         {
-            await using var connection = new NpgsqlConnection(maintenance);
-            await connection.OpenAsync(CancellationToken.None);
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            await Eventually.RunAsync(
+                async () =>
+                {
+                    await using var connection = new NpgsqlConnection(maintenance);
+                    await connection.OpenAsync(CancellationToken.None);
+                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync(CancellationToken.None);
+                },
+                e => e is PostgresException { SqlState: "42501" or "55006" },
+                TimeSpan.FromSeconds(30));
         }
     }
 

@@ -72,10 +72,16 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(storage, async () =>
         {
             NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(server);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            await Eventually.RunAsync(
+                async () =>
+                {
+                    await using var connection = new NpgsqlConnection(server);
+                    await connection.OpenAsync();
+                    await using var drop = new NpgsqlCommand("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", connection);
+                    await drop.ExecuteNonQueryAsync();
+                },
+                e => e is PostgresException { SqlState: "42501" or "55006" },
+                TimeSpan.FromSeconds(30));
         });
     }
 

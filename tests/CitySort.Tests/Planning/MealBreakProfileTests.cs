@@ -12,15 +12,15 @@ public sealed class MealBreakProfileTests
         profile["settings"]!["mealBreak"]!["value"]!.AsObject();
 
     [Fact]
-    public void The_shipped_profile_plans_a_60_minute_meal_break_starting_between_11_00_and_13_00_as_an_illustrative_choice()
+    public void The_shipped_profile_plans_a_30_minute_meal_break_starting_between_11_00_and_13_00_as_an_illustrative_choice()
     {
         var meal = ProfileLoader.LoadDefault().Settings.MealBreak;
 
         Assert.NotNull(meal);
         Assert.Equal(("mealBreak", "W96-K3", true, true), (meal.Name, meal.Clause, meal.IsImplementerChoice, meal.IsIllustrative));
-        Assert.Equal(new MealBreakRule(new TimeOnly(11, 0), new TimeOnly(13, 0), 60), meal.Value);
-        // 60 min × 60 s = 3 600 s.
-        Assert.Equal(3600, meal.Value.DurationSeconds);
+        Assert.Equal(new MealBreakRule(new TimeOnly(11, 0), new TimeOnly(13, 0), 30), meal.Value);
+        // 30 min × 60 s = 1 800 s.
+        Assert.Equal(1800, meal.Value.DurationSeconds);
     }
 
     [Fact]
