@@ -64,6 +64,16 @@ public sealed class HostileNamesTests(DemoCityWithHostileNames city)
                 await AssertTooltipAsync(page, "plan unserved site", () => DispatchOverAsync(page, "#plan-map path.plan-unserved"), Hostile("site"));
             }
 
+            // Registry upkeep: the facilities' names in their table and the district names in the forms' choices.
+            await page.GotoAsync(root + "#/registry");
+            await page.Locator("#facilities-table tbody tr").First.WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
+            await AssertInertAsync(page, "registry", Hostile("facility"));
+
+            // Live: the day's page with its map (district boundaries and facilities) and lists.
+            await page.GotoAsync(root + "#/live");
+            await page.WaitForFunctionAsync("() => document.querySelector('#live-map')?.dataset.ready === 'true'", null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
+            await AssertInertAsync(page, "live");
+
             // Imports: the file name and a bad value come back in the problem texts.
             await page.GotoAsync(root + "#/imports");
             await page.Locator("#import-kind").SelectOptionAsync("sites");
