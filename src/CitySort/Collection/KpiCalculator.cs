@@ -201,14 +201,27 @@ public static class KpiCalculator
         ArgumentNullException.ThrowIfNull(sites);
         var collectedSorted = CollectedSorted(sites.Select(s => s.Site), collected);
         var inputs = sites.Select(s => s with { Site = s.Site with { CollectedSorted = collectedSorted.Contains(s.Site.SiteCode) } }).ToArray();
-        var report = CoverageCalculator.Compute(profile, inputs);
+        return Coverage(profile, CoverageCalculator.InScope(profile, inputs), districtCode);
+    }
+
+    /// <summary>
+    /// Coverage (W96-T1) of sites in the profile's scope whose bins were checked and whose collected-sorted flag is
+    /// the period's: the city figure and one per district, as <see cref="CoverageCalculator.UrbanAndDistricts"/> gives them.
+    /// </summary>
+    /// <param name="profile">The profile.</param>
+    /// <param name="sitesInScope">The sites in scope (<see cref="CoverageCalculator.InScope"/>) with the period's <c>CollectedSorted</c>.</param>
+    /// <param name="districtCode">Only this district, or null for the city and every district.</param>
+    public static IReadOnlyList<KpiFigure> Coverage(PolicyProfile profile, IReadOnlyList<SiteCoverageInput> sitesInScope, string? districtCode)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var (overall, byDistrict) = CoverageCalculator.UrbanAndDistricts(profile, sitesInScope);
         var figures = new List<KpiFigure>();
         if (districtCode is null)
         {
-            figures.Add(FromCoverage(report.Overall, null));
+            figures.Add(FromCoverage(overall, null));
         }
 
-        figures.AddRange(report.ByDistrict.Where(d => districtCode is null || d.ScopeCode == districtCode).Select(d => FromCoverage(d, d.ScopeCode)));
+        figures.AddRange(byDistrict.Where(d => districtCode is null || d.ScopeCode == districtCode).Select(d => FromCoverage(d, d.ScopeCode)));
         return figures;
     }
 
@@ -251,8 +264,33 @@ public static class KpiCalculator
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(sites);
+        return SameDayClearanceOfDue(profile, sites.Where(s => IsDueForClearance(profile, s)).ToArray(), clearedDays, days, districtCode);
+    }
+
+    /// <summary>Whether same-day clearance (W96-K3) is due at a site every day: it is in the profile's scope and holds an <c>Other</c> bin.</summary>
+    /// <param name="profile">The profile (scope).</param>
+    /// <param name="site">The site.</param>
+    public static bool IsDueForClearance(PolicyProfile profile, SiteFacts site)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(site);
+        return profile.IsInScope(site.DistrictCode, site.StreetCode, site.StreetName) && site.Bins.Any(b => b.Category == WasteCategory.Other && b.Count > 0);
+    }
+
+    /// <summary>
+    /// As <see cref="SameDayClearance(PolicyProfile, IReadOnlyList{SiteFacts}, IReadOnlyDictionary{string, long}, int, string?)"/>,
+    /// from the sites already known to be due (<see cref="IsDueForClearance"/>), so that the check is made once for many periods.
+    /// </summary>
+    /// <param name="profile">The profile (clause).</param>
+    /// <param name="due">The due sites.</param>
+    /// <param name="clearedDays">Site code → the period's days on which its first <c>Other</c> pickup came no later than the clearance time.</param>
+    /// <param name="days">The period's length in days.</param>
+    /// <param name="districtCode">Only this district, or null for the city and every district.</param>
+    public static IReadOnlyList<KpiFigure> SameDayClearanceOfDue(PolicyProfile profile, IReadOnlyList<SiteFacts> due, IReadOnlyDictionary<string, long> clearedDays, int days, string? districtCode)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(due);
         ArgumentNullException.ThrowIfNull(clearedDays);
-        var due = sites.Where(s => profile.IsInScope(s.DistrictCode, s.StreetCode, s.StreetName) && s.Bins.Any(b => b.Category == WasteCategory.Other && b.Count > 0)).ToArray();
         var other = WasteCategory.Other.ToString();
         var clause = profile.CollectionModes.FirstOrDefault(m => m.SameDayClearance)?.Clause ?? "W96-K3";
         KpiFigure Figure(string? district, IReadOnlyList<SiteFacts> group)

@@ -74,37 +74,57 @@ public sealed class KpiService(
         }
 
         var vehicleDays = await store.ReadVehicleDaysAsync(query.From, query.To, cancellationToken);
-        var (allSites, allCheckedSites, vehicleDistricts, retiredSites, _) = await RegistryAsync(cancellationToken);
+        var facts = await RegistryAsync(cancellationToken);
         if (query.DistrictCode is { } district)
         {
-            vehicleDays = vehicleDays.Where(v => vehicleDistricts.GetValueOrDefault(v.VehiclePlate) == district).ToArray();
+            vehicleDays = vehicleDays.Where(v => facts.VehicleDistricts.GetValueOrDefault(v.VehiclePlate) == district).ToArray();
         }
 
+        // Rows by day once, so that each period reads its own days instead of filtering the whole range again.
+        var dailyByDay = daily.ToLookup(r => r.BusinessDay);
+        var monthsByMonth = months.ToLookup(m => m.Month);
+        var siteDaysByDay = siteDays.Where(d => d.PickupCount > 0).ToLookup(d => d.BusinessDay);
+        var vehicleDaysByDay = vehicleDays.ToLookup(v => v.BusinessDay);
         var baselines = new Dictionary<int, decimal?>();
         var periods = new List<KpiPeriod>();
         var other = nameof(Registry.WasteCategory.Other);
+        var otherBit = KpiSiteBasis.Bit(Registry.WasteCategory.Other);
         foreach (var (label, from, to) in list)
         {
-            var rows = daily.Where(r => r.BusinessDay >= from && r.BusinessDay <= to).ToArray();
-            var ytd = daily.Where(r => r.BusinessDay.Year == to.Year && r.BusinessDay <= to).ToArray();
-            // A site retired by the period's last day is no longer counted as required (docs/registry.md, "Retiring").
-            var sites = retiredSites.Count == 0 ? allSites : allSites.Where(s => RetirementRule.InServiceOn(retiredSites.GetValueOrDefault(s.SiteCode), to)).ToArray();
-            var checkedSites = retiredSites.Count == 0 ? allCheckedSites : allCheckedSites.Where(c => RetirementRule.InServiceOn(retiredSites.GetValueOrDefault(c.Site.SiteCode), to)).ToArray();
-            ILookup<string, string> collected;
-            Dictionary<string, long> cleared;
+            var rows = Days(from, to).SelectMany(day => dailyByDay[day]).ToArray();
+            var ytd = Days(new DateOnly(to.Year, 1, 1), to).SelectMany(day => dailyByDay[day]).ToArray();
+            var collected = new Dictionary<string, int>(StringComparer.Ordinal);
+            var cleared = new Dictionary<string, long>(StringComparer.Ordinal);
             if (IsWholeMonths(from, to))
             {
-                var mine = months.Where(m => m.Month >= from && m.Month <= to).ToArray();
-                collected = mine.SelectMany(m => m.CategoriesCollected().Select(c => (m.SiteCode, Category: c))).ToLookup(x => x.SiteCode, x => x.Category, StringComparer.Ordinal);
-                cleared = mine.GroupBy(m => m.SiteCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(m => m.OtherClearedDays), StringComparer.Ordinal);
+                for (var month = from; month <= to; month = month.AddMonths(1))
+                {
+                    foreach (var m in monthsByMonth[month])
+                    {
+                        var mask = (m.RecyclableDays > 0 ? KpiSiteBasis.Bit(Registry.WasteCategory.Recyclable) : 0)
+                            | (m.HazardousDays > 0 ? KpiSiteBasis.Bit(Registry.WasteCategory.Hazardous) : 0)
+                            | (m.OtherDays > 0 ? otherBit : 0)
+                            | (m.KitchenDays > 0 ? KpiSiteBasis.Bit(Registry.WasteCategory.Kitchen) : 0);
+                        collected[m.SiteCode] = collected.GetValueOrDefault(m.SiteCode) | mask;
+                        cleared[m.SiteCode] = cleared.GetValueOrDefault(m.SiteCode) + m.OtherClearedDays;
+                    }
+                }
             }
             else
             {
-                var mine = siteDays.Where(d => d.BusinessDay >= from && d.BusinessDay <= to && d.PickupCount > 0).ToArray();
-                collected = mine.ToLookup(d => d.SiteCode, d => d.Category, StringComparer.Ordinal);
-                cleared = mine.Where(d => d.Category == other && d.FirstPickupTime <= deadline)
-                    .GroupBy(d => d.SiteCode, StringComparer.Ordinal)
-                    .ToDictionary(g => g.Key, g => (long)g.Select(d => d.BusinessDay).Distinct().Count(), StringComparer.Ordinal);
+                foreach (var day in Days(from, to))
+                {
+                    foreach (var siteDay in siteDaysByDay[day])
+                    {
+                        collected[siteDay.SiteCode] = collected.GetValueOrDefault(siteDay.SiteCode) | KpiSiteBasis.Bit(siteDay.Category);
+                    }
+
+                    // A site-day counts once however many rows it has (distinct days).
+                    foreach (var code in siteDaysByDay[day].Where(r => r.Category == other && r.FirstPickupTime <= deadline).Select(r => r.SiteCode).Distinct(StringComparer.Ordinal))
+                    {
+                        cleared[code] = cleared.GetValueOrDefault(code) + 1;
+                    }
+                }
             }
 
             if (!baselines.TryGetValue(to.Year, out var baseline))
@@ -130,18 +150,18 @@ public sealed class KpiService(
 
             if (query.Category is null && query.FacilityCode is null)
             {
-                figures.AddRange(KpiCalculator.Coverage(profile, checkedSites, collected, query.DistrictCode));
+                figures.AddRange(facts.Sites.Coverage(collected, to, query.DistrictCode));
             }
 
             if (query.FacilityCode is null && (query.Category is null || query.Category == other))
             {
-                figures.AddRange(KpiCalculator.SameDayClearance(profile, sites, cleared, to.DayNumber - from.DayNumber + 1, query.DistrictCode));
+                figures.AddRange(facts.Sites.SameDayClearance(cleared, to.DayNumber - from.DayNumber + 1, to, query.DistrictCode));
             }
 
             if (query.Category is null && query.FacilityCode is null)
             {
                 figures.AddRange(KpiCalculator.Reconciliation(
-                    profile, vehicleDays.Where(v => v.BusinessDay >= from && v.BusinessDay <= to), query.GroupBy == KpiGroupBy.Day, query.DistrictCode));
+                    profile, Days(from, to).SelectMany(day => vehicleDaysByDay[day]), query.GroupBy == KpiGroupBy.Day, query.DistrictCode));
             }
 
             periods.Add(new KpiPeriod(label, from, to, figures));
@@ -182,6 +202,14 @@ public sealed class KpiService(
     private static bool IsWholeMonths(DateOnly from, DateOnly to) => from.Day == 1 && to.AddDays(1).Day == 1;
 
     private static DateOnly MonthStart(DateOnly day) => new(day.Year, day.Month, 1);
+
+    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            yield return day;
+        }
+    }
 
     private static DailyRollup[] Filter(IEnumerable<DailyRollup> rows, KpiQuery query) =>
         rows.Where(r => (query.DistrictCode is null || r.DistrictCode == query.DistrictCode)
@@ -226,19 +254,14 @@ public sealed class KpiService(
             StreetName = s.StreetCode is null ? null : streets.GetValueOrDefault(s.StreetCode),
         }).ToArray();
         var retired = sites.Where(s => s.RetiredAt is not null).ToDictionary(s => s.Code, s => s.RetiredAt, StringComparer.Ordinal);
-        var loaded = new RegistryFacts(facts, facts.Select(f => SiteCoverageInput.From(profile, f)).ToArray(), vehicles, retired, now);
+        var loaded = new RegistryFacts(new KpiSiteBasis(profile, facts, retired), vehicles, now);
         registry = loaded;
         return loaded;
     }
 
-    /// <summary>
-    /// The registry as the KPIs use it: sites, the same with their bins checked, vehicles' districts by plate, and
-    /// the retired sites with their retirement time.
-    /// </summary>
+    /// <summary>The registry as the KPIs use it: the sites prepared for coverage and clearance, and vehicles' districts by plate.</summary>
     private sealed record RegistryFacts(
-        IReadOnlyList<SiteFacts> Sites,
-        IReadOnlyList<SiteCoverageInput> CheckedSites,
+        KpiSiteBasis Sites,
         IReadOnlyDictionary<string, string> VehicleDistricts,
-        IReadOnlyDictionary<string, DateTimeOffset?> RetiredSites,
         DateTimeOffset LoadedAt);
 }

@@ -25,17 +25,14 @@ public static class CoverageCalculator
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(sites);
         var all = sites.ToArray();
-        var inScope = all.Where(s => profile.IsInScope(s.Site.DistrictCode, s.Site.StreetCode, s.Site.StreetName)).ToArray();
+        var inScope = InScope(profile, all);
         var outOfScope = all.Except(inScope).Select(s => s.Site.SiteCode).ToArray();
         var types = Enum.GetValues<SiteType>();
 
-        var overall = Figure(profile, CoverageScopeKind.Urban, null, null, null, inScope);
+        var (overall, byDistrict) = UrbanAndDistricts(profile, inScope);
         var bySiteType = types.Select(t => Figure(profile, CoverageScopeKind.Urban, null, null, t, inScope)).ToArray();
 
         var districts = inScope.GroupBy(s => s.Site.DistrictCode, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToArray();
-        var byDistrict = districts
-            .Select(g => Figure(profile, CoverageScopeKind.District, g.Key, profile.District(g.Key)?.Name, null, g.ToArray()))
-            .ToArray();
         var byDistrictAndType = districts
             .SelectMany(g => types.Select(t => Figure(profile, CoverageScopeKind.District, g.Key, profile.District(g.Key)?.Name, t, g.ToArray())))
             .ToArray();
@@ -59,6 +56,36 @@ public static class CoverageCalculator
             byAreaAndType,
             Pilots(profile, inScope),
             outOfScope);
+    }
+
+    /// <summary>The sites in the profile's urban scope (<see cref="PolicyProfile.IsInScope"/>), in their order.</summary>
+    /// <param name="profile">The loaded profile.</param>
+    /// <param name="sites">The sites.</param>
+    /// <returns>Those of <paramref name="sites"/> that coverage counts.</returns>
+    public static SiteCoverageInput[] InScope(PolicyProfile profile, IEnumerable<SiteCoverageInput> sites)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(sites);
+        return sites.Where(s => profile.IsInScope(s.Site.DistrictCode, s.Site.StreetCode, s.Site.StreetName)).ToArray();
+    }
+
+    /// <summary>
+    /// The urban figure and the district figures of <see cref="Compute(PolicyProfile, IEnumerable{SiteCoverageInput})"/>
+    /// alone (the same arithmetic), for callers that need no breakdown by site type, area or pilots, such as the KPIs
+    /// period by period.
+    /// </summary>
+    /// <param name="profile">The loaded profile.</param>
+    /// <param name="sitesInScope">The sites in the profile's urban scope, as <see cref="InScope"/> gives them.</param>
+    /// <returns>The all-types urban figure and one all-types figure per district, by district code.</returns>
+    public static (CoverageFigure Overall, IReadOnlyList<CoverageFigure> ByDistrict) UrbanAndDistricts(PolicyProfile profile, IReadOnlyList<SiteCoverageInput> sitesInScope)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(sitesInScope);
+        var overall = Figure(profile, CoverageScopeKind.Urban, null, null, null, sitesInScope);
+        var byDistrict = sitesInScope.GroupBy(s => s.Site.DistrictCode, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => Figure(profile, CoverageScopeKind.District, g.Key, profile.District(g.Key)?.Name, null, g.ToArray()))
+            .ToArray();
+        return (overall, byDistrict);
     }
 
     /// <summary>Checks every site's bins (<see cref="BinRuleEvaluator"/>), then computes coverage.</summary>

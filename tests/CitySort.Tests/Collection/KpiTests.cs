@@ -36,6 +36,68 @@ public sealed class KpiTests
         Assert.Equal(0.5m, december.Figures.Single(f => f.Kpi == "ResidualTonnage").Value);
     }
 
+    [Fact]
+    public async Task A_whole_month_from_the_site_rollup_by_month_counts_the_hand_worked_day_over_its_31_days_on_sqlite()
+    {
+        await using var host = await SqliteAsync();
+        await AssertHandWorkedMonthAsync(host);
+    }
+
+    [Fact]
+    public async Task A_whole_month_from_the_site_rollup_by_month_counts_the_hand_worked_day_over_its_31_days_on_postgresql()
+    {
+        await using var host = await PostgreSqlAsync();
+        await AssertHandWorkedMonthAsync(host);
+    }
+
+    [Fact]
+    public async Task A_part_month_from_the_site_day_rollup_counts_the_hand_worked_day_over_its_own_days()
+    {
+        await using var host = await SqliteAsync();
+        await HandWorkedDay.SubmitAsync(host);
+
+        // 1..30 December is not a whole month, so it is read from the site-day rollup, not the rollup by month.
+        var report = await host.Kpis.GetAsync(new KpiQuery(new DateOnly(2015, 12, 1), new DateOnly(2015, 12, 30), GroupBy: KpiGroupBy.Month), Token);
+
+        var period = Assert.Single(report.Periods);
+        KpiFigure City(string kpi) => period.Figures.Single(f => f.Kpi == kpi && f.DistrictCode is null);
+
+        // W96-T1: only 1 December had pickups, so coverage is the day's: LC-1 covered of LC-1, LC-2, OH-1 = 1 ÷ 3.
+        Assert.Equal((1m, 3m), (City("Coverage").Numerator, City("Coverage").Denominator));
+
+        // W96-K3: 3 sites due on each of 30 days = 90 site-days; cleared LC-1 and LC-2 on 1 December = 2.
+        Assert.Equal((2m, 90m), (City("SameDayClearance").Numerator, City("SameDayClearance").Denominator));
+    }
+
+    private static async Task AssertHandWorkedMonthAsync(CollectionHost host)
+    {
+        await HandWorkedDay.SubmitAsync(host);
+
+        var report = await host.Kpis.GetAsync(new KpiQuery(new DateOnly(2015, 12, 1), new DateOnly(2015, 12, 31), GroupBy: KpiGroupBy.Month), Token);
+
+        var month = Assert.Single(report.Periods);
+        Assert.Equal("2015-12", month.Period);
+        KpiFigure City(string kpi) => month.Figures.Single(f => f.Kpi == kpi && f.DistrictCode is null);
+        KpiFigure Of(string kpi, string district) => month.Figures.Single(f => f.Kpi == kpi && f.DistrictCode == district);
+
+        // W96-T1 over the month: the month's collected categories are the day's (no other day had pickups), so, as on
+        // the day, LC-1 is covered and LC-2 (Recyclable never collected) and OH-1 (no Recyclable bin, W96-B4) are not:
+        // city 1 ÷ 3, Lucheng 1 ÷ 2, Ouhai 0 ÷ 1.
+        Assert.Equal((1m, 3m, 1m / 3m), (City("Coverage").Numerator, City("Coverage").Denominator, City("Coverage").Value));
+        Assert.Equal((1m, 2m), (Of("Coverage", Lucheng).Numerator, Of("Coverage", Lucheng).Denominator));
+        Assert.Equal((0m, 1m), (Of("Coverage", Ouhai).Numerator, Of("Coverage", Ouhai).Denominator));
+
+        // W96-K3 over the month: every site is due on each of December's 31 days; cleared by 17:00 only LC-1 (07:30)
+        // and LC-2 (08:00) on 1 December: city 2 ÷ (3 × 31 = 93), Lucheng 2 ÷ 62, Ouhai 0 ÷ 31.
+        Assert.Equal((2m, 93m), (City("SameDayClearance").Numerator, City("SameDayClearance").Denominator));
+        Assert.Equal((2m, 62m), (Of("SameDayClearance", Lucheng).Numerator, Of("SameDayClearance", Lucheng).Denominator));
+        Assert.Equal((0m, 31m), (Of("SameDayClearance", Ouhai).Numerator, Of("SameDayClearance", Ouhai).Denominator));
+
+        // Reconciliation over the month, without a figure per vehicle-day: 浙C10002 and 浙C20001 flagged of 3 = 2 ÷ 3.
+        Assert.DoesNotContain(month.Figures, f => f.Kpi == "ReconciliationGap");
+        Assert.Equal((2m, 3m), (City("ReconciliationFlaggedShare").Numerator, City("ReconciliationFlaggedShare").Denominator));
+    }
+
     private static async Task AssertHandWorkedDayAsync(CollectionHost host)
     {
         await HandWorkedDay.SubmitAsync(host);
