@@ -10,8 +10,10 @@ namespace CitySort.Collection;
 /// <summary>
 /// KPIs from rollups only (DESIGN.md, "Reads never scan raw events on the request path"): reads the rollup rows of
 /// the range (and of the year so far, for residual tonnage), the registry's sites, and hands them with the profile to
-/// <see cref="KpiCalculator"/>, period by period. Periods of whole calendar months read the site rollup by month
-/// (<see cref="MonthRollups"/>, one row per site and month); other periods read the site-day rollup. The
+/// <see cref="KpiCalculator"/>, period by period. Periods of whole calendar months read the site rollup by year
+/// (<see cref="MonthRollups"/>, one row per site and year holding each month's counts) and the daily rollup summed by
+/// month; other periods read the site-day and daily rollups. The sites' bin checks, scope and clearance duty are
+/// prepared once per registry load (<see cref="KpiSiteBasis"/>), so that a period costs only its collected flags. The
 /// registry's sites (with their bins checked against the profile) and vehicles are kept for
 /// <see cref="CollectionOptions.RegistryRefreshInterval"/>, as the intake keeps its registry snapshot, so that KPIs
 /// see a registry change within that interval.
@@ -60,11 +62,11 @@ public sealed class KpiService(
                 : await store.ReadDailyAsync(yearStart, query.To, cancellationToken),
             query);
         var deadline = KpiCalculator.ClearanceTime(profile);
-        IReadOnlyList<SiteMonthRollup> months = [];
+        IReadOnlyList<SiteYearMonths> months = [];
         if (whole.Length > 0)
         {
             await monthRollups.EnsureClearanceMinuteAsync((deadline.Hour * 60) + deadline.Minute, cancellationToken);
-            months = await monthRollups.ReadAsync(whole.Min(p => p.From), MonthStart(whole.Max(p => p.To)), cancellationToken);
+            months = await monthRollups.ReadSiteYearsAsync(whole.Min(p => p.From).Year, whole.Max(p => p.To).Year, cancellationToken);
         }
 
         var siteDays = new List<SiteDayRollup>();
@@ -82,13 +84,12 @@ public sealed class KpiService(
 
         // Rows by day once, so that each period reads its own days instead of filtering the whole range again.
         var dailyByDay = daily.ToLookup(r => r.BusinessDay);
-        var monthsByMonth = months.ToLookup(m => m.Month);
+        var monthsByYear = months.ToLookup(m => m.Year);
         var siteDaysByDay = siteDays.Where(d => d.PickupCount > 0).ToLookup(d => d.BusinessDay);
         var vehicleDaysByDay = vehicleDays.ToLookup(v => v.BusinessDay);
         var baselines = new Dictionary<int, decimal?>();
         var periods = new List<KpiPeriod>();
         var other = nameof(Registry.WasteCategory.Other);
-        var otherBit = KpiSiteBasis.Bit(Registry.WasteCategory.Other);
         foreach (var (label, from, to) in list)
         {
             var rows = Days(from, to).SelectMany(day => dailyByDay[day]).ToArray();
@@ -99,14 +100,10 @@ public sealed class KpiService(
             {
                 for (var month = from; month <= to; month = month.AddMonths(1))
                 {
-                    foreach (var m in monthsByMonth[month])
+                    foreach (var m in monthsByYear[month.Year])
                     {
-                        var mask = (m.RecyclableDays > 0 ? KpiSiteBasis.Bit(Registry.WasteCategory.Recyclable) : 0)
-                            | (m.HazardousDays > 0 ? KpiSiteBasis.Bit(Registry.WasteCategory.Hazardous) : 0)
-                            | (m.OtherDays > 0 ? otherBit : 0)
-                            | (m.KitchenDays > 0 ? KpiSiteBasis.Bit(Registry.WasteCategory.Kitchen) : 0);
-                        collected[m.SiteCode] = collected.GetValueOrDefault(m.SiteCode) | mask;
-                        cleared[m.SiteCode] = cleared.GetValueOrDefault(m.SiteCode) + m.OtherClearedDays;
+                        collected[m.SiteCode] = collected.GetValueOrDefault(m.SiteCode) | m.CollectedMask(month.Month);
+                        cleared[m.SiteCode] = cleared.GetValueOrDefault(m.SiteCode) + m.ClearedDays(month.Month);
                     }
                 }
             }
@@ -200,8 +197,6 @@ public sealed class KpiService(
 
     /// <summary>True when the period is one or more whole calendar months.</summary>
     private static bool IsWholeMonths(DateOnly from, DateOnly to) => from.Day == 1 && to.AddDays(1).Day == 1;
-
-    private static DateOnly MonthStart(DateOnly day) => new(day.Year, day.Month, 1);
 
     private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
     {

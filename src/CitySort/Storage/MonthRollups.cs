@@ -6,11 +6,11 @@ namespace CitySort.Storage;
 
 /// <summary>
 /// The rollups by month, read by <see cref="KpiService"/> for periods of whole months so that a year's KPIs read a
-/// row per site and month and per month and daily-rollup group, not per day: the site rollup by month
-/// (<c>collection_rollup_site_month</c>, event schema 002), kept from the site-day rollup by triggers in the same
-/// transaction as the ingest's rollups, whose cleared-day counts are for the clearance time stored in
-/// <c>collection_rollup_settings</c> (<see cref="EnsureClearanceMinuteAsync"/> makes that the profile's); and the
-/// daily rollup summed by month in the query (<see cref="ReadDailyByMonthAsync"/>).
+/// row per site and year and per month and daily-rollup group, not per day: the site rollup by year
+/// (<c>collection_rollup_site_year</c>, event schema 004, the twelve months' counts packed five bits apiece), kept
+/// from the site-day rollup by triggers in the same transaction as the ingest's rollups, whose cleared-day counts are
+/// for the clearance time stored in <c>collection_rollup_settings</c> (<see cref="EnsureClearanceMinuteAsync"/> makes
+/// that the profile's); and the daily rollup summed by month in the query (<see cref="ReadDailyByMonthAsync"/>).
 /// </summary>
 /// <param name="options">The database.</param>
 public sealed class MonthRollups(StorageOptions options)
@@ -50,18 +50,23 @@ public sealed class MonthRollups(StorageOptions options)
 
             var m = minute.ToString(CultureInfo.InvariantCulture);
             await ScalarAsync(connection, transaction, $"INSERT INTO collection_rollup_settings (id, clearance_minute) VALUES (1, {m}) ON CONFLICT (id) DO UPDATE SET clearance_minute = excluded.clearance_minute", cancellationToken);
-            await ScalarAsync(connection, transaction, "DELETE FROM collection_rollup_site_month", cancellationToken);
-            var month = IsPostgres ? "date_trunc('month', business_day)::date" : "substr(business_day, 1, 8) || '01'";
+            await ScalarAsync(connection, transaction, "DELETE FROM collection_rollup_site_year", cancellationToken);
+            var (year, shift) = IsPostgres
+                ? ("EXTRACT(YEAR FROM business_day)::bigint", "(5 * (EXTRACT(MONTH FROM business_day)::int - 1))")
+                : ("CAST(substr(business_day, 1, 4) AS INTEGER)", "(5 * (CAST(substr(business_day, 6, 2) AS INTEGER) - 1))");
+            string Packed(string condition) => IsPostgres
+                ? $"CAST(SUM(CAST(({condition}) AS INT)::bigint << {shift}) AS BIGINT)"
+                : $"SUM(({condition}) << {shift})";
             await ScalarAsync(connection, transaction, $"""
-                INSERT INTO collection_rollup_site_month (month, site_code, recyclable_days, hazardous_days, other_days, kitchen_days, other_cleared_days)
-                SELECT {month}, site_code,
-                    SUM(CASE WHEN category = 'Recyclable' AND pickup_count > 0 THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN category = 'Hazardous' AND pickup_count > 0 THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN category = 'Other' AND pickup_count > 0 THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN category = 'Kitchen' AND pickup_count > 0 THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN category = 'Other' AND pickup_count > 0 AND first_pickup_minute <= {m} THEN 1 ELSE 0 END)
+                INSERT INTO collection_rollup_site_year (year, site_code, recyclable_days, hazardous_days, other_days, kitchen_days, other_cleared_days)
+                SELECT {year}, site_code,
+                    {Packed("category = 'Recyclable' AND pickup_count > 0")},
+                    {Packed("category = 'Hazardous' AND pickup_count > 0")},
+                    {Packed("category = 'Other' AND pickup_count > 0")},
+                    {Packed("category = 'Kitchen' AND pickup_count > 0")},
+                    {Packed($"category = 'Other' AND pickup_count > 0 AND first_pickup_minute <= {m}")}
                 FROM collection_rollup_site_day
-                GROUP BY {month}, site_code
+                GROUP BY {year}, site_code
                 """, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -69,24 +74,39 @@ public sealed class MonthRollups(StorageOptions options)
         ensuredMinute = minute;
     }
 
-    /// <summary>The rows of the months <paramref name="fromMonth"/>..<paramref name="toMonth"/> (first days, inclusive).</summary>
-    /// <param name="fromMonth">First month's first day.</param>
-    /// <param name="toMonth">Last month's first day.</param>
+    /// <summary>
+    /// The site rollup by year of the years <paramref name="fromYear"/>..<paramref name="toYear"/>, reduced to whether
+    /// each category was collected at the site in each month and to each month's cleared days (<see cref="SiteYearMonths"/>):
+    /// one record per site and year.
+    /// </summary>
+    /// <param name="fromYear">First year.</param>
+    /// <param name="toYear">Last year.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public async Task<IReadOnlyList<SiteMonthRollup>> ReadAsync(DateOnly fromMonth, DateOnly toMonth, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">A month's count is outside 0..31 (the rollup is damaged; <c>citysort rebuild</c> rebuilds it).</exception>
+    public async Task<IReadOnlyList<SiteYearMonths>> ReadSiteYearsAsync(int fromYear, int toYear, CancellationToken cancellationToken)
     {
         await using var connection = EventSchemaMigrator.Open(options);
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT month, site_code, recyclable_days, hazardous_days, other_days, kitchen_days, other_cleared_days FROM collection_rollup_site_month WHERE month >= @p0 AND month <= @p1";
-        Add(command, "@p0", Day(fromMonth));
-        Add(command, "@p1", Day(toMonth));
-        var rows = new List<SiteMonthRollup>();
+        command.CommandText = "SELECT year, site_code, recyclable_days, hazardous_days, other_days, kitchen_days, other_cleared_days FROM collection_rollup_site_year WHERE year >= @p0 AND year <= @p1";
+        Add(command, "@p0", (long)fromYear);
+        Add(command, "@p1", (long)toYear);
+        var rows = new List<SiteYearMonths>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var month = IsPostgres ? reader.GetFieldValue<DateOnly>(0) : DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-            rows.Add(new SiteMonthRollup(month, reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)));
+            long Packed(int column)
+            {
+                var value = reader.GetInt64(column);
+                if (value < 0 || value >= 1L << 60)
+                {
+                    throw new InvalidOperationException($"collection_rollup_site_year holds a month's count outside 0..31 for site {reader.GetString(1)}; run 'citysort rebuild'.");
+                }
+
+                return value;
+            }
+
+            rows.Add(SiteYearMonths.FromCounts((int)reader.GetInt64(0), reader.GetString(1), Packed(2), Packed(3), Packed(4), Packed(5), Packed(6)));
         }
 
         return rows;

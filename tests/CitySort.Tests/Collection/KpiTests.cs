@@ -69,6 +69,49 @@ public sealed class KpiTests
         Assert.Equal((2m, 90m), (City("SameDayClearance").Numerator, City("SameDayClearance").Denominator));
     }
 
+    [Fact]
+    public async Task A_late_pickup_and_a_rebuild_keep_the_site_rollup_by_year_exact_on_sqlite()
+    {
+        await using var host = await SqliteAsync();
+        await AssertLatePickupAndRebuildAsync(host);
+    }
+
+    [Fact]
+    public async Task A_late_pickup_and_a_rebuild_keep_the_site_rollup_by_year_exact_on_postgresql()
+    {
+        await using var host = await PostgreSqlAsync();
+        await AssertLatePickupAndRebuildAsync(host);
+    }
+
+    private static async Task AssertLatePickupAndRebuildAsync(CollectionHost host)
+    {
+        await HandWorkedDay.SubmitAsync(host);
+        var december = new KpiQuery(new DateOnly(2015, 12, 1), new DateOnly(2015, 12, 31), GroupBy: KpiGroupBy.Month);
+        KpiFigure Clearance(KpiReport report) => report.Periods.Single().Figures.Single(f => f.Kpi == "SameDayClearance" && f.DistrictCode is null);
+        var first = Clearance(await host.Kpis.GetAsync(december, Token));
+        Assert.Equal((2m, 93m), (first.Numerator, first.Denominator));
+
+        // A late pickup at OH-1 on 1 December at 09:00 moves its site-day's first pickup before 17:00 (an update of
+        // the site-day row), and one on 15 December at 10:00 adds a site-day (an insert): cleared 2 + 1 + 1 = 4 of
+        // 3 sites × 31 days = 93 (W96-K3).
+        var late = await host.Intake.SubmitAsync(TruckDevice(OuhaiTruck), [Json(Pickup("P-5", OuhaiTruck, "OH-1", "Other", "2015-12-01T09:00:00+08:00", 100m), EventKind.Pickup)], Token);
+        host.Clock.SetUtcNow(new DateTimeOffset(2015, 12, 15, 12, 0, 0, TimeSpan.FromHours(8)));
+        var later = await host.Intake.SubmitAsync(TruckDevice(OuhaiTruck), [Json(Pickup("P-6", OuhaiTruck, "OH-1", "Other", "2015-12-15T10:00:00+08:00", 100m), EventKind.Pickup)], Token);
+        Assert.All(late.Concat(later), r => Assert.Equal(IntakeOutcome.Accepted, r.Outcome));
+        var before = await host.Kpis.GetAsync(december, Token);
+        Assert.Equal((4m, 93m), (Clearance(before).Numerator, Clearance(before).Denominator));
+
+        // The same month from the site-day rollup (1..30 December is not a whole month): 4 of 3 × 30 = 90.
+        var days = await host.Kpis.GetAsync(december with { To = new DateOnly(2015, 12, 30) }, Token);
+        Assert.Equal((4m, 90m), (Clearance(days).Numerator, Clearance(days).Denominator));
+
+        // Rebuilding the rollups from the raw events deletes and re-inserts every site-day row; the site rollup by
+        // year follows through its triggers and every figure of the month is the same.
+        await host.Store.RebuildRollupsAsync(null, Token);
+        var after = await host.Kpis.GetAsync(december, Token);
+        Assert.Equal(before.Periods.Single().Figures, after.Periods.Single().Figures);
+    }
+
     private static async Task AssertHandWorkedMonthAsync(CollectionHost host)
     {
         await HandWorkedDay.SubmitAsync(host);
