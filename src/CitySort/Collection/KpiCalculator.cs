@@ -215,8 +215,14 @@ public static class KpiCalculator
     {
         ArgumentNullException.ThrowIfNull(profile);
         var (overall, byDistrict) = CoverageCalculator.UrbanAndDistricts(profile, sitesInScope);
+        return CoverageFigures(overall, byDistrict, districtCode);
+    }
+
+    /// <summary>The KPI figures of coverage figures: the city's (unless one district is asked for) and the districts'.</summary>
+    internal static IReadOnlyList<KpiFigure> CoverageFigures(CoverageFigure? overall, IEnumerable<CoverageFigure> byDistrict, string? districtCode)
+    {
         var figures = new List<KpiFigure>();
-        if (districtCode is null)
+        if (districtCode is null && overall is not null)
         {
             figures.Add(FromCoverage(overall, null));
         }

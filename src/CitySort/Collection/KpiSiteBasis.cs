@@ -17,6 +17,7 @@ public sealed class KpiSiteBasis
 {
     private readonly PolicyProfile profile;
     private readonly CoverageSite[] coverage;
+    private readonly string[] districts;
     private readonly DueSite[] due;
     private readonly bool anyRetired;
 
@@ -31,10 +32,19 @@ public sealed class KpiSiteBasis
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(retiredAt);
         this.profile = profile;
-        coverage = CoverageCalculator.InScope(profile, sites.Select(s => SiteCoverageInput.From(profile, s)))
+        var covered = profile.Settings.Covered.Value;
+        var weights = profile.Settings.CoverageWeighting.Value;
+        var inScope = CoverageCalculator.InScope(profile, sites.Select(s => SiteCoverageInput.From(profile, s)));
+        districts = inScope.Select(s => s.Site.DistrictCode).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var districtIndex = districts.Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i, StringComparer.Ordinal);
+        coverage = inScope
             .Select(s => new CoverageSite(
-                s with { Site = s.Site with { CollectedSorted = true } },
-                s with { Site = s.Site with { CollectedSorted = false } },
+                s.Site.SiteCode,
+                s.Site.SiteType,
+                districtIndex[s.Site.DistrictCode],
+                CoverageCalculator.WeightOf(weights, s.Site),
+                covered.IsCovered(s.BinsInPlace, collectedSorted: true),
+                covered.IsCovered(s.BinsInPlace, collectedSorted: false),
                 MaskOf(s.Site.Bins.Where(b => b.Category is not null && b.Count > 0).Select(b => b.Category!.Value)),
                 retiredAt.GetValueOrDefault(s.Site.SiteCode)))
             .ToArray();
@@ -78,7 +88,8 @@ public sealed class KpiSiteBasis
     public IReadOnlyList<KpiFigure> Coverage(IReadOnlyDictionary<string, int> collected, DateOnly periodEnd, string? districtCode)
     {
         ArgumentNullException.ThrowIfNull(collected);
-        var inputs = new List<SiteCoverageInput>(coverage.Length);
+        var city = new CoverageTally();
+        var byDistrict = districts.Select(_ => new CoverageTally()).ToArray();
         foreach (var site in coverage)
         {
             if (anyRetired && !RetirementRule.InServiceOn(site.RetiredAt, periodEnd))
@@ -86,11 +97,19 @@ public sealed class KpiSiteBasis
                 continue;
             }
 
-            var got = collected.GetValueOrDefault(site.Sorted.Site.SiteCode);
-            inputs.Add(site.Required != 0 && (site.Required & got) == site.Required ? site.Sorted : site.Unsorted);
+            var got = collected.GetValueOrDefault(site.SiteCode);
+            var covered = site.Required != 0 && (site.Required & got) == site.Required ? site.CoveredIfSorted : site.CoveredIfNot;
+            city.Add(site.SiteType, site.Weight, covered);
+            byDistrict[site.District].Add(site.SiteType, site.Weight, covered);
         }
 
-        return KpiCalculator.Coverage(profile, inputs, districtCode);
+        // As CoverageCalculator.UrbanAndDistricts: the urban figure, then the districts that have sites, by code.
+        var overall = districtCode is null ? CoverageCalculator.Figure(profile, CoverageScopeKind.Urban, null, null, null, city) : null;
+        var figures = districts.Select((code, i) => (Code: code, Tally: byDistrict[i]))
+            .Where(d => d.Tally.AllSites > 0 && (districtCode is null || d.Code == districtCode))
+            .Select(d => CoverageCalculator.Figure(profile, CoverageScopeKind.District, d.Code, profile.District(d.Code)?.Name, null, d.Tally))
+            .ToArray();
+        return KpiCalculator.CoverageFigures(overall, figures, districtCode);
     }
 
     /// <summary>Same-day clearance of other waste over a period (W96-K3), from the sites due and in service on its last day.</summary>
@@ -104,8 +123,8 @@ public sealed class KpiSiteBasis
         return KpiCalculator.SameDayClearanceOfDue(profile, sites, clearedDays, days, districtCode);
     }
 
-    /// <summary>A site in scope in both of its states and the mask of the categories it must have collected.</summary>
-    private sealed record CoverageSite(SiteCoverageInput Sorted, SiteCoverageInput Unsorted, int Required, DateTimeOffset? RetiredAt);
+    /// <summary>A site in scope: its type, district (index), weight, whether it is covered when collected sorted and when not, and the mask of the categories it must have collected.</summary>
+    private sealed record CoverageSite(string SiteCode, SiteType SiteType, int District, long Weight, bool CoveredIfSorted, bool CoveredIfNot, int Required, DateTimeOffset? RetiredAt);
 
     /// <summary>A site due for clearance every day.</summary>
     private sealed record DueSite(SiteFacts Site, DateTimeOffset? RetiredAt);

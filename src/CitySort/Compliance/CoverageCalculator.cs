@@ -102,34 +102,57 @@ public static class CoverageCalculator
     private static CoverageFigure Figure(
         PolicyProfile profile, CoverageScopeKind kind, string? code, LocalizedText? name, SiteType? siteType, IReadOnlyList<SiteCoverageInput> sites)
     {
+        var tally = new CoverageTally();
         var covered = profile.Settings.Covered.Value;
         var weights = profile.Settings.CoverageWeighting.Value;
-        bool IsCovered(SiteCoverageInput s) => covered.IsCovered(s.BinsInPlace, s.Site.CollectedSorted);
+        foreach (var s in sites)
+        {
+            tally.Add(s.Site.SiteType, WeightOf(weights, s.Site), covered.IsCovered(s.BinsInPlace, s.Site.CollectedSorted));
+        }
 
+        return Figure(profile, kind, code, name, siteType, tally);
+    }
+
+    /// <summary>The weight of a site in its type's share (setting <c>coverageWeighting</c>): households, staff or 1.</summary>
+    internal static long WeightOf(CoverageWeightingRule weights, SiteFacts site) => weights.For(site.SiteType) switch
+    {
+        CoverageWeighting.Households => Math.Max(site.Households, 0),
+        CoverageWeighting.Staff => Math.Max(site.Staff, 0),
+        _ => 1,
+    };
+
+    /// <summary>One coverage figure from a scope's tallies (the only place its arithmetic is written).</summary>
+    internal static CoverageFigure Figure(
+        PolicyProfile profile, CoverageScopeKind kind, string? code, LocalizedText? name, SiteType? siteType, CoverageTally tally)
+    {
+        var weights = profile.Settings.CoverageWeighting.Value;
         decimal numerator, denominator;
+        int count, coveredCount;
         CoverageWeighting weighting;
-        var counted = siteType is { } t ? sites.Where(s => s.Site.SiteType == t).ToArray() : sites.ToArray();
         if (siteType is { } type)
         {
             weighting = weights.For(type);
-            numerator = counted.Where(IsCovered).Sum(s => Weight(weighting, s.Site));
-            denominator = counted.Sum(s => Weight(weighting, s.Site));
+            numerator = tally.CoveredWeight(type);
+            denominator = tally.Weight(type);
+            (count, coveredCount) = (tally.Sites(type), tally.CoveredSites(type));
         }
         else if (weights.Overall == CoverageWeighting.SiteTypeMean)
         {
             weighting = CoverageWeighting.SiteTypeMean;
             var shares = Enum.GetValues<SiteType>()
-                .Select(st => Figure(profile, kind, code, name, st, sites).Share)
+                .Select(st => Figure(profile, kind, code, name, st, tally).Share)
                 .OfType<decimal>()
                 .ToArray();
             numerator = shares.Sum();
             denominator = shares.Length;
+            (count, coveredCount) = (tally.AllSites, tally.AllCoveredSites);
         }
         else
         {
             weighting = CoverageWeighting.SiteCount;
-            numerator = counted.Count(IsCovered);
-            denominator = counted.Length;
+            numerator = tally.AllCoveredSites;
+            denominator = tally.AllSites;
+            (count, coveredCount) = (tally.AllSites, tally.AllCoveredSites);
         }
 
         decimal? share = denominator > 0 ? numerator / denominator : null;
@@ -139,16 +162,9 @@ public static class CoverageCalculator
             .FirstOrDefault();
         bool? met = share is { } sh && target?.MinShare is { } min ? sh >= min : null;
         return new CoverageFigure(
-            kind, code, name, siteType, weighting, numerator, denominator, counted.Length, counted.Count(IsCovered), share,
+            kind, code, name, siteType, weighting, numerator, denominator, count, coveredCount, share,
             target?.Id, target?.Clause, target?.MinShare, target?.Due, met);
     }
-
-    private static decimal Weight(CoverageWeighting weighting, SiteFacts site) => weighting switch
-    {
-        CoverageWeighting.Households => Math.Max(site.Households, 0),
-        CoverageWeighting.Staff => Math.Max(site.Staff, 0),
-        _ => 1m,
-    };
 
     private static WetDryPilotCheck[] Pilots(PolicyProfile profile, IReadOnlyList<SiteCoverageInput> sites)
     {
