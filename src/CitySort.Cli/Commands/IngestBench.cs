@@ -29,7 +29,7 @@ namespace CitySort.Cli.Commands;
 /// intake; each repeated. All servers run in process on 127.0.0.1, on temporary databases (a temporary folder of
 /// SQLite files, or databases created on the PostgreSQL server and dropped afterwards).
 /// </summary>
-internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, int devices, double scale, Action<string> report)
+internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, int devices, double scale, SqliteSynchronous synchronous, Action<string> report)
 {
     /// <summary>Events per HTTP batch and per raw insert transaction (issue 9).</summary>
     public const int BatchSize = 500;
@@ -45,7 +45,8 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
 
     private bool IsPostgres => postgres is not null;
 
-    private string ProviderName => IsPostgres ? "PostgreSQL" : "SQLite";
+    /// <summary>The store, with the SQLite sync setting measured (the same for the door and its raw baseline).</summary>
+    private string ProviderName => IsPostgres ? "PostgreSQL" : $"SQLite (synchronous={synchronous.ToString().ToUpperInvariant()})";
 
     private int HttpEvents => Math.Max(2 * BatchSize, (int)Math.Round(400_000 * scale / BatchSize) * BatchSize);
 
@@ -167,7 +168,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
     {
         if (!IsPostgres)
         {
-            return StorageOptions.ForSqliteFile(Path.Combine(folder, name + ".db"));
+            return StorageOptions.ForSqliteFile(Path.Combine(folder, name + ".db")) with { SqliteSynchronous = synchronous };
         }
 
         var database = $"citysort_bench_{runId}_{name}";
@@ -325,7 +326,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
     {
         await using var connection = new SqliteConnection(options.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using (var wal = new SqliteCommand("PRAGMA journal_mode=WAL;", connection))
+        await using (var wal = new SqliteCommand("PRAGMA journal_mode=WAL;PRAGMA synchronous=" + (options.SqliteSynchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL") + ";", connection))
         {
             await wal.ExecuteNonQueryAsync(cancellationToken);
         }

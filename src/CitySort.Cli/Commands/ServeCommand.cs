@@ -21,6 +21,7 @@ internal static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "URLs to listen on, separated by ';' (default " + ServerOptions.DefaultUrls + ").", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
         var db = new Option<string?>("--db") { Description = "SQLite database file (default citysort.db in the working directory)." };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string; replaces the SQLite file." };
+        var synchronous = new Option<string?>("--sqlite-synchronous") { Description = "How SQLite commits of events reach the disk: full (default; an acknowledged event survives a power loss) or normal (survives the process being killed, not a power loss; faster where fsync is slow)." };
         var profile = new Option<string?>("--profile") { Description = "Policy profile JSON file (default: the shipped Wenzhou 2015 profile)." };
         var noDemo = new Option<bool>("--no-demo") { Description = "Do not fill an empty database with the demo city, and refuse anonymous (demo) devices." };
         var mqttPort = new Option<int?>("--mqtt-port") { Description = "Port of the in-process MQTT broker on 127.0.0.1 (default 1883)." };
@@ -30,7 +31,7 @@ internal static class ServeCommand
         var mqttPassword = new Option<string?>("--mqtt-password") { Description = "Password for the external broker." };
         var command = new Command("serve", "Run the CitySort server: JSON API, API reference (/api/reference), dashboard and MQTT door.")
         {
-            urls, db, postgres, profile, noDemo, mqttPort, noMqtt, mqttBroker, mqttUser, mqttPassword,
+            urls, db, postgres, synchronous, profile, noDemo, mqttPort, noMqtt, mqttBroker, mqttUser, mqttPassword,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,6 +40,19 @@ internal static class ServeCommand
             if (dbPath is not null && connection is not null)
             {
                 await Console.Error.WriteLineAsync("Give either --db or --postgres, not both.");
+                return 2;
+            }
+
+            var sync = ParseSynchronous(parse.GetValue(synchronous), out var syncError);
+            if (sync is null)
+            {
+                await Console.Error.WriteLineAsync(syncError);
+                return 2;
+            }
+
+            if (connection is not null && parse.GetValue(synchronous) is not null)
+            {
+                await Console.Error.WriteLineAsync("--sqlite-synchronous applies to the SQLite file only, not to --postgres.");
                 return 2;
             }
 
@@ -83,7 +97,7 @@ internal static class ServeCommand
                 ProfilePath = parse.GetValue(profile),
                 Storage = connection is not null
                     ? StorageOptions.ForPostgreSql(connection)
-                    : StorageOptions.ForSqliteFile(dbPath ?? StorageOptions.DefaultSqliteFileName),
+                    : StorageOptions.ForSqliteFile(dbPath ?? StorageOptions.DefaultSqliteFileName) with { SqliteSynchronous = sync.Value },
                 SeedDemo = !parse.GetValue(noDemo),
                 Mqtt = mqtt,
             };
@@ -108,6 +122,22 @@ internal static class ServeCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The value of <c>--sqlite-synchronous</c> (absent: full), or null with the usage error.</summary>
+    internal static SqliteSynchronous? ParseSynchronous(string? value, out string? error)
+    {
+        error = null;
+        switch (value?.Trim().ToUpperInvariant())
+        {
+            case null or "FULL":
+                return SqliteSynchronous.Full;
+            case "NORMAL":
+                return SqliteSynchronous.Normal;
+            default:
+                error = $"--sqlite-synchronous '{value}' is not full or normal (--sqlite-synchronous 须为 full 或 normal).";
+                return null;
+        }
     }
 
     /// <summary>The MQTT door options of the command line, or null with the usage error.</summary>

@@ -5,14 +5,15 @@ namespace CitySort.Server.Mqtt;
 
 /// <summary>
 /// Gathers the MQTT messages that arrive together, from all connections, into one
-/// <see cref="IEventIntake.SubmitManyAsync"/> call with one part per device (group commit): while one batch is being
-/// committed the next messages queue, and the next batch takes every queued message (up to
-/// <see cref="IEventIntake.MaxBatchSize"/>), then lingers for more: the configured time, or a quarter of the time the
-/// previous submission took (at most <see cref="MaxAdaptiveLinger"/>) when that is longer. The adaptive part matters
-/// because an MQTT session has one QoS 1 message in flight: without it, the devices answered by one commit would
-/// miss the next and form a second cohort, so that each commit carried only half of the devices.
-/// Each caller's task completes with its own event's result only after the batch's submission returned, so an
-/// acknowledgement awaiting it still follows the commit. Batches are submitted one at a time, in arrival order.
+/// <see cref="IEventIntake.SubmitManyAsync"/> call with one part per device, and hands each call to the intake without
+/// waiting for the previous one's commit (at most <see cref="MaxInFlight"/> calls at once): the intake's writer commits
+/// every submission queued while it was committing the previous ones together (group commit), and decides them in the
+/// order the batcher made them. So the writer is never idle while messages wait, and a commit carries every message that
+/// arrived during the previous commit: with devices that each wait for their PUBACK (one QoS 1 message in flight per
+/// MQTT session) a commit carries about one message per device, without a linger that would only add latency. A batch
+/// takes every queued message (up to <see cref="IEventIntake.MaxBatchSize"/>), then lingers for more for the configured
+/// time (default none). Each caller's task completes with its own event's result only after its batch's submission
+/// returned, i.e. after the commit, so an acknowledgement awaiting it still follows the commit.
 /// </summary>
 internal sealed class EventBatcher : IAsyncDisposable
 {
@@ -22,10 +23,13 @@ internal sealed class EventBatcher : IAsyncDisposable
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
-    private TimeSpan _lastSubmit;
+    private readonly SemaphoreSlim _inFlight = new(MaxInFlight, MaxInFlight);
 
-    /// <summary>The longest linger taken from the previous submission's time.</summary>
-    public static readonly TimeSpan MaxAdaptiveLinger = TimeSpan.FromMilliseconds(20);
+    /// <summary>
+    /// The most submissions handed to the intake and not yet answered. Bounds the work queued at the intake when the
+    /// store falls behind; the messages beyond it wait in the batcher and join the next batch.
+    /// </summary>
+    public const int MaxInFlight = 8;
 
     /// <summary>Starts the batcher.</summary>
     /// <param name="intake">The intake to submit to.</param>
@@ -68,22 +72,22 @@ internal sealed class EventBatcher : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        _inFlight.Dispose();
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var batch = new List<Pending>(IEventIntake.MaxBatchSize);
+        var submissions = new List<Task>();
         try
         {
             while (await _queue.Reader.WaitToReadAsync(cancellationToken))
             {
-                batch.Clear();
+                await _inFlight.WaitAsync(cancellationToken);
+                var batch = new List<Pending>();
                 Drain(batch);
-                var adaptive = _lastSubmit / 4;
-                var lingerFor = adaptive > _linger ? (adaptive < MaxAdaptiveLinger ? adaptive : MaxAdaptiveLinger) : _linger;
-                if (lingerFor > TimeSpan.Zero && batch.Count < IEventIntake.MaxBatchSize)
+                if (_linger > TimeSpan.Zero && batch.Count < IEventIntake.MaxBatchSize)
                 {
-                    using var timeout = new CancellationTokenSource(lingerFor, _clock);
+                    using var timeout = new CancellationTokenSource(_linger, _clock);
                     using var linger = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
                     try
                     {
@@ -98,18 +102,18 @@ internal sealed class EventBatcher : IAsyncDisposable
                     }
                 }
 
-                var started = _clock.GetTimestamp();
-                await SubmitBatchAsync(batch, cancellationToken);
-                _lastSubmit = _clock.GetElapsedTime(started);
+                // Not awaited: the next batch is made (and queued at the intake, behind this one) while this one is
+                // committed. The intake's SubmitManyAsync takes its place in the writer's queue when it is called.
+                submissions.RemoveAll(t => t.IsCompleted);
+                submissions.Add(SubmitBatchAsync(batch, cancellationToken));
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            foreach (var pending in batch)
-            {
-                pending.Result.TrySetCanceled(cancellationToken);
-            }
+            // Stopping: what was handed to the intake is answered by it; what is left in the queue is cancelled on dispose.
         }
+
+        await Task.WhenAll(submissions);
     }
 
     private void Drain(List<Pending> batch)
@@ -121,6 +125,18 @@ internal sealed class EventBatcher : IAsyncDisposable
     }
 
     private async Task SubmitBatchAsync(List<Pending> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SubmitGroupsAsync(batch, cancellationToken);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+    }
+
+    private async Task SubmitGroupsAsync(List<Pending> batch, CancellationToken cancellationToken)
     {
         // One part per device, in the order each device's first message arrived; within a device, arrival order. All
         // devices go to the intake in one call, so that they share one commit (a device's MQTT session hands over one

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using CitySort.Collection;
 using CitySort.Collection.Violations;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +10,7 @@ namespace CitySort.Server.Services;
 /// batch without blocking the intake and re-evaluates what it touched, taking every batch queued meanwhile together
 /// (each vehicle-day touched by any of them is evaluated once, from the store, so the result equals one evaluation per
 /// batch while the cost follows the evaluations' pace, not the commits'). Under a sustained stream it rests after each
-/// pass for as long as the pass took (at most <see cref="MaxRest"/>), so the live checks take at most half of one
+/// pass for as long as the pass took (at most <see cref="PacedBatchEvaluator.MaxRest"/>; <see cref="PacedBatchEvaluator"/>), so the live checks take at most half of one
 /// core and never starve the intake; a finding is stored at most about twice a pass's time after its event. At each day's clearance time (setting
 /// <c>planning.shiftEnd</c>) it runs the day-end evaluation of that day, and once on start for the last day whose
 /// clearance time has passed (a run missed while the server was down). Failures are logged, never thrown at the intake.
@@ -19,15 +18,12 @@ namespace CitySort.Server.Services;
 internal sealed class ViolationWorker(
     ViolationService violations, RegistryReadiness readiness, TimeProvider time, ILogger<ViolationWorker> logger) : BackgroundService, ICommittedEventSink
 {
-    /// <summary>The longest rest between two passes under a sustained stream.</summary>
-    public static readonly TimeSpan MaxRest = TimeSpan.FromSeconds(2);
-
-    private readonly Channel<CommittedBatch> batches = Channel.CreateUnbounded<CommittedBatch>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly PacedBatchEvaluator pacer = new(violations.EvaluateBatchAsync, time, logger);
 
     /// <inheritdoc />
     public ValueTask PublishAsync(CommittedBatch batch, CancellationToken cancellationToken)
     {
-        batches.Writer.TryWrite(batch);
+        pacer.Add(batch);
         return ValueTask.CompletedTask;
     }
 
@@ -37,51 +33,11 @@ internal sealed class ViolationWorker(
         try
         {
             await readiness.WaitAsync(stoppingToken);
-            await Task.WhenAll(DrainAsync(stoppingToken), DayEndAsync(stoppingToken));
+            await Task.WhenAll(pacer.RunAsync(stoppingToken), DayEndAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
-        }
-    }
-
-    private async Task DrainAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var first in batches.Reader.ReadAllAsync(stoppingToken))
-        {
-            var batch = first;
-            if (batches.Reader.TryRead(out var next))
-            {
-                var accepted = new List<CollectionEvent>(first.Accepted);
-                var rejected = first.RejectedCount;
-                var days = new SortedSet<DateOnly>(first.BusinessDays);
-                do
-                {
-                    accepted.AddRange(next.Accepted);
-                    rejected += next.RejectedCount;
-                    days.UnionWith(next.BusinessDays);
-                }
-                while (batches.Reader.TryRead(out next));
-                batch = new CommittedBatch(accepted, rejected, days.ToArray());
-            }
-
-            var started = time.GetTimestamp();
-            try
-            {
-                await violations.EvaluateBatchAsync(batch, stoppingToken);
-            }
-#pragma warning disable CA1031 // A failed evaluation must not stop the worker; the next batch or the day-end run repeats it.
-            catch (Exception exception) when (exception is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                logger.LogError(exception, "Evaluating violations for a batch of {Count} event(s) failed", batch.Accepted.Count);
-            }
-
-            var rest = time.GetElapsedTime(started);
-            if (rest > TimeSpan.Zero && batches.Reader.TryPeek(out _))
-            {
-                await Task.Delay(rest < MaxRest ? rest : MaxRest, time, stoppingToken);
-            }
         }
     }
 

@@ -93,16 +93,35 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
             return [];
         }
 
-        var parts = new Part[batches.Count];
-        var snapshot = await registry.GetAsync(cancellationToken);
-        for (var b = 0; b < batches.Count; b++)
+        // The submission takes its place in the writer's queue now, before it is prepared, so that submissions made one
+        // after the other are decided in that order even while several are being prepared (the MQTT batcher does not
+        // wait for one commit before it submits the next batch).
+        var work = new Work(cancellationToken);
+        if (!queue.Writer.TryWrite(work))
         {
-            Prepared[] prepared;
-            (prepared, snapshot) = await PrepareAllAsync(batches[b].Device, batches[b].Events, snapshot, cancellationToken);
-            parts[b] = new Part(batches[b].Device, prepared);
+            throw new ObjectDisposedException(nameof(EventIntake), "The intake is shutting down.");
         }
 
-        return await EnqueueAsync(new Work(parts, allOrNothing: false, cancellationToken));
+        try
+        {
+            var parts = new Part[batches.Count];
+            var snapshot = await registry.GetAsync(cancellationToken);
+            for (var b = 0; b < batches.Count; b++)
+            {
+                Prepared[] prepared;
+                (prepared, snapshot) = await PrepareAllAsync(batches[b].Device, batches[b].Events, snapshot, cancellationToken);
+                parts[b] = new Part(batches[b].Device, prepared);
+            }
+
+            work.SetPrepared(parts);
+        }
+        catch (Exception e)
+        {
+            work.FailPreparation(e);
+            throw;
+        }
+
+        return await work.Done.Task.ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -225,12 +244,30 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
             var count = 0;
             while (reader.TryPeek(out var next))
             {
+                if (!next.Prepared.IsCompleted)
+                {
+                    // A submission still being prepared holds its place: commit what is ready before it, or wait for it.
+                    if (group.Count > 0)
+                    {
+                        break;
+                    }
+
+                    await next.Prepared.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
+
                 if (group.Count > 0 && (next.AllOrNothing || group[0].AllOrNothing || count + next.EventCount > MaxEventsPerCommit))
                 {
                     break;
                 }
 
                 reader.TryRead(out _);
+                if (!next.Prepared.IsCompletedSuccessfully)
+                {
+                    // Its caller has the preparation's exception; nothing of it is written.
+                    next.Done.TrySetCanceled();
+                    continue;
+                }
+
                 if (next.CancellationToken.IsCancellationRequested)
                 {
                     next.Done.TrySetCanceled(next.CancellationToken);
@@ -431,17 +468,48 @@ public sealed class EventIntake : IEventIntake, IAsyncDisposable
     /// <summary>One device's prepared events within a submission.</summary>
     private sealed record Part(DeviceIdentity Device, Prepared[] Events);
 
-    /// <summary>One submission: one part from <see cref="SubmitAsync"/> and files, one per device from <see cref="SubmitManyAsync"/>.</summary>
-    private sealed class Work(Part[] parts, bool allOrNothing, CancellationToken cancellationToken)
+    /// <summary>
+    /// One submission: one part from <see cref="SubmitAsync"/> and files (queued once prepared), one per device from
+    /// <see cref="SubmitManyAsync"/> (queued first, prepared afterwards: <see cref="Prepared"/> completes then).
+    /// </summary>
+    private sealed class Work
     {
-        public Part[] Parts { get; } = parts;
+        private readonly TaskCompletionSource prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public int EventCount { get; } = parts.Sum(p => p.Events.Length);
+        /// <summary>A prepared submission.</summary>
+        public Work(Part[] parts, bool allOrNothing, CancellationToken cancellationToken)
+        {
+            AllOrNothing = allOrNothing;
+            CancellationToken = cancellationToken;
+            SetPrepared(parts);
+        }
 
-        public bool AllOrNothing { get; } = allOrNothing;
+        /// <summary>A submission queued before it is prepared (never all-or-nothing).</summary>
+        public Work(CancellationToken cancellationToken)
+        {
+            CancellationToken = cancellationToken;
+        }
 
-        public CancellationToken CancellationToken { get; } = cancellationToken;
+        public Part[] Parts { get; private set; } = [];
+
+        public int EventCount { get; private set; }
+
+        public bool AllOrNothing { get; }
+
+        public CancellationToken CancellationToken { get; }
+
+        /// <summary>Completes when <see cref="Parts"/> are set; faults when the preparation failed.</summary>
+        public Task Prepared => prepared.Task;
 
         public TaskCompletionSource<IReadOnlyList<IntakeResult>[]> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void SetPrepared(Part[] parts)
+        {
+            Parts = parts;
+            EventCount = parts.Sum(p => p.Events.Length);
+            prepared.TrySetResult();
+        }
+
+        public void FailPreparation(Exception e) => prepared.TrySetException(e);
     }
 }

@@ -34,13 +34,21 @@ public sealed class CollectionEventStore : ICollectionEventReader
 
     private bool IsPostgres => options.Provider == StorageProvider.PostgreSql;
 
-    /// <summary>Opens a connection and begins the batch's transaction.</summary>
+    /// <summary>Opens a connection (on SQLite with <see cref="StorageOptions.SqliteSynchronous"/>) and begins the batch's transaction.</summary>
     internal async Task<(DbConnection Connection, DbTransaction Transaction)> BeginAsync(CancellationToken cancellationToken)
     {
         var connection = EventSchemaMigrator.Open(options);
         try
         {
             await connection.OpenAsync(cancellationToken);
+            if (!IsPostgres)
+            {
+                // Per connection (pooled connections keep it, and setting it again costs a statement, not a sync).
+                await using var synchronous = connection.CreateCommand();
+                synchronous.CommandText = options.SqliteSynchronous == SqliteSynchronous.Normal ? "PRAGMA synchronous=NORMAL;" : "PRAGMA synchronous=FULL;";
+                await synchronous.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
             return (connection, transaction);
         }

@@ -27,6 +27,12 @@ public sealed record StorageOptions
     /// <summary>True to switch a SQLite database to write-ahead logging (WAL) when it is migrated.</summary>
     public bool SqliteWriteAheadLog { get; init; }
 
+    /// <summary>
+    /// How the event store's SQLite commits are synced to disk (<see cref="Storage.SqliteSynchronous"/>; default
+    /// <see cref="SqliteSynchronous.Full"/>, durable against power loss). Ignored on PostgreSQL.
+    /// </summary>
+    public SqliteSynchronous SqliteSynchronous { get; init; } = SqliteSynchronous.Full;
+
     /// <summary>Options for a SQLite file at <paramref name="path"/> (created on first migration), in WAL mode.</summary>
     /// <param name="path">Path of the database file, absolute or relative to the working directory.</param>
     public static StorageOptions ForSqliteFile(string path)

@@ -49,7 +49,7 @@ public sealed class KillAndRestartTests : IDisposable
         var acknowledged = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         string plate;
         string siteCode;
-        await using (var first = await ServerProcess.StartAsync(db, 5240, 18850, Ct))
+        await using (var first = await ServerProcess.StartAsync(db, DoorsFixture.FreePort(), DoorsFixture.FreePort(), Ct))
         {
             (plate, siteCode) = await RegistryFactsAsync(db);
             var burst = new Burst(plate, siteCode, seed);
@@ -72,7 +72,7 @@ public sealed class KillAndRestartTests : IDisposable
         Assert.True(acknowledgedBeforeKill.Count >= killAfterAcks, $"only {acknowledgedBeforeKill.Count} events acknowledged before the kill, threshold {killAfterAcks}");
         Assert.True(acknowledgedBeforeKill.Count < TotalEvents, "the whole burst was acknowledged before the kill; the kill proved nothing");
 
-        await using (var second = await ServerProcess.StartAsync(db, 5241, 18851, Ct))
+        await using (var second = await ServerProcess.StartAsync(db, DoorsFixture.FreePort(), DoorsFixture.FreePort(), Ct))
         {
             var stored = await StoredCountsAsync(db);
             // Every acknowledged event is in the store exactly once (key table and its kind's table).

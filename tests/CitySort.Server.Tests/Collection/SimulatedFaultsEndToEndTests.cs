@@ -16,8 +16,9 @@ namespace CitySort.Server.Tests.Collection;
 /// </summary>
 public sealed class SimulatedFaultsEndToEndTests : IDisposable
 {
-    private const int HttpPort = 5412;
-    private const int MqttPort = 19012;
+    // Free ports, so that a server left on fixed ports by another run on the same machine cannot make this one fail.
+    private readonly int _httpPort = DoorsFixture.FreePort();
+    private readonly int _mqttPort = DoorsFixture.FreePort();
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
     private readonly string _folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "citysort-sim-" + Guid.NewGuid().ToString("N"))).FullName;
 
@@ -34,8 +35,8 @@ public sealed class SimulatedFaultsEndToEndTests : IDisposable
     {
         var db = Path.Combine(_folder, "citysort.db");
         var manifestFile = Path.Combine(_folder, "faults.json");
-        await using var server = await ServerProcess.StartAsync(db, HttpPort, MqttPort, Ct);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}"), Timeout = TimeSpan.FromSeconds(60) };
+        await using var server = await ServerProcess.StartAsync(db, _httpPort, _mqttPort, Ct);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_httpPort}"), Timeout = TimeSpan.FromSeconds(60) };
 
         var (exit, output) = await RunSimulatorAsync(db, manifestFile);
         Assert.True(exit == 0, "simulate exited with " + exit + ":\n" + output);
@@ -137,7 +138,7 @@ public sealed class SimulatedFaultsEndToEndTests : IDisposable
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[]
         {
-            Path.Combine(AppContext.BaseDirectory, "CitySort.Cli.dll"), "simulate", "--speed", "3600", "--broker", "127.0.0.1:" + MqttPort.ToString(CultureInfo.InvariantCulture),
+            Path.Combine(AppContext.BaseDirectory, "CitySort.Cli.dll"), "simulate", "--speed", "3600", "--broker", "127.0.0.1:" + _mqttPort.ToString(CultureInfo.InvariantCulture),
             "--inject-faults", "--from", "07:00", "--to", "08:00", "--gps-interval", "300", "--max-minutes", "5", "--faults-out", manifest, "--db", db,
         })
         {
