@@ -68,6 +68,7 @@ public static class CitySortServer
         builder.Services.AddCitySortViolations();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<CoverageService>();
+        builder.Services.AddSingleton<CitySort.Assessment.PublicProgressService>();
         builder.Services.AddSingleton<DivisionService>();
         builder.Services.AddSingleton<SiteQueryService>();
         builder.Services.AddSingleton<CitySort.Imports.FleetImportService>();
@@ -140,6 +141,7 @@ public static class CitySortServer
         app.MapLiveEndpoints();
         app.MapEventEndpoints();
         app.MapViolationEndpoints();
+        app.MapPublicEndpoints();
 
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");
