@@ -49,6 +49,9 @@ public static class AuthorizationPolicyNames
     /// </summary>
     public const string PublicRead = "public.read";
 
+    /// <summary>Reading and exporting the audit trail (<c>GET /api/audit</c>): who changed what, when and from where.</summary>
+    public const string AuditRead = "audit.read";
+
     /// <summary>Every policy name above, for registration (read from the constants, so a new name cannot be left out).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuthorizationPolicyNames)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

@@ -14,6 +14,7 @@ import { demoBanner } from './pages/demo.js';
 import { renderLive } from './pages/live.js';
 import { renderRegistry } from './pages/registry.js';
 import { renderProgress } from './pages/progress.js';
+import { renderAudit } from './pages/audit.js';
 
 const ROUTES = [
   { path: '', nav: 'navOverview', render: renderOverview },
@@ -24,6 +25,7 @@ const ROUTES = [
   { path: 'profile', nav: 'navProfile', render: renderProfile },
   { path: 'registry', nav: 'navRegistry', render: renderRegistry },
   { path: 'imports', nav: 'navImports', render: renderImports },
+  { path: 'audit', nav: 'navAudit', render: renderAudit },
   // The public page (W96-A1): reads only /api/public/progress and shows no navigation into the office's pages.
   { path: 'progress', nav: 'navProgress', render: renderProgress, public: true },
 ];
