@@ -31,7 +31,7 @@ public sealed class AuditRecorder(IDbContextFactory<CitySortDbContext> contextFa
         var actor = actors.Current;
         var entry = new AuditEntry
         {
-            At = clock.GetUtcNow(),
+            At = clock.GetUtcNow().ToUniversalTime(),
             Actor = actor.Name.Length <= AuditEntry.MaxActorLength ? actor.Name : actor.Name[..AuditEntry.MaxActorLength],
             Origin = actor.Origin.Length <= AuditEntry.MaxOriginLength ? actor.Origin : actor.Origin[..AuditEntry.MaxOriginLength],
             Action = action,

@@ -153,7 +153,7 @@ public sealed class AuditSaveChangesInterceptor(IAuditActorSource actors, TimePr
     private void AddEntries(DbContext context, Pending pending)
     {
         var actor = actors.Current;
-        var at = clock.GetUtcNow();
+        var at = clock.GetUtcNow().ToUniversalTime();
         foreach (var c in pending.Entries)
         {
             context.Add(new AuditEntry

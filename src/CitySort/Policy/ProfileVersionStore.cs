@@ -33,7 +33,7 @@ public sealed class ProfileVersionStore(IDbContextFactory<CitySortDbContext> con
         var stored = await db.ProfileVersions.FirstOrDefaultAsync(v => v.Sha256 == hash, cancellationToken);
         if (stored is null)
         {
-            stored = new StoredProfileVersion { Sha256 = hash, ProfileId = profile.Id, Version = profile.Version, SourceJson = sourceJson, FirstActiveAt = clock.GetUtcNow() };
+            stored = new StoredProfileVersion { Sha256 = hash, ProfileId = profile.Id, Version = profile.Version, SourceJson = sourceJson, FirstActiveAt = clock.GetUtcNow().ToUniversalTime() };
             db.ProfileVersions.Add(stored);
         }
 
