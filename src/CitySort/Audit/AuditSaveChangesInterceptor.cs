@@ -28,6 +28,9 @@ public sealed class AuditSaveChangesInterceptor(IAuditActorSource actors, TimePr
         nameof(AuditEntry), "PlannedTrip", "PlannedStop", "UnservedSite", "ViolationEvidence",
     };
 
+    // A change of these alone is not a change of the record (a violation found again by the next evaluation).
+    private static readonly HashSet<string> Bookkeeping = new(StringComparer.Ordinal) { "EvaluatedAt" };
+
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
 
     /// <summary>Whether changes of the entity type named <paramref name="entityName"/> are written to the trail.</summary>
@@ -133,7 +136,7 @@ public sealed class AuditSaveChangesInterceptor(IAuditActorSource actors, TimePr
 
         var captured = context.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && IsAudited(e.Metadata.ClrType.Name))
-            .Where(e => e.State != EntityState.Modified || e.Properties.Any(p => p.IsModified))
+            .Where(e => e.State != EntityState.Modified || e.Properties.Any(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name)))
             .Select(e => new Captured(
                 e,
                 e.State,

@@ -50,6 +50,7 @@ public static class CoverageCalculator
 
         return new CoverageReport(
             profile.Id,
+            profile.Version,
             profile.Settings.Covered.Value,
             overall,
             bySiteType,
