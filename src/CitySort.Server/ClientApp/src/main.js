@@ -47,7 +47,7 @@ function header(active, isPublic) {
         h('div.brand-title', t('appTitle')),
         h('div.brand-sub', t('appSubtitle')))),
     isPublic ? null : h('nav.mainnav', { 'aria-label': 'main' },
-      ROUTES.map(r => h('a' + (r.path === active ? '.active' : ''), { href: '#/' + r.path, 'data-nav': r.path || 'overview' }, t(r.nav))),
+      ROUTES.filter(r => !r.public).map(r => h('a' + (r.path === active ? '.active' : ''), { href: '#/' + r.path, 'data-nav': r.path || 'overview' }, t(r.nav))),
       h('a.external', { href: '/api/reference', target: '_blank', rel: 'noopener' }, t('navApi'))),
     h('div.tools',
       h('span.city-chip', t('city')),
@@ -65,7 +65,7 @@ async function render() {
   const route = ROUTES.find(r => r.path === first) ?? ROUTES[0];
   const main = h('main.content', { id: 'page', 'data-page': first === 'sites' && segments[1] ? 'site' : (route.path || 'overview') });
   const app = document.getElementById('app');
-  app.replaceChildren(...[header(route.path, route.public), route.public ? null : demoBanner(), main, h('footer.footer', t('footer'))].filter(Boolean));
+  app.replaceChildren(...[header(route.path, route.public), route.public ? null : demoBanner(), main, h('footer.footer', t('footer'), ' ', route.public ? null : h('a', { href: '#/progress', id: 'footer-progress' }, t('navProgress')))].filter(Boolean));
   document.title = t('appTitle') + ' · CitySort';
   const render = first === 'sites' && segments[1] ? (el) => renderSite(el, segments[1]) : (el) => route.render(el, query);
   disposeCurrent = await render(main) ?? null;

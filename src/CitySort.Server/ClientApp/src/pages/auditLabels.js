@@ -2,7 +2,7 @@
 import { addLabels } from '../i18n.js';
 
 addLabels({
-  navAudit: ['操作日志', 'Audit trail'],
+  navAudit: ['操作日志', 'Audit'],
   auditTitle: ['操作日志（只增不改）', 'Audit trail (append-only)'],
   auditIntro: ['登记数据、政策配置、调度计划、违规审核、设备和用户的每一次变更：谁、何时、从哪里、改了什么，以及改前改后的内容。日志只能追加，任何人都不能修改或删除。',
     'Every change to the registry, the profile in force, plans, violation reviews, devices and users: who, when, from where, what, and the record before and after. Entries are only ever added; nobody can change or remove one.'],
