@@ -43,6 +43,15 @@ public static class AuthorizationPolicyNames
     /// <summary>Confirming or dismissing violations, and running the day-end check on request.</summary>
     public const string ViolationsReview = "violations.review";
 
+    /// <summary>
+    /// Reading the published progress page and its API (<c>GET /api/public/progress</c>, W96-A1): per district the
+    /// coverage and the targets. Meant to be the one data policy that needs no sign-in.
+    /// </summary>
+    public const string PublicRead = "public.read";
+
+    /// <summary>Reading and exporting the audit trail (<c>GET /api/audit</c>): who changed what, when and from where.</summary>
+    public const string AuditRead = "audit.read";
+
     /// <summary>Every policy name above, for registration (read from the constants, so a new name cannot be left out).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuthorizationPolicyNames)
         .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)

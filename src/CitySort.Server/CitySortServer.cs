@@ -61,6 +61,9 @@ public static class CitySortServer
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(LoadProfile(options));
         builder.Services.AddSingleton(TimeProvider.System);
+        // Before the storage: changes made by the server are recorded under the request's user and address.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<CitySort.Audit.IAuditActorSource, HttpAuditActorSource>();
         builder.Services.AddCitySortStorage(options.Storage);
         builder.Services.AddCitySortPlanning(options.Planning);
         builder.Services.AddCitySortCollection();
@@ -68,6 +71,7 @@ public static class CitySortServer
         builder.Services.AddCitySortViolations();
         builder.Services.AddSingleton<SiteIndex>();
         builder.Services.AddSingleton<CoverageService>();
+        builder.Services.AddSingleton<CitySort.Assessment.PublicProgressService>();
         builder.Services.AddSingleton<DivisionService>();
         builder.Services.AddSingleton<SiteQueryService>();
         builder.Services.AddSingleton<CitySort.Imports.FleetImportService>();
@@ -140,6 +144,8 @@ public static class CitySortServer
         app.MapLiveEndpoints();
         app.MapEventEndpoints();
         app.MapViolationEndpoints();
+        app.MapPublicEndpoints();
+        app.MapAuditEndpoints();
 
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json");

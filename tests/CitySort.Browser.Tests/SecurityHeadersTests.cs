@@ -83,6 +83,10 @@ public sealed class SecurityHeadersTests(DemoCityWithHostileNames city)
             await page.Locator("#import-kind").WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
             await AssertNoViolationAsync(page, "imports");
 
+            await page.GotoAsync(root + "#/progress");
+            await page.WaitForFunctionAsync("() => document.querySelector('#progress-chart')?.dataset.rendered === 'true'", null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
+            await AssertNoViolationAsync(page, "progress");
+
             // The reference page has its own, documented policy; it must still render under it.
             await page.GotoAsync(root + "api/reference/");
             await page.Locator("text=CitySort API").First.WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });

@@ -7,7 +7,12 @@ internal static class Cli
 {
     /// <summary>Runs <c>citysort</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
     /// <returns>The exit code and the text written to standard output and standard error.</returns>
-    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<CliResult> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs <c>citysort</c> with <paramref name="arguments"/> and the extra <paramref name="environment"/> variables.</summary>
+    /// <returns>The exit code and the text written to standard output and standard error.</returns>
+    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -20,6 +25,11 @@ internal static class Cli
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         start.Environment["NO_COLOR"] = "1";

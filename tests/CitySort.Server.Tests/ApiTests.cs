@@ -229,6 +229,73 @@ public abstract class ApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixt
     }
 
     [Fact]
+    public async Task Public_progress_gives_each_district_its_coverage_and_its_part_of_the_targets_with_clause_ids()
+    {
+        var progress = await GetJsonAsync("api/public/progress");
+        JsonElement Scope(string code) => progress.GetProperty("districts").EnumerateArray().Single(d => d.GetProperty("code").GetString() == code);
+        static JsonElement Target(JsonElement scope, string id) => scope.GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("id").GetString() == id);
+
+        // Lucheng holds T-R1 (covered) and T-R2 (a gap): overall by site count 1 / 2 = 0.5, which meets W96-T1's 50 %.
+        var lucheng = Scope("330302");
+        var coverage = lucheng.GetProperty("coverage");
+        Assert.Equal((0.5m, 1, 2, "W96-T1.overall", "W96-T1", 0.5m, true), (coverage.GetProperty("share").GetDecimal(), coverage.GetProperty("coveredSiteCount").GetInt32(), coverage.GetProperty("siteCount").GetInt32(), coverage.GetProperty("targetId").GetString(), coverage.GetProperty("targetClause").GetString(), coverage.GetProperty("targetShare").GetDecimal(), coverage.GetProperty("met").GetBoolean()));
+        // Its compounds by households: 400 of 400 + 600 = 0.4, below the 45 % of W96-T1.compounds.
+        var compounds = lucheng.GetProperty("coverageBySiteType").EnumerateArray().Single(f => f.GetProperty("siteType").GetString() == "ResidentialCompound");
+        Assert.Equal((0.4m, "W96-T1.compounds", false), (compounds.GetProperty("share").GetDecimal(), compounds.GetProperty("targetId").GetString(), compounds.GetProperty("met").GetBoolean()));
+        // W96-T2 and W96-T3: Lucheng's part is 6 of the 16 vehicles and 3 of the 8 lines.
+        Assert.Equal(("W96-T2", 6), (Target(lucheng, "W96-T2").GetProperty("clause").GetString(), Target(lucheng, "W96-T2").GetProperty("count").GetInt32()));
+        Assert.Equal(("W96-T3", 3), (Target(lucheng, "W96-T3").GetProperty("clause").GetString(), Target(lucheng, "W96-T3").GetProperty("count").GetInt32()));
+        // The development zone (T-S1 in 海城, covered: 1 / 1) has 2 vehicles and 1 line; the city list has the totals 16 and 8.
+        var zone = Scope("development-zone");
+        Assert.Equal((1m, 2, 1), (zone.GetProperty("coverage").GetProperty("share").GetDecimal(), Target(zone, "W96-T2").GetProperty("count").GetInt32(), Target(zone, "W96-T3").GetProperty("count").GetInt32()));
+        var city = progress.GetProperty("targets").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetString()!);
+        Assert.Equal((16, 8), (city["W96-T2"].GetProperty("count").GetInt32(), city["W96-T3"].GetProperty("count").GetInt32()));
+        // W96-T5 is the city's alone: 1,148,900 t x (1 - 0.03) = 1,114,433 t allowed; no district lists it.
+        Assert.Equal(1_114_433m, city["W96-T5"].GetProperty("allowedTonnes").GetDecimal());
+        Assert.DoesNotContain(progress.GetProperty("districts").EnumerateArray(), d => d.GetProperty("targets").EnumerateArray().Any(t => t.GetProperty("clause").GetString() == "W96-T5"));
+        Assert.Equal(("wenzhou-2015", false), (progress.GetProperty("profileId").GetString(), progress.GetProperty("isIllustrative").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Public_progress_names_no_site_vehicle_street_or_address()
+    {
+        var progress = await GetJsonAsync("api/public/progress");
+        var strings = new List<string>();
+        void Collect(JsonElement e)
+        {
+            switch (e.ValueKind)
+            {
+                case JsonValueKind.Object:
+                    foreach (var p in e.EnumerateObject())
+                    {
+                        strings.Add(p.Name);
+                        Collect(p.Value);
+                    }
+
+                    break;
+                case JsonValueKind.Array:
+                    foreach (var i in e.EnumerateArray())
+                    {
+                        Collect(i);
+                    }
+
+                    break;
+                case JsonValueKind.String:
+                    strings.Add(e.GetString()!);
+                    break;
+            }
+        }
+
+        Collect(progress);
+
+        // Every name and string value of the answer (decoded, so escaped Chinese is compared too) against the fixture's
+        // site codes, names and addresses, its street codes and names, its vehicle plates and hauler codes.
+        string[] named = ["T-R1", "T-R2", "T-S1", "T-P1", "五马小区", "七都高层小区", "海城小学", "景山广场", "五马街1号", "330302006", "海城街道", "浙CA1234", "浙CB5678", "SAN-LC"];
+        Assert.Contains("龙湾区", strings);
+        Assert.All(named, n => Assert.DoesNotContain(strings, s => s.Contains(n, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Sites_carry_the_English_names_of_their_district_and_street_where_the_profile_has_them()
     {
         var page = await GetJsonAsync("api/sites?pageSize=10");

@@ -99,6 +99,9 @@ public sealed class ViolationApiTests : IAsyncLifetime
         Assert.Equal("2015-12-01", v.GetProperty("businessDay").GetString());
         Assert.Equal((Plate, "S2", "Open"), (v.GetProperty("vehiclePlate").GetString(), v.GetProperty("siteCode").GetString(), v.GetProperty("status").GetString()));
         Assert.True(v.GetProperty("isIllustrative").GetBoolean()); // the vehicle is a demo vehicle
+        // The evaluation names the profile it judged by.
+        Assert.Equal("wenzhou-2015", v.GetProperty("profileId").GetString());
+        Assert.False(string.IsNullOrEmpty(v.GetProperty("profileVersion").GetString()));
         var evidence = Assert.Single(v.GetProperty("evidence").EnumerateArray());
         Assert.Equal(("obu-1", "p2", "Pickup"), (evidence.GetProperty("deviceId").GetString(), evidence.GetProperty("eventId").GetString(), evidence.GetProperty("kind").GetString()));
         Assert.Contains("收运了其他垃圾", v.GetProperty("descriptionZh").GetString(), StringComparison.Ordinal);

@@ -19,6 +19,8 @@ internal static class CommandCatalog
         yield return DevicesCommand.Create();
         yield return DemoCommand.Create();
         yield return ExportCommand.Create();
+        yield return BackupCommand.CreateBackup();
+        yield return BackupCommand.CreateRestore();
         yield return SimulateCommand.Create();
     }
 }

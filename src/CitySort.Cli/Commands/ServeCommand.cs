@@ -9,16 +9,18 @@ namespace CitySort.Cli.Commands;
 
 /// <summary>
 /// <c>citysort serve [--urls URLS] [--db PATH] [--postgres CONNSTRING] [--profile FILE] [--no-demo]
-/// [--mqtt-port N | --no-mqtt | --mqtt-broker mqtt://HOST:PORT [--mqtt-username U --mqtt-password P]]</c>: runs the
+/// [--mqtt-port N | --no-mqtt | --mqtt-broker mqtt://HOST:PORT [--mqtt-username U --mqtt-password P]] [--config FILE]
+/// [--show-config]</c>: runs the
 /// server (API, API reference, dashboard and the MQTT door) until Ctrl+C. The database is migrated on start and, when
-/// empty, filled with the demo city; anonymous (demo) devices are accepted unless <c>--no-demo</c>.
+/// empty, filled with the demo city; anonymous (demo) devices are accepted unless <c>--no-demo</c>. Every option can
+/// also come from the settings file or a <c>CITYSORT_</c> environment variable (<see cref="ServeSettings"/>).
 /// </summary>
 internal static class ServeCommand
 {
     /// <summary>Creates the command.</summary>
     public static Command Create()
     {
-        var urls = new Option<string>("--urls") { Description = "URLs to listen on, separated by ';' (default " + ServerOptions.DefaultUrls + ").", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
+        var urls = new Option<string?>("--urls") { Description = "URLs to listen on, separated by ';' (default " + ServerOptions.DefaultUrls + ")." };
         var db = new Option<string?>("--db") { Description = "SQLite database file (default citysort.db in the working directory)." };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string; replaces the SQLite file." };
         var synchronous = new Option<string?>("--sqlite-synchronous") { Description = "How SQLite commits of events reach the disk: full (default; an acknowledged event survives a power loss) or normal (survives the process being killed, not a power loss; faster where fsync is slow)." };
@@ -29,17 +31,45 @@ internal static class ServeCommand
         var mqttBroker = new Option<string?>("--mqtt-broker") { Description = "Consume an external broker mqtt://HOST:PORT (shared subscription $share/citysort/citysort/v1/#) instead of running one." };
         var mqttUser = new Option<string?>("--mqtt-username") { Description = "Username for the external broker." };
         var mqttPassword = new Option<string?>("--mqtt-password") { Description = "Password for the external broker." };
+        var config = new Option<string?>("--config") { Description = "Settings file (JSON, default appsettings.json in the working directory if present); environment variables CITYSORT_* override it, and the options here override both (docs/operations.md)." };
+        var showConfig = new Option<bool>("--show-config") { Description = "Print the settings in force (secrets masked) and exit without serving." };
         var command = new Command("serve", "Run the CitySort server: JSON API, API reference (/api/reference), dashboard and MQTT door.")
         {
-            urls, db, postgres, synchronous, profile, noDemo, mqttPort, noMqtt, mqttBroker, mqttUser, mqttPassword,
+            urls, db, postgres, synchronous, profile, noDemo, mqttPort, noMqtt, mqttBroker, mqttUser, mqttPassword, config, showConfig,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var dbPath = parse.GetValue(db);
-            var connection = parse.GetValue(postgres);
+            var given = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+            {
+                [ServeSettings.UrlsKey] = parse.GetValue(urls),
+                [ServeSettings.SqliteKey] = parse.GetValue(db),
+                [ServeSettings.PostgreSqlKey] = parse.GetValue(postgres),
+                [ServeSettings.ProfileKey] = parse.GetValue(profile),
+                [ServeSettings.SeedDemoKey] = parse.GetValue(noDemo) ? "false" : null,
+                [ServeSettings.MqttEnabledKey] = parse.GetValue(noMqtt) ? "false" : null,
+                [ServeSettings.MqttPortKey] = parse.GetValue(mqttPort)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [ServeSettings.MqttBrokerKey] = parse.GetValue(mqttBroker),
+                [ServeSettings.MqttUsernameKey] = parse.GetValue(mqttUser),
+                [ServeSettings.MqttPasswordKey] = parse.GetValue(mqttPassword),
+            };
+            var settings = ServeSettings.Load(parse.GetValue(config), given, out var configError);
+            if (settings is null)
+            {
+                await Console.Error.WriteLineAsync(configError);
+                return 2;
+            }
+
+            if (parse.GetValue(showConfig))
+            {
+                Console.WriteLine(settings.Describe());
+                return 0;
+            }
+
+            var dbPath = settings.SqlitePath;
+            var connection = settings.PostgreSqlConnection;
             if (dbPath is not null && connection is not null)
             {
-                await Console.Error.WriteLineAsync("Give either --db or --postgres, not both.");
+                await Console.Error.WriteLineAsync("Give either --db or --postgres (Database:Sqlite or Database:PostgreSql), not both.");
                 return 2;
             }
 
@@ -56,7 +86,7 @@ internal static class ServeCommand
                 return 2;
             }
 
-            var urlList = parse.GetValue(urls) ?? ServerOptions.DefaultUrls;
+            var urlList = settings.Urls ?? ServerOptions.DefaultUrls;
             foreach (var url in urlList.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.Port is < 0 or > 65535)
@@ -66,7 +96,7 @@ internal static class ServeCommand
                 }
             }
 
-            var mqtt = ParseMqtt(parse.GetValue(mqttPort), parse.GetValue(noMqtt), parse.GetValue(mqttBroker), parse.GetValue(mqttUser), parse.GetValue(mqttPassword), out var mqttError);
+            var mqtt = ParseMqtt(settings.MqttPort, !settings.MqttEnabled, settings.MqttBroker, settings.MqttUsername, settings.MqttPassword, out var mqttError);
             if (mqtt is null)
             {
                 await Console.Error.WriteLineAsync(mqttError);
@@ -74,7 +104,7 @@ internal static class ServeCommand
             }
 
             PolicyProfile? loaded = null;
-            if (parse.GetValue(profile) is { } profilePath)
+            if (settings.ProfilePath is { } profilePath)
             {
                 var result = ProfileLoader.LoadFile(profilePath);
                 if (result.Profile is null)
@@ -94,12 +124,14 @@ internal static class ServeCommand
             {
                 Urls = urlList,
                 Profile = loaded,
-                ProfilePath = parse.GetValue(profile),
+                ProfilePath = settings.ProfilePath,
                 Storage = connection is not null
                     ? StorageOptions.ForPostgreSql(connection)
                     : StorageOptions.ForSqliteFile(dbPath ?? StorageOptions.DefaultSqliteFileName) with { SqliteSynchronous = sync.Value },
-                SeedDemo = !parse.GetValue(noDemo),
+                SeedDemo = settings.SeedDemo,
                 Mqtt = mqtt,
+                Planning = settings.SecondsPerPlan is { } seconds ? new CitySort.Planning.PlanningOptions { TimeLimitPerPlan = TimeSpan.FromSeconds(seconds) } : null,
+                RevocationCheckInterval = settings.RevocationCheckSeconds is { } check ? TimeSpan.FromSeconds(check) : TimeSpan.FromSeconds(5),
             };
             await using var app = CitySortServer.Build(options);
             try

@@ -19,6 +19,8 @@ namespace CitySort.Server.Contracts;
 /// <param name="ReviewedAt">When it was reviewed (UTC); null while open.</param>
 /// <param name="ReviewReason">The reviewer's reason; null while open or when confirmed without one.</param>
 /// <param name="IsIllustrative">True when its evidence, vehicle or site is illustrative (demo).</param>
+/// <param name="ProfileId">The policy profile of the evaluation that last found it; null for violations found before this was kept.</param>
+/// <param name="ProfileVersion">That profile's version; null likewise.</param>
 public sealed record ViolationView(
     int Id,
     ViolationKind Kind,
@@ -35,7 +37,9 @@ public sealed record ViolationView(
     string? ReviewedBy,
     DateTimeOffset? ReviewedAt,
     string? ReviewReason,
-    bool IsIllustrative)
+    bool IsIllustrative,
+    string? ProfileId = null,
+    string? ProfileVersion = null)
 {
     /// <summary>The view of a stored violation.</summary>
     /// <param name="v">The violation with its evidence.</param>
@@ -46,6 +50,6 @@ public sealed record ViolationView(
         return new ViolationView(
             v.Id, v.Kind, v.ClauseId, v.BusinessDay, v.VehiclePlate, v.SiteCode, v.FacilityCode, v.DistrictCode, v.Description, v.DescriptionZh,
             v.Evidence.OrderBy(e => e.Ordinal).Select(e => new EvidenceView(e.DeviceId, e.EventId, e.Kind, e.DeviceTime)).ToList(),
-            v.Status, v.ReviewedBy, v.ReviewedAt, v.ReviewReason, v.IsIllustrative);
+            v.Status, v.ReviewedBy, v.ReviewedAt, v.ReviewReason, v.IsIllustrative, v.ProfileId, v.ProfileVersion);
     }
 }

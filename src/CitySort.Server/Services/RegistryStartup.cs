@@ -15,7 +15,7 @@ namespace CitySort.Server.Services;
 /// (<see cref="RegistryReadiness"/>).
 /// </summary>
 internal sealed class RegistryStartup(
-    DatabaseMigrator migrator, DemoCitySeeder seeder, PolicyProfile profile, RegistryReadiness readiness, ServerOptions options, ILogger<RegistryStartup> logger) : IHostedService, IDisposable
+    DatabaseMigrator migrator, ProfileVersionStore profileVersions, DemoCitySeeder seeder, PolicyProfile profile, RegistryReadiness readiness, ServerOptions options, ILogger<RegistryStartup> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task _seeding = Task.CompletedTask;
@@ -28,6 +28,12 @@ internal sealed class RegistryStartup(
         {
             logger.LogInformation("Database migrated: {Migrations}", string.Join(", ", applied));
         }
+
+        // The profile in force is kept with its file, and a change of it is recorded in the audit trail.
+        var source = options.ProfilePath is { } path
+            ? await File.ReadAllTextAsync(path, cancellationToken)
+            : options.Profile is null ? ProfileLoader.ReadEmbeddedText() : null;
+        await profileVersions.ActivateAsync(profile, source, cancellationToken);
 
         if (!options.SeedDemo)
         {

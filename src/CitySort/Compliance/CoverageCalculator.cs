@@ -47,6 +47,7 @@ public static class CoverageCalculator
 
         return new CoverageReport(
             profile.Id,
+            profile.Version,
             profile.Settings.Covered.Value,
             overall,
             bySiteType,

@@ -8,6 +8,7 @@ namespace CitySort.Compliance;
 /// and the W96-T1 target it is compared with. Also the wet/dry pilot check per urban district (W96-B1).
 /// </summary>
 /// <param name="ProfileId">The profile used.</param>
+/// <param name="ProfileVersion">That profile's version.</param>
 /// <param name="Covered">What "covered" meant (setting <c>covered</c>).</param>
 /// <param name="Overall">All in-scope sites, all site types, by the overall weighting, against <c>W96-T1.overall</c>.</param>
 /// <param name="BySiteType">In-scope sites per site type, each by its type's weighting.</param>
@@ -19,6 +20,7 @@ namespace CitySort.Compliance;
 /// <param name="OutOfScopeSiteCodes">Sites outside the profile's urban area, left out of every figure.</param>
 public sealed record CoverageReport(
     string ProfileId,
+    string ProfileVersion,
     CoveredDefinition Covered,
     CoverageFigure Overall,
     IReadOnlyList<CoverageFigure> BySiteType,

@@ -13,7 +13,8 @@ namespace CitySort.Demo;
 /// </summary>
 /// <param name="contextFactory">Creates contexts for the configured database.</param>
 /// <param name="time">The clock that stamps the removal.</param>
-public sealed class DemoRegistry(IDbContextFactory<CitySortDbContext> contextFactory, TimeProvider time)
+/// <param name="audit">Records the removal in the audit trail, in its transaction.</param>
+public sealed class DemoRegistry(IDbContextFactory<CitySortDbContext> contextFactory, TimeProvider time, CitySort.Audit.AuditRecorder audit)
 {
     /// <summary>Counts the illustrative records per table.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -87,6 +88,8 @@ public sealed class DemoRegistry(IDbContextFactory<CitySortDbContext> contextFac
             mark.Value = stamp;
         }
 
+        // The bulk removal bypasses the tracked records, so it is recorded as one entry with its counts.
+        audit.Add(db, "demo-removed", "DemoCity", "demo", removed, new { adopted });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new DemoRemoval(removed, adopted, []);

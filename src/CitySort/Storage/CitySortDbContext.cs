@@ -1,3 +1,4 @@
+using CitySort.Audit;
 using CitySort.Collection.Devices;
 using CitySort.Collection.Violations;
 using CitySort.Planning;
@@ -70,6 +71,12 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
 
     /// <summary>The proving events of the violations.</summary>
     public DbSet<ViolationEvidence> ViolationEvidence => Set<ViolationEvidence>();
+
+    /// <summary>Every policy profile version once in force.</summary>
+    public DbSet<CitySort.Policy.StoredProfileVersion> ProfileVersions => Set<CitySort.Policy.StoredProfileVersion>();
+
+    /// <summary>The audit trail (append-only: the database refuses updates and deletes of it).</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <inheritdoc />
     /// <remarks>
@@ -248,6 +255,36 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
             e.HasKey(s => s.Key);
             e.Property(s => s.Key).HasMaxLength(64);
             e.Property(s => s.Value).HasMaxLength(NameLength);
+        });
+
+        modelBuilder.Entity<CitySort.Policy.StoredProfileVersion>(e =>
+        {
+            e.ToTable("ProfileVersions");
+            e.HasKey(v => v.Sha256);
+            e.Property(v => v.Sha256).HasMaxLength(64);
+            e.Property(v => v.ProfileId).HasMaxLength(CodeLength * 2);
+            e.Property(v => v.Version).HasMaxLength(CodeLength);
+        });
+
+        modelBuilder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditEntries");
+            e.HasKey(a => a.Id);
+            e.Property(a => a.Id).ValueGeneratedOnAdd();
+            e.Property(a => a.Actor).HasMaxLength(AuditEntry.MaxActorLength);
+            e.Property(a => a.Origin).HasMaxLength(AuditEntry.MaxOriginLength);
+            e.Property(a => a.Action).HasMaxLength(64);
+            e.Property(a => a.Entity).HasMaxLength(64);
+            e.Property(a => a.Key).HasMaxLength(NameLength);
+            if (Database.IsSqlite())
+            {
+                // SQLite compares instants only as numbers: UTC ticks, so that the time filter runs in the database.
+                e.Property(a => a.At).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            }
+
+            e.HasIndex(a => a.At);
+            e.HasIndex(a => new { a.Entity, a.Key });
+            e.HasIndex(a => a.Actor);
         });
 
         PlanningModel.Configure(modelBuilder);

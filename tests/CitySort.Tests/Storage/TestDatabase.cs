@@ -56,6 +56,12 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The context factory of the database (what the services take).</summary>
     public IDbContextFactory<CitySortDbContext> ContextFactory => services.GetRequiredService<IDbContextFactory<CitySortDbContext>>();
 
+    /// <summary>The audit trail's reader over the database.</summary>
+    public global::CitySort.Audit.AuditLog Audit => services.GetRequiredService<global::CitySort.Audit.AuditLog>();
+
+    /// <summary>The audit trail's explicit recorder over the database.</summary>
+    public global::CitySort.Audit.AuditRecorder AuditRecorder => services.GetRequiredService<global::CitySort.Audit.AuditRecorder>();
+
     /// <summary>The migrator of the database.</summary>
     public DatabaseMigrator Migrator => services.GetRequiredService<DatabaseMigrator>();
 

@@ -13,6 +13,8 @@ import { renderPlans } from './pages/plans.js';
 import { demoBanner } from './pages/demo.js';
 import { renderLive } from './pages/live.js';
 import { renderRegistry } from './pages/registry.js';
+import { renderProgress } from './pages/progress.js';
+import { renderAudit } from './pages/audit.js';
 
 const ROUTES = [
   { path: '', nav: 'navOverview', render: renderOverview },
@@ -23,6 +25,9 @@ const ROUTES = [
   { path: 'profile', nav: 'navProfile', render: renderProfile },
   { path: 'registry', nav: 'navRegistry', render: renderRegistry },
   { path: 'imports', nav: 'navImports', render: renderImports },
+  { path: 'audit', nav: 'navAudit', render: renderAudit },
+  // The public page (W96-A1): reads only /api/public/progress and shows no navigation into the office's pages.
+  { path: 'progress', nav: 'navProgress', render: renderProgress, public: true },
 ];
 
 let disposeCurrent = null;
@@ -34,15 +39,15 @@ function parseHash() {
   return { segments: path.split('/').filter(Boolean).map(decodeURIComponent), query: new URLSearchParams(search ?? '') };
 }
 
-function header(active) {
+function header(active, isPublic) {
   return h('header.topbar',
     h('div.brand',
       h('img.logo', { src: '/favicon.svg', alt: '' }),
       h('div',
         h('div.brand-title', t('appTitle')),
         h('div.brand-sub', t('appSubtitle')))),
-    h('nav.mainnav', { 'aria-label': 'main' },
-      ROUTES.map(r => h('a' + (r.path === active ? '.active' : ''), { href: '#/' + r.path, 'data-nav': r.path || 'overview' }, t(r.nav))),
+    isPublic ? null : h('nav.mainnav', { 'aria-label': 'main' },
+      ROUTES.filter(r => !r.public).map(r => h('a' + (r.path === active ? '.active' : ''), { href: '#/' + r.path, 'data-nav': r.path || 'overview' }, t(r.nav))),
       h('a.external', { href: '/api/reference', target: '_blank', rel: 'noopener' }, t('navApi'))),
     h('div.tools',
       h('span.city-chip', t('city')),
@@ -60,7 +65,7 @@ async function render() {
   const route = ROUTES.find(r => r.path === first) ?? ROUTES[0];
   const main = h('main.content', { id: 'page', 'data-page': first === 'sites' && segments[1] ? 'site' : (route.path || 'overview') });
   const app = document.getElementById('app');
-  app.replaceChildren(header(route.path), demoBanner(), main, h('footer.footer', t('footer')));
+  app.replaceChildren(...[header(route.path, route.public), route.public ? null : demoBanner(), main, h('footer.footer', t('footer'), ' ', route.public ? null : h('a', { href: '#/progress', id: 'footer-progress' }, t('navProgress')))].filter(Boolean));
   document.title = t('appTitle') + ' · CitySort';
   const render = first === 'sites' && segments[1] ? (el) => renderSite(el, segments[1]) : (el) => route.render(el, query);
   disposeCurrent = await render(main) ?? null;

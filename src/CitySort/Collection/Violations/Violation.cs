@@ -61,6 +61,12 @@ public sealed class Violation
     /// <summary>When an evaluation last found it (UTC).</summary>
     public DateTimeOffset EvaluatedAt { get; set; }
 
+    /// <summary>The policy profile (id) of the evaluation that last found it; null for violations found before this was kept.</summary>
+    public string? ProfileId { get; set; }
+
+    /// <summary>That profile's version; null for violations found before this was kept.</summary>
+    public string? ProfileVersion { get; set; }
+
     /// <summary>The proving events in device-time order.</summary>
     public List<ViolationEvidence> Evidence { get; set; } = [];
 }

@@ -18,6 +18,8 @@ internal static class ViolationModel
             e.Property(v => v.VehiclePlate).HasMaxLength(16);
             e.Property(v => v.SiteCode).HasMaxLength(32);
             e.Property(v => v.FacilityCode).HasMaxLength(32);
+            e.Property(v => v.ProfileId).HasMaxLength(64);
+            e.Property(v => v.ProfileVersion).HasMaxLength(32);
             e.Property(v => v.DistrictCode).HasMaxLength(32);
             e.Property(v => v.Description).HasMaxLength(2000);
             e.Property(v => v.DescriptionZh).HasMaxLength(2000);

@@ -412,6 +412,8 @@ public sealed class ViolationService
             v.DescriptionZh = f.DescriptionZh;
             v.IsIllustrative = f.IsIllustrative;
             v.EvaluatedAt = now;
+            v.ProfileId = profile.Id;
+            v.ProfileVersion = profile.Version;
             // Evidence rows are updated in place by ordinal (their key), extra rows added, surplus rows removed.
             var rows = v.Evidence.OrderBy(x => x.Ordinal).ToList();
             for (var i = 0; i < f.Evidence.Count; i++)

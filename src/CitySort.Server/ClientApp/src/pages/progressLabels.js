@@ -1,0 +1,32 @@
+// Labels of the public progress page (key -> [Chinese, English]), added to the dashboard's label table.
+import { addLabels } from '../i18n.js';
+
+addLabels({
+  navProgress: ['公开进展', 'Public progress'],
+  progressTitle: ['城区生活垃圾分类工作进展', 'Progress of urban household-waste sorting'],
+  progressIntro: ['按温政办〔2015〕96号的考核要求（W96-A1）公开各区分类收集覆盖面和各项目标。本页只显示统计数字，不含任何点位、车辆或人员信息。',
+    'Published as the plan\'s assessment asks (W96-A1): each district\'s sorted-collection coverage and the targets it works to. Only counts and shares are shown; no site, vehicle or person is named.'],
+  progressIllustrative: ['当前数据含有演示用的示例城市，以下数字为虚构，仅供演示。', 'The figures count the illustrative demo city: they are made up, for demonstration only.'],
+  progressCity: ['城区总体覆盖率', 'Urban coverage overall'],
+  progressCoverageChart: ['各区分类收集覆盖面（W96-T1）', 'Sorted-collection coverage by district (W96-T1)'],
+  progressDistricts: ['各区进展', 'Progress by district'],
+  progressDistrict: ['区 / 功能区', 'District / zone'],
+  progressCoverage: ['覆盖率', 'Coverage'],
+  progressSites: ['已覆盖 / 点位数', 'Covered / sites'],
+  progressTarget: ['目标', 'Target'],
+  progressMet: ['达成', 'Met'],
+  progressNotMet: ['未达成', 'Not yet'],
+  progressNoData: ['暂无数据', 'No data'],
+  progressTargets: ['本区目标', 'Targets of the district'],
+  progressCityTargets: ['全市目标（W96-T）', 'The city\'s targets (W96-T)'],
+  progressClause: ['条款', 'Clause'],
+  progressDue: ['期限', 'Due'],
+  progressWhat: ['内容', 'What'],
+  progressDistrictPart: ['本区 {count}', '{count} here'],
+  progressAllowed: ['上限 {tonnes} 吨', 'at most {tonnes} t'],
+  progressReduction: ['减少 {share}', '{share} less'],
+  progressAtLeast: ['≥ {share}', '≥ {share}'],
+  progressEssentiallyAll: ['基本全覆盖', 'essentially all'],
+  progressFooter: ['依据政策配置 {profile}（版本 {version}），统计时间 {at}。', 'Computed with the policy profile {profile} (version {version}) at {at}.'],
+  progressOverall: ['全部类型', 'All site types'],
+});
