@@ -35,7 +35,7 @@ public sealed class SimulatedFaultsEndToEndTests : IDisposable
         var db = Path.Combine(_folder, "citysort.db");
         var manifestFile = Path.Combine(_folder, "faults.json");
         await using var server = await ServerProcess.StartAsync(db, HttpPort, MqttPort, Ct);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}"), Timeout = TimeSpan.FromSeconds(60) };
+        using var http = await server.SignedInClientAsync(Ct);
 
         var (exit, output) = await RunSimulatorAsync(db, manifestFile);
         Assert.True(exit == 0, "simulate exited with " + exit + ":\n" + output);

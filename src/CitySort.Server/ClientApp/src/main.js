@@ -13,6 +13,8 @@ import { renderPlans } from './pages/plans.js';
 import { demoBanner } from './pages/demo.js';
 import { renderLive } from './pages/live.js';
 import { renderRegistry } from './pages/registry.js';
+import { renderSignIn, renderSetup } from './pages/signin.js';
+import { requestHeaders } from './api.js';
 
 const ROUTES = [
   { path: '', nav: 'navOverview', render: renderOverview },
@@ -26,6 +28,24 @@ const ROUTES = [
 ];
 
 let disposeCurrent = null;
+/** Who is signed in (GET /api/auth/me), or null before the first answer. */
+let me = null;
+
+async function loadMe() {
+  try {
+    const response = await fetch('/api/auth/me', { headers: requestHeaders() });
+    me = response.ok ? await response.json() : { signedIn: false };
+  } catch {
+    me = { signedIn: false };
+  }
+}
+
+async function signOut() {
+  await fetch('/api/auth/sign-out', { method: 'POST', headers: requestHeaders() });
+  me = { signedIn: false };
+  history.replaceState(null, '', '/#/');
+  render();
+}
 
 /** Parses location.hash '#/sites/ABC?district=1' into { segments: ['sites','ABC'], query }. */
 function parseHash() {
@@ -35,16 +55,19 @@ function parseHash() {
 }
 
 function header(active) {
+  const signedIn = me?.signedIn === true;
   return h('header.topbar',
     h('div.brand',
       h('img.logo', { src: '/favicon.svg', alt: '' }),
       h('div',
         h('div.brand-title', t('appTitle')),
         h('div.brand-sub', t('appSubtitle')))),
-    h('nav.mainnav', { 'aria-label': 'main' },
+    signedIn ? h('nav.mainnav', { 'aria-label': 'main' },
       ROUTES.map(r => h('a' + (r.path === active ? '.active' : ''), { href: '#/' + r.path, 'data-nav': r.path || 'overview' }, t(r.nav))),
-      h('a.external', { href: '/api/reference', target: '_blank', rel: 'noopener' }, t('navApi'))),
+      h('a.external', { href: '/api/reference', target: '_blank', rel: 'noopener' }, t('navApi'))) : h('div.mainnav'),
     h('div.tools',
+      signedIn ? h('span.user-chip', { id: 'user-chip' }, t('signedInAs', { name: me.userName })) : null,
+      signedIn ? h('button.btn.sign-out', { type: 'button', id: 'sign-out', onclick: signOut }, t('signOut')) : null,
       h('span.city-chip', t('city')),
       h('button.lang-switch', {
         type: 'button', id: 'lang-switch', title: t('langSwitchTitle'),
@@ -55,11 +78,22 @@ function header(active) {
 /** Renders the page of the current hash into #app. */
 async function render() {
   if (disposeCurrent) { try { disposeCurrent(); } catch { /* page already gone */ } disposeCurrent = null; }
+  if (me === null) await loadMe();
   const { segments, query } = parseHash();
   const first = segments[0] ?? '';
+  const app = document.getElementById('app');
+  if (!me.signedIn) {
+    // Nobody signed in: the sign-in page, or the first administrator's set-up from the one-time link.
+    const setup = first === 'setup' && segments[1];
+    const main = h('main.content', { id: 'page', 'data-page': setup ? 'setup' : 'sign-in' });
+    app.replaceChildren(header(null), main, h('footer.footer', t('footer')));
+    document.title = t(setup ? 'setupTitle' : 'signInTitle') + ' · CitySort';
+    const done = async () => { me = null; await render(); };
+    if (setup) renderSetup(main, segments[1], done); else renderSignIn(main, done);
+    return;
+  }
   const route = ROUTES.find(r => r.path === first) ?? ROUTES[0];
   const main = h('main.content', { id: 'page', 'data-page': first === 'sites' && segments[1] ? 'site' : (route.path || 'overview') });
-  const app = document.getElementById('app');
   app.replaceChildren(header(route.path), demoBanner(), main, h('footer.footer', t('footer')));
   document.title = t('appTitle') + ' · CitySort';
   const render = first === 'sites' && segments[1] ? (el) => renderSite(el, segments[1]) : (el) => route.render(el, query);
