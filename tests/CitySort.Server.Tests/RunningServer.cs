@@ -17,21 +17,22 @@ namespace CitySort.Server.Tests;
 /// </summary>
 public sealed class RunningServer : IAsyncDisposable
 {
-    /// <summary>The user name of the administrator whose client is <see cref="Client"/>.</summary>
-    public const string AdminUserName = "test-admin";
-
     private readonly WebApplication _app;
     private readonly List<HttpClient> _clients = [];
     private int _users;
 
-    private RunningServer(WebApplication app, Uri baseAddress, HttpClient client, CookieContainer cookies, string adminPassword)
+    private RunningServer(WebApplication app, Uri baseAddress, HttpClient client, CookieContainer cookies, string adminUserName, string adminPassword)
     {
+        AdminUserName = adminUserName;
         _app = app;
         BaseAddress = baseAddress;
         Client = client;
         AdminCookie = SignIn.CookieOf(cookies, baseAddress);
         AdminPassword = adminPassword;
     }
+
+    /// <summary>The user name of the administrator whose client is <see cref="Client"/> (new on every start, so that a second server on the same database adds its own).</summary>
+    public string AdminUserName { get; }
 
     /// <summary>The address the server listens on, such as http://127.0.0.1:40123/.</summary>
     public Uri BaseAddress { get; }
@@ -62,15 +63,16 @@ public sealed class RunningServer : IAsyncDisposable
         var address = CitySortServer.ListeningAddresses(app).First(a => a.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
         var baseAddress = new Uri(address + "/");
         var password = NewPassword();
-        await CreateAsync(app.Services, baseAddress, new NewUserAccount(AdminUserName, CitySortRoles.CityAdministrator, password), cancellationToken);
+        var adminUserName = "test-admin-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+        await CreateAsync(app.Services, baseAddress, new NewUserAccount(adminUserName, CitySortRoles.CityAdministrator, password), cancellationToken);
         var cookies = new CookieContainer();
         var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
-        using (var response = await client.PostAsJsonAsync(new Uri("api/auth/sign-in", UriKind.Relative), new { userName = AdminUserName, password }, cancellationToken))
+        using (var response = await client.PostAsJsonAsync(new Uri("api/auth/sign-in", UriKind.Relative), new { userName = adminUserName, password }, cancellationToken))
         {
             response.EnsureSuccessStatusCode();
         }
 
-        return new RunningServer(app, baseAddress, client, cookies, password);
+        return new RunningServer(app, baseAddress, client, cookies, adminUserName, password);
     }
 
     /// <summary>
@@ -96,7 +98,7 @@ public sealed class RunningServer : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the work.</param>
     public async Task<(string UserName, string Password)> CreateUserAsync(string role, IReadOnlyList<string>? districts = null, string? hauler = null, CancellationToken cancellationToken = default)
     {
-        var userName = role + "-" + Interlocked.Increment(ref _users);
+        var userName = role + "-" + Interlocked.Increment(ref _users) + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant();
         var password = NewPassword();
         await CreateAsync(Services, BaseAddress, new NewUserAccount(userName, role, password, districts, hauler), cancellationToken);
         return (userName, password);

@@ -40,6 +40,12 @@ async function loadMe() {
   }
 }
 
+/** Once the server accepted a sign-in: ask again who is signed in and show the page of the hash. */
+async function afterSignIn() {
+  me = null;
+  await render();
+}
+
 async function signOut() {
   await fetch('/api/auth/sign-out', { method: 'POST', headers: requestHeaders() });
   me = { signedIn: false };
@@ -88,8 +94,7 @@ async function render() {
     const main = h('main.content', { id: 'page', 'data-page': setup ? 'setup' : 'sign-in' });
     app.replaceChildren(header(null), main, h('footer.footer', t('footer')));
     document.title = t(setup ? 'setupTitle' : 'signInTitle') + ' · CitySort';
-    const done = async () => { me = null; await render(); };
-    if (setup) renderSetup(main, segments[1], done); else renderSignIn(main, done);
+    if (setup) renderSetup(main, segments[1], afterSignIn); else renderSignIn(main, afterSignIn);
     return;
   }
   const route = ROUTES.find(r => r.path === first) ?? ROUTES[0];
