@@ -42,7 +42,9 @@ public sealed class SignInPageTests
 
             await page.Locator("#password").FillAsync(password);
             await page.Locator("#auth-submit").ClickAsync();
-            await Assertions.Expect(page.Locator("#user-chip")).ToHaveTextAsync("当前用户：" + user, new LocatorAssertionsToHaveTextOptions { Timeout = TimeoutMs });
+            await Assertions.Expect(page.Locator("#user-chip")).ToHaveTextAsync(user, new LocatorAssertionsToHaveTextOptions { Timeout = TimeoutMs });
+            Assert.Equal("当前用户：" + user, await page.Locator("#user-chip").GetAttributeAsync("title"));
+            Assert.Equal("退出登录", await page.Locator("#sign-out").TextContentAsync());
             Assert.True(await page.Locator("nav.mainnav a").CountAsync() > 3);
             await page.Locator("#sign-out").ClickAsync();
             await page.Locator("#sign-in").WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
@@ -62,7 +64,9 @@ public sealed class SignInPageTests
 
             await page.Locator("#password").FillAsync(password);
             await page.Locator("#auth-submit").ClickAsync();
-            await Assertions.Expect(page.Locator("#user-chip")).ToHaveTextAsync("Signed in as " + user, new LocatorAssertionsToHaveTextOptions { Timeout = TimeoutMs });
+            await Assertions.Expect(page.Locator("#user-chip")).ToHaveTextAsync(user, new LocatorAssertionsToHaveTextOptions { Timeout = TimeoutMs });
+            Assert.Equal("Signed in as " + user, await page.Locator("#user-chip").GetAttributeAsync("title"));
+            await Screenshots.SaveAsync(page, "signed-in-en.png");
             await page.Locator("#sign-out").ClickAsync();
             await Assertions.Expect(page.Locator("#sign-in h1")).ToHaveTextAsync("Sign in", new LocatorAssertionsToHaveTextOptions { Timeout = TimeoutMs });
             Assert.Empty(errors);

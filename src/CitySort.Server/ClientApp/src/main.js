@@ -72,9 +72,9 @@ function header(active) {
       ROUTES.map(r => h('a' + (r.path === active ? '.active' : ''), { href: '#/' + r.path, 'data-nav': r.path || 'overview' }, t(r.nav))),
       h('a.external', { href: '/api/reference', target: '_blank', rel: 'noopener' }, t('navApi'))) : h('div.mainnav'),
     h('div.tools',
-      signedIn ? h('span.user-chip', { id: 'user-chip' }, t('signedInAs', { name: me.userName })) : null,
-      signedIn ? h('button.btn.sign-out', { type: 'button', id: 'sign-out', onclick: signOut }, t('signOut')) : null,
-      h('span.city-chip', t('city')),
+      signedIn ? h('span.user-chip', { id: 'user-chip', title: t('signedInAs', { name: me.userName }) }, me.userName) : null,
+      signedIn ? h('button.sign-out', { type: 'button', id: 'sign-out', onclick: signOut }, t('signOut')) : null,
+      signedIn ? null : h('span.city-chip', t('city')),
       h('button.lang-switch', {
         type: 'button', id: 'lang-switch', title: t('langSwitchTitle'),
         onclick: () => { setLang(lang() === 'zh' ? 'en' : 'zh'); render(); },
