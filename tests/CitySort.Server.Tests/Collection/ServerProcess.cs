@@ -52,7 +52,17 @@ internal sealed class ServerProcess : IAsyncDisposable
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync(cancellationToken);
+        try
+        {
+            await server.WaitUntilReadyAsync(cancellationToken);
+        }
+        catch
+        {
+            // A server that never became ready is not left running.
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
 
