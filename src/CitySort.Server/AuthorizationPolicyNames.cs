@@ -1,13 +1,12 @@
 namespace CitySort.Server;
 
 /// <summary>
-/// The authorization policy names that the API's endpoint groups require. Sign-in arrives later; until then every
-/// policy is registered as allow-all by <see cref="CitySortServer"/>, so the names are fixed now and only their
-/// requirements change. The list is documented in docs/api.md.
+/// The authorization policy names that the API's endpoint groups require. Which roles each admits is
+/// <see cref="Security.AuthorizationPolicies"/>, documented as the role table of docs/security.md; the list is in docs/api.md.
 /// </summary>
 public static class AuthorizationPolicyNames
 {
-    /// <summary>Reading the registry: districts, streets, communities, sites, facilities, vehicles, lines, boundaries.</summary>
+    /// <summary>Reading the registry: districts, streets, communities, sites with their bins, boundaries, the demo status.</summary>
     public const string RegistryRead = "registry.read";
 
     /// <summary>Writing the registry through file imports (divisions, communities, sites, boundaries).</summary>
@@ -33,7 +32,7 @@ public static class AuthorizationPolicyNames
 
     /// <summary>
     /// Sending device events (<c>POST /api/events</c>). The device itself is authenticated by its key in the handler
-    /// (docs/events.md, "Doors"); this policy is for the caller's sign-in when it arrives.
+    /// (docs/events.md, "Doors"); the policy admits every caller, signed in or not.
     /// </summary>
     public const string EventsWrite = "events.write";
 
@@ -51,6 +50,15 @@ public static class AuthorizationPolicyNames
 
     /// <summary>Reading and exporting the audit trail (<c>GET /api/audit</c>): who changed what, when and from where.</summary>
     public const string AuditRead = "audit.read";
+
+    /// <summary>Reading the fleet: facilities, vehicles and dedicated lines (whose stops name sites of every district).</summary>
+    public const string FleetRead = "fleet.read";
+
+    /// <summary>Exporting registry tables, coverage and gaps as CSV or Excel.</summary>
+    public const string RegistryExport = "registry.export";
+
+    /// <summary>Reading the OpenAPI document and the API reference page.</summary>
+    public const string ApiReference = "api.reference";
 
     /// <summary>Every policy name above, for registration (read from the constants, so a new name cannot be left out).</summary>
     public static IReadOnlyList<string> All { get; } = typeof(AuthorizationPolicyNames)

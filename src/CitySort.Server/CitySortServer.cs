@@ -8,6 +8,9 @@ using CitySort.Server.Endpoints;
 using CitySort.Server.Live;
 using CitySort.Server.Mqtt;
 using CitySort.Server.Operations;
+using CitySort.Server.Security;
+using CitySort.Security;
+using Microsoft.AspNetCore.Identity;
 using CitySort.Server.Services;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -91,14 +94,16 @@ public static class CitySortServer
         builder.Services.AddCitySortHealthChecks();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Localize);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        builder.Services.AddAuthorization(o =>
-        {
-            // Allow-all until sign-in arrives: the names are in place, the requirements come later.
-            foreach (var name in AuthorizationPolicyNames.All)
-            {
-                o.AddPolicy(name, p => p.RequireAssertion(_ => true));
-            }
-        });
+        // Sign-in: Identity's users and roles in the registry's database, a cookie for the dashboard (docs/security.md).
+        builder.Services.AddCitySortIdentityStores()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<CitySortClaimsFactory>();
+        builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(ConfigureSignInCookie);
+        builder.Services.AddSingleton<SetupLink>();
+        builder.Services.AddHostedService<SetupLinkAnnouncer>();
+        builder.Services.AddAuthorization(AuthorizationPolicies.AddTo);
+        builder.Services.AddCitySortRateLimits();
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer<CitySortDocumentTransformer>());
 
         if (options.EventIntake is not null)
@@ -127,8 +132,11 @@ public static class CitySortServer
 
             await next(context);
         });
+        app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
+        app.MapAuthEndpoints();
         app.MapDistrictEndpoints();
         app.MapSiteEndpoints();
         app.MapFleetEndpoints();
@@ -148,7 +156,7 @@ public static class CitySortServer
         app.MapAuditEndpoints();
 
         app.MapHealthEndpoints();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(AuthorizationPolicyNames.ApiReference);
 
         // The reference page speaks only to this server: no AI chat, no MCP, no SDK generator, no request proxy,
         // no telemetry and no fonts from a CDN (issue 12, item 7).
@@ -159,7 +167,8 @@ public static class CitySortServer
             .DisableMcp()
             .HideClientButton()
             .DisableTelemetry()
-            .DisableDefaultFonts());
+            .DisableDefaultFonts())
+            .RequireAuthorization(AuthorizationPolicyNames.ApiReference);
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -170,6 +179,30 @@ public static class CitySortServer
             }
         });
         return app;
+    }
+
+    /// <summary>
+    /// The sign-in cookie: HTTP-only, same-site strict (never sent with a request from another site), 8 hours sliding;
+    /// an API request without a valid sign-in gets 401 and one whose role lacks the policy 403 (no redirect).
+    /// </summary>
+    private static void ConfigureSignInCookie(Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions o)
+    {
+        o.Cookie.Name = "citysort.auth";
+        o.Cookie.HttpOnly = true;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        o.SlidingExpiration = true;
+        o.Events.OnRedirectToLogin = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return Task.CompletedTask;
+        };
+        o.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        };
     }
 
     /// <summary>

@@ -24,6 +24,7 @@ public sealed partial class DashboardDefectsTests(DemoCityWithHostileNames city)
         {
             // An American browser, whose <input type=date> would show mm/dd/yyyy: the page's own ISO entry is used instead.
             var page = await HostileNamesTests.NewPageAsync(browser, "en", locale: "en-US");
+            await page.Context.SignInAsync(city.Server);
             await page.GotoAsync(city.Server.BaseAddress + "#/plans");
             var date = page.Locator("#plan-date");
             await date.WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
@@ -78,6 +79,7 @@ public sealed partial class DashboardDefectsTests(DemoCityWithHostileNames city)
             foreach (var (lang, typeLabel, unit) in new[] { ("zh", "住宅小区", "户"), ("en", "Residential compound", "households") })
             {
                 var page = await HostileNamesTests.NewPageAsync(browser, lang);
+                await page.Context.SignInAsync(city.Server);
                 await page.GotoAsync(city.Server.BaseAddress + "#/coverage");
                 await page.WaitForFunctionAsync("() => document.querySelector('#coverage-type-chart')?.dataset.rendered === 'true'", null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
                 var row = page.Locator("table.coverage-table tbody tr").Filter(new LocatorFilterOptions { Has = page.Locator("td:first-child", new PageLocatorOptions { HasTextString = typeLabel }) }).First;
@@ -111,6 +113,7 @@ public sealed partial class DashboardDefectsTests(DemoCityWithHostileNames city)
         try
         {
             var page = await HostileNamesTests.NewPageAsync(browser, "en");
+            await page.Context.SignInAsync(city.Server);
             await page.GotoAsync(city.Server.BaseAddress + "#/sites");
             var cells = page.Locator("#sites-table tbody tr").First.Locator("td");
             await cells.First.WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
@@ -132,6 +135,7 @@ public sealed partial class DashboardDefectsTests(DemoCityWithHostileNames city)
         try
         {
             var page = await HostileNamesTests.NewPageAsync(browser, "en", width: 1400);
+            await page.Context.SignInAsync(city.Server);
             await page.GotoAsync(city.Server.BaseAddress + "#/sites");
             await page.Locator("nav.mainnav a.active").WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
             var layout = await page.EvaluateAsync<JsonElement>(
@@ -164,6 +168,7 @@ public sealed partial class DashboardDefectsTests(DemoCityWithHostileNames city)
         try
         {
             var page = await HostileNamesTests.NewPageAsync(browser, "en");
+            await page.Context.SignInAsync(city.Server);
             await page.GotoAsync(city.Server.BaseAddress + "#/imports");
             await page.Locator("#import-submit").WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });
             // Shows the progress as an upload would, then measures its text against the nearest opaque background behind it.
@@ -205,6 +210,7 @@ public sealed partial class DashboardDefectsTests(DemoCityWithHostileNames city)
         try
         {
             var page = await HostileNamesTests.NewPageAsync(browser, "en");
+            await page.Context.SignInAsync(city.Server);
             await page.GotoAsync(city.Server.BaseAddress + "#/coverage");
             await page.WaitForFunctionAsync("() => document.querySelector('#coverage-chart')?.dataset.rendered === 'true'", null, new PageWaitForFunctionOptions { Timeout = TimeoutMs });
             // Reads the district chart's pixels: the target line and its label are drawn in #c62828, the bars in

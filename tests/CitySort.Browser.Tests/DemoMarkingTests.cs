@@ -23,6 +23,7 @@ public sealed class DemoMarkingTests
         try
         {
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 }, Locale = "zh-CN" });
+            await context.SignInAsync(server);
             var page = await context.NewPageAsync();
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);

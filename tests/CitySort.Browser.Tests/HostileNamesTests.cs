@@ -22,6 +22,7 @@ public sealed class HostileNamesTests(DemoCityWithHostileNames city)
         try
         {
             var page = await NewPageAsync(browser, "zh");
+            await page.Context.SignInAsync(city.Server);
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);
             var root = city.Server.BaseAddress.ToString();

@@ -25,6 +25,7 @@ public sealed class ImportsPageTests
         try
         {
             var page = await HostileNamesTests.NewPageAsync(browser, "zh");
+            await page.Context.SignInAsync(server);
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);
             await page.GotoAsync(server.BaseAddress + "#/imports");

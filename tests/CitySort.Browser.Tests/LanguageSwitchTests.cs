@@ -23,6 +23,7 @@ public sealed partial class LanguageSwitchTests(DemoCityWithHostileNames city)
         {
             // A Chinese browser with the dashboard switched to English.
             var page = await HostileNamesTests.NewPageAsync(browser, "en", locale: "zh-CN");
+            await page.Context.SignInAsync(city.Server);
             var languages = new List<(string Url, string? Language)>();
             page.Request += async (_, request) =>
             {
@@ -77,6 +78,7 @@ public sealed partial class LanguageSwitchTests(DemoCityWithHostileNames city)
         try
         {
             var page = await HostileNamesTests.NewPageAsync(browser, "zh");
+            await page.Context.SignInAsync(city.Server);
             await page.RouteAsync(PlansQuery(), async route =>
             {
                 var response = await route.FetchAsync();

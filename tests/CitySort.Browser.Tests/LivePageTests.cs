@@ -196,6 +196,7 @@ public sealed class LivePageTests
     private static async Task<IPage> OpenAsync(IBrowser browser, RunningServer server, string locale)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1000 }, Locale = locale });
+        await context.SignInAsync(server);
         var page = await context.NewPageAsync();
         await page.GotoAsync(server.BaseAddress + "#/live?date=2015-12-01");
         await page.Locator("#live-status[data-state=connected]").WaitForAsync(new LocatorWaitForOptions { Timeout = TimeoutMs });

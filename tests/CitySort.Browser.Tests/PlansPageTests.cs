@@ -33,6 +33,7 @@ public sealed class PlansPageTests
                 ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
                 Locale = "zh-CN",
             });
+            await context.SignInAsync(server);
             var page = await context.NewPageAsync();
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);

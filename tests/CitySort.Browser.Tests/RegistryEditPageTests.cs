@@ -29,6 +29,7 @@ public sealed class RegistryEditPageTests
         try
         {
             var page = await HostileNamesTests.NewPageAsync(browser, "zh");
+            await page.Context.SignInAsync(server);
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);
             page.Dialog += async (_, dialog) => await dialog.AcceptAsync();

@@ -26,6 +26,7 @@ public sealed class SecurityHeadersTests(DemoCityWithHostileNames city)
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
             await context.AddInitScriptAsync(
                 "window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));");
+            await context.SignInAsync(city.Server);
             var page = await context.NewPageAsync();
             var root = city.Server.BaseAddress;
             var checkedResponses = new List<string>();

@@ -30,4 +30,25 @@ public static class Eventually
             }
         }
     }
+
+    /// <summary>Polls <paramref name="condition"/> until it holds; fails with <paramref name="message"/> after <paramref name="timeout"/>.</summary>
+    /// <param name="condition">The condition.</param>
+    /// <param name="timeout">How long to keep polling.</param>
+    /// <param name="message">What did not happen.</param>
+    /// <returns>A task that ends when the condition holds.</returns>
+    /// <exception cref="TimeoutException">When it did not hold in time.</exception>
+    public static async Task TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, string message)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTimeOffset.UtcNow >= deadline)
+            {
+                throw new TimeoutException(message);
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+        }
+    }
 }

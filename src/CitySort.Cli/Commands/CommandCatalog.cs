@@ -17,6 +17,7 @@ internal static class CommandCatalog
         yield return PlanCommand.Create();
         yield return RebuildCommand.Create();
         yield return DevicesCommand.Create();
+        yield return UsersCommand.Create();
         yield return DemoCommand.Create();
         yield return ExportCommand.Create();
         yield return BackupCommand.CreateBackup();

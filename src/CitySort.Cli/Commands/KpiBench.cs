@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CitySort.Collection;
 using CitySort.Policy;
+using CitySort.Security;
 using CitySort.Server;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CitySort.Cli.Commands;
@@ -24,6 +28,8 @@ internal sealed class KpiBench(KpiBenchSettings settings, Action<string> report,
     private static readonly DateOnly From = new(KpiCityYear.Year, 1, 1);
     private static readonly DateOnly To = new(KpiCityYear.Year, 12, 31);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly System.Net.CookieContainer _cookies = new();
 
     private static string Query => $"/api/kpis?from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&groupBy=month";
 
@@ -134,8 +140,30 @@ internal sealed class KpiBench(KpiBenchSettings settings, Action<string> report,
         });
         await server.StartAsync(cancellationToken);
 
-        // The API answers once the database is migrated and the demo city seeded; the first answer says it is.
+        // The API answers once the database is migrated and the demo city seeded; the first answer says it is. The
+        // benchmark reads as an inspector of its own, created through Identity and signed in like the dashboard.
         using var client = Client();
+        using (var ready = await client.GetAsync("/api/auth/me", cancellationToken))
+        {
+            ready.EnsureSuccessStatusCode();
+        }
+
+        var userName = "bench-kpis-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(4)).ToLowerInvariant();
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        await using (var scope = server.Services.CreateAsyncScope())
+        {
+            var added = await scope.ServiceProvider.GetRequiredService<UserAccounts>().AddAsync(new NewUserAccount(userName, CitySortRoles.Inspector, password), cancellationToken);
+            if (!added.Succeeded)
+            {
+                throw new InvalidOperationException("The benchmark account was not created: " + string.Join("; ", added.Problems.Select(p => p.En)));
+            }
+        }
+
+        using (var signIn = await client.PostAsJsonAsync("/api/auth/sign-in", new { userName, password }, cancellationToken))
+        {
+            signIn.EnsureSuccessStatusCode();
+        }
+
         using var response = await client.GetAsync(FormattableString.Invariant($"/api/kpis?from={From:yyyy-MM-dd}&to={From:yyyy-MM-dd}"), cancellationToken);
         response.EnsureSuccessStatusCode();
         return server;
@@ -209,7 +237,8 @@ internal sealed class KpiBench(KpiBenchSettings settings, Action<string> report,
         return new KpiBenchRun(provider, multiple, counts.Pickups, counts.Tickets, counts.GpsFixes, api, raw, rawFigures.Count, differences.Count, body.Length);
     }
 
-    private HttpClient Client() => new() { BaseAddress = new Uri($"http://127.0.0.1:{settings.Port}"), Timeout = TimeSpan.FromMinutes(10) };
+    /// <summary>A client of the in-process server that shares the benchmark's sign-in cookie.</summary>
+    private HttpClient Client() => new(new HttpClientHandler { CookieContainer = _cookies }) { BaseAddress = new Uri($"http://127.0.0.1:{settings.Port}"), Timeout = TimeSpan.FromMinutes(10) };
 
     private double? FreeGigabytes()
     {

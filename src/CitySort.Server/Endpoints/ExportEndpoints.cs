@@ -13,12 +13,12 @@ namespace CitySort.Server.Endpoints;
 /// </summary>
 internal static class ExportEndpoints
 {
-    /// <summary>Maps the group under <see cref="AuthorizationPolicyNames.RegistryRead"/>.</summary>
+    /// <summary>Maps the group under <see cref="AuthorizationPolicyNames.RegistryExport"/>.</summary>
     public static void MapExportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/exports")
             .WithTags("Exports")
-            .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
+            .RequireAuthorization(AuthorizationPolicyNames.RegistryExport)
             .MapGet("/{table}", Export)
             .WithName("Export")
             .WithSummary("A registry table (districts, streets, communities, sites, facilities, haulers, vehicles, lines) or the coverage or gaps list as CSV (format=csv, the default) or an Excel workbook (format=xlsx); cells beginning with =, +, -, @, tab or CR get a leading apostrophe.")

@@ -14,24 +14,24 @@ namespace CitySort.Server.Endpoints;
 /// </summary>
 internal static class FleetEndpoints
 {
-    /// <summary>Maps the three groups under <see cref="AuthorizationPolicyNames.RegistryRead"/>.</summary>
+    /// <summary>Maps the three groups under <see cref="AuthorizationPolicyNames.FleetRead"/>.</summary>
     public static void MapFleetEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/facilities")
             .WithTags("Facilities and fleet")
-            .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
+            .RequireAuthorization(AuthorizationPolicyNames.FleetRead)
             .MapGet("/", ListFacilities)
             .WithName("ListFacilities")
             .WithSummary("The treatment and disposal facilities (W96-F) with accepted categories, gate fee (yuan/t) and daily capacity (t), those in service; includeRetired=true adds the retired ones.");
         app.MapGroup("/api/vehicles")
             .WithTags("Facilities and fleet")
-            .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
+            .RequireAuthorization(AuthorizationPolicyNames.FleetRead)
             .MapGet("/", ListVehicles)
             .WithName("ListVehicles")
             .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's); all=true adds the vehicles without a dedicated category (the existing other-waste fleet of W96-K3); includeRetired=true adds the retired vehicles.");
         app.MapGroup("/api/lines")
             .WithTags("Facilities and fleet")
-            .RequireAuthorization(AuthorizationPolicyNames.RegistryRead)
+            .RequireAuthorization(AuthorizationPolicyNames.FleetRead)
             .MapGet("/", ListLines)
             .WithName("ListLines")
             .WithSummary("The dedicated sorted-transport lines (W96-T3) with their ordered stops, optionally those that count for one district or area in W96-T3; includeRetired=true adds the retired lines.");

@@ -44,6 +44,14 @@ internal static partial class Problems
         [StatusCodes.Status500InternalServerError] = ("服务器内部错误", "Internal server error"),
     };
 
+    /// <summary>Titles for statuses whose endpoints may set their own (the device door's 401): used only when none was set.</summary>
+    private static readonly Dictionary<int, (string Zh, string En, string Default)> FallbackTitles = new()
+    {
+        [StatusCodes.Status401Unauthorized] = ("请先登录", "Please sign in", "Unauthorized"),
+        [StatusCodes.Status403Forbidden] = ("此账户无权进行该操作", "This account may not do this", "Forbidden"),
+        [StatusCodes.Status429TooManyRequests] = ("请求过于频繁，请稍后再试", "Too many requests; please wait a moment", "Too Many Requests"),
+    };
+
     /// <summary>404: what was asked for does not exist.</summary>
     /// <param name="zh">The detail in Chinese.</param>
     /// <param name="en">The detail in English.</param>
@@ -138,6 +146,10 @@ internal static partial class Problems
         if (Titles.TryGetValue(status, out var title))
         {
             details.Title = chinese ? title.Zh : title.En;
+        }
+        else if (FallbackTitles.TryGetValue(status, out var fallback) && (details.Title is null || details.Title == fallback.Default))
+        {
+            details.Title = chinese ? fallback.Zh : fallback.En;
         }
 
         var (zh, en) = Texts(context, status);

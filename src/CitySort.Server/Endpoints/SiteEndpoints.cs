@@ -3,6 +3,7 @@ using CitySort.Policy;
 using CitySort.Registry;
 using CitySort.Server.Contracts;
 using CitySort.Server.Queries;
+using CitySort.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +35,7 @@ internal static class SiteEndpoints
     }
 
     private static async Task<Results<Ok<PagedList<SiteListItem>>, ProblemHttpResult>> ListSites(
-        SiteQueryService sites, [AsParameters] SiteListQuery query, CancellationToken cancellationToken)
+        SiteQueryService sites, [AsParameters] SiteListQuery query, HttpContext context, CancellationToken cancellationToken)
     {
         var page = query.Page ?? 1;
         var pageSize = query.PageSize ?? SiteQueryService.DefaultPageSize;
@@ -48,18 +49,18 @@ internal static class SiteEndpoints
             return Problems.BadRequest(typeProblem!.Zh, typeProblem.En);
         }
 
-        var found = await sites.ListAsync(new SiteFilter(query.District, query.Street, type, query.Compliant, query.Q, query.IncludeRetired == true), page, pageSize, cancellationToken);
+        var found = await sites.ListAsync(context.Scope(), new SiteFilter(query.District, query.Street, type, query.Compliant, query.Q, query.IncludeRetired == true), page, pageSize, cancellationToken);
         return TypedResults.Ok(new PagedList<SiteListItem>(found.Items.Select(ToListItem).ToList(), found.Total, found.Page, found.PageSize));
     }
 
-    private static async Task<Ok<List<SitePoint>>> ListPoints(SiteQueryService sites, [AsParameters] SitePointsQuery query, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await sites.PointsAsync(query.District, cancellationToken))
+    private static async Task<Ok<List<SitePoint>>> ListPoints(SiteQueryService sites, [AsParameters] SitePointsQuery query, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await sites.PointsAsync(context.Scope(), query.District, cancellationToken))
             .Select(s => new SitePoint(s.Site.Code, s.Site.Name, s.Site.Type, s.Site.DistrictCode, s.Site.Latitude, s.Site.Longitude, s.Compliance.IsCompliant, s.Site.IsIllustrative))
             .ToList());
 
-    private static async Task<Results<Ok<SiteDetail>, ProblemHttpResult>> GetSite(string code, SiteQueryService sites, PolicyProfile profile, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<SiteDetail>, ProblemHttpResult>> GetSite(string code, SiteQueryService sites, PolicyProfile profile, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await sites.FindAsync(code, cancellationToken) is not { } s)
+        if (await sites.FindAsync(context.Scope(), code, cancellationToken) is not { } s)
         {
             return Problems.NotFound("没有编码为“" + code + "”的点位。", "No site has the code '" + code + "'.");
         }

@@ -1,11 +1,13 @@
 using CitySort.Compliance;
 using CitySort.Policy;
+using CitySort.Security;
 
 namespace CitySort.Registry;
 
 /// <summary>
 /// The sites of the compliance index (<see cref="SiteIndex"/>) as the site list, the map and the site page read them:
-/// filtered (<see cref="SiteFilter"/>), paged, or one by code.
+/// filtered (<see cref="SiteFilter"/>), paged, or one by code; always within the reader's <see cref="AccessScope"/>
+/// (a district officer sees the sites of the account's districts only, and no other site exists for it).
 /// </summary>
 /// <param name="index">The compliance index.</param>
 /// <param name="profile">The profile in force (its areas stand for districts in a filter).</param>
@@ -39,14 +41,16 @@ public sealed class SiteQueryService(SiteIndex index, PolicyProfile profile)
     }
 
     /// <summary>Page <paramref name="page"/> of the sites <paramref name="filter"/> lets through, ordered by code.</summary>
+    /// <param name="scope">The reader's scope (the whole city, or a district officer's districts).</param>
     /// <param name="filter">The filter.</param>
     /// <param name="page">The page, from 1.</param>
     /// <param name="pageSize">Sites per page, 1..<see cref="MaxPageSize"/>.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The page; a page past the last is empty, with the total.</returns>
     /// <exception cref="ArgumentOutOfRangeException">When <see cref="PagingProblem"/> refuses the page (check it first).</exception>
-    public async Task<SitePage> ListAsync(SiteFilter filter, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<SitePage> ListAsync(AccessScope scope, SiteFilter filter, int page, int pageSize, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(filter);
         if (PagingProblem(page, pageSize) is { } problem)
         {
@@ -54,28 +58,35 @@ public sealed class SiteQueryService(SiteIndex index, PolicyProfile profile)
         }
 
         var snapshot = await index.GetAsync(cancellationToken);
-        var matching = filter.Apply(filter.IncludeRetired ? snapshot.All : snapshot.Sites, profile).ToList();
+        var matching = filter.Apply(InScope(scope, filter.IncludeRetired ? snapshot.All : snapshot.Sites), profile).ToList();
         var items = matching.Skip((page - 1) * pageSize).Take(pageSize).ToList();
         return new SitePage(items, matching.Count, page, pageSize);
     }
 
     /// <summary>Every site, or a district's or area's, for the map.</summary>
+    /// <param name="scope">The reader's scope.</param>
     /// <param name="district">A district code or an area id, or null for every site.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The sites, ordered by code.</returns>
-    public async Task<IReadOnlyList<IndexedSite>> PointsAsync(string? district, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<IndexedSite>> PointsAsync(AccessScope scope, string? district, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var snapshot = await index.GetAsync(cancellationToken);
-        return new SiteFilter(District: district).Apply(snapshot.Sites, profile).ToList();
+        return new SiteFilter(District: district).Apply(InScope(scope, snapshot.Sites), profile).ToList();
     }
 
-    /// <summary>The site with <paramref name="code"/>, or null.</summary>
+    /// <summary>The site with <paramref name="code"/>, or null (also when it lies outside <paramref name="scope"/>).</summary>
+    /// <param name="scope">The reader's scope.</param>
     /// <param name="code">The site code (exact).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The site with its compliance, or null.</returns>
-    public async Task<IndexedSite?> FindAsync(string code, CancellationToken cancellationToken)
+    public async Task<IndexedSite?> FindAsync(AccessScope scope, string code, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var snapshot = await index.GetAsync(cancellationToken);
-        return snapshot.Find(code);
+        return snapshot.Find(code) is { } site && scope.Allows(site.Site.DistrictCode) ? site : null;
     }
+
+    private static IEnumerable<IndexedSite> InScope(AccessScope scope, IEnumerable<IndexedSite> sites) =>
+        scope.IsCityWide ? sites : sites.Where(s => scope.Allows(s.Site.DistrictCode));
 }

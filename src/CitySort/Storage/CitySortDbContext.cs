@@ -3,6 +3,8 @@ using CitySort.Collection.Devices;
 using CitySort.Collection.Violations;
 using CitySort.Planning;
 using CitySort.Registry;
+using CitySort.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace CitySort.Storage;
@@ -13,7 +15,7 @@ namespace CitySort.Storage;
 /// <see cref="StorageOptions.ApplyTo"/> or <see cref="StorageServiceCollectionExtensions.AddCitySortStorage"/>.
 /// </summary>
 /// <param name="options">The provider options.</param>
-public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> options) : DbContext(options)
+public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> options) : IdentityDbContext<CitySortUser>(options)
 {
     private const int CodeLength = 32;
     private const int NameLength = 200;
@@ -136,6 +138,14 @@ public sealed class CitySortDbContext(DbContextOptions<CitySortDbContext> option
     /// <inheritdoc />
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // The user accounts, roles and their claims (ASP.NET Core Identity's tables), in the same database.
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<CitySortUser>(e =>
+        {
+            e.Property(u => u.ScopeDistrictCodes).HasMaxLength(SourceLength);
+            e.Property(u => u.ScopeHaulerCode).HasMaxLength(CodeLength);
+        });
+
         modelBuilder.Entity<District>(e =>
         {
             e.HasKey(d => d.Code);

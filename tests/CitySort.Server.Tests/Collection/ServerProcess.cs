@@ -28,8 +28,19 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public bool WasKilled { get; private set; }
 
+    /// <summary>The city administrator created with <c>citysort users add</c> before the first start.</summary>
+    public const string AdminUserName = "process-admin";
+
+    /// <summary>The administrator's password (given to <c>users add</c> on standard input).</summary>
+    public const string AdminPassword = "process-admin-password-7f3k";
+
+    /// <summary>A client signed in as <see cref="AdminUserName"/> through the real sign-in.</summary>
+    public Task<HttpClient> SignedInClientAsync(CancellationToken cancellationToken) =>
+        CitySort.Testing.SignIn.ClientAsync(new Uri($"http://127.0.0.1:{HttpPort}/"), AdminUserName, AdminPassword, cancellationToken);
+
     public static async Task<ServerProcess> StartAsync(string db, int httpPort, int mqttPort, CancellationToken cancellationToken)
     {
+        await AddAdministratorAsync(db, cancellationToken);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "CitySort.Cli.dll"), "serve", "--urls", $"http://127.0.0.1:{httpPort}", "--db", db, "--mqtt-port", mqttPort.ToString(CultureInfo.InvariantCulture) })
         {
@@ -41,8 +52,40 @@ internal sealed class ServerProcess : IAsyncDisposable
         server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        await server.WaitUntilReadyAsync(cancellationToken);
+        try
+        {
+            await server.WaitUntilReadyAsync(cancellationToken);
+        }
+        catch
+        {
+            // A server that never became ready is not left running.
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
+    }
+
+    /// <summary>Runs <c>citysort users add --role admin</c> on <paramref name="db"/> unless the account exists (a restart).</summary>
+    private static async Task AddAdministratorAsync(string db, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "CitySort.Cli.dll"), "users", "add", "--role", "admin", "--name", AdminUserName, "--db", db })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        await process.StandardInput.WriteLineAsync(AdminPassword);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        var errors = await error;
+        if (process.ExitCode != 0 && !errors.Contains("taken", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("users add exited with " + process.ExitCode + ":\n" + await output + errors);
+        }
     }
 
     public void Kill()
@@ -94,7 +137,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
             try
             {
-                using var response = await http.GetAsync("/api/sites", cancellationToken);
+                // Ready: the registry migrated and seeded, the MQTT door listening.
+                using var response = await http.GetAsync("/health/ready", cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     var (client, connected) = await MqttTestClient.ConnectAsync(MqttPort, null, null, cancellationToken);

@@ -36,7 +36,7 @@ public sealed class SimulatedFaultsEndToEndTests : IDisposable
         var db = Path.Combine(_folder, "citysort.db");
         var manifestFile = Path.Combine(_folder, "faults.json");
         await using var server = await ServerProcess.StartAsync(db, _httpPort, _mqttPort, Ct);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_httpPort}"), Timeout = TimeSpan.FromSeconds(60) };
+        using var http = await server.SignedInClientAsync(Ct);
 
         var (exit, output) = await RunSimulatorAsync(db, manifestFile);
         Assert.True(exit == 0, "simulate exited with " + exit + ":\n" + output);

@@ -74,15 +74,15 @@ public sealed class SiteIndexTests
         using var index = new SiteIndex(db.ContextFactory, Profile, new FakeTimeProvider());
         var sites = new SiteQueryService(index, Profile);
 
-        var second = await sites.ListAsync(new SiteFilter(), page: 2, pageSize: 2, Ct);
-        var third = await sites.ListAsync(new SiteFilter(), page: 3, pageSize: 2, Ct);
+        var second = await sites.ListAsync(CitySort.Security.AccessScope.City, new SiteFilter(), page: 2, pageSize: 2, Ct);
+        var third = await sites.ListAsync(CitySort.Security.AccessScope.City, new SiteFilter(), page: 3, pageSize: 2, Ct);
 
         // 3 sites by code, 2 a page: page 2 holds S-3 alone, page 3 nothing; the total is 3 on both.
         Assert.Equal(["S-3"], second.Items.Select(s => s.Site.Code));
         Assert.Equal((3, 2, 2), (second.Total, second.Page, second.PageSize));
         Assert.Empty(third.Items);
         Assert.Equal(3, third.Total);
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => sites.ListAsync(new SiteFilter(), page: 0, pageSize: 2, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => sites.ListAsync(CitySort.Security.AccessScope.City, new SiteFilter(), page: 0, pageSize: 2, Ct));
     }
 
     private static async Task AddSitesAsync(TestDatabase db, params string[] codes)

@@ -15,6 +15,8 @@ import { renderLive } from './pages/live.js';
 import { renderRegistry } from './pages/registry.js';
 import { renderProgress } from './pages/progress.js';
 import { renderAudit } from './pages/audit.js';
+import { renderSignIn, renderSetup } from './pages/signin.js';
+import { requestHeaders } from './api.js';
 
 const ROUTES = [
   { path: '', nav: 'navOverview', render: renderOverview },
@@ -31,6 +33,30 @@ const ROUTES = [
 ];
 
 let disposeCurrent = null;
+/** Who is signed in (GET /api/auth/me), or null before the first answer. */
+let me = null;
+
+async function loadMe() {
+  try {
+    const response = await fetch('/api/auth/me', { headers: requestHeaders() });
+    me = response.ok ? await response.json() : { signedIn: false };
+  } catch {
+    me = { signedIn: false };
+  }
+}
+
+/** Once the server accepted a sign-in: ask again who is signed in and show the page of the hash. */
+async function afterSignIn() {
+  me = null;
+  await render();
+}
+
+async function signOut() {
+  await fetch('/api/auth/sign-out', { method: 'POST', headers: requestHeaders() });
+  me = { signedIn: false };
+  history.replaceState(null, '', '/#/');
+  render();
+}
 
 /** Parses location.hash '#/sites/ABC?district=1' into { segments: ['sites','ABC'], query }. */
 function parseHash() {
@@ -40,17 +66,20 @@ function parseHash() {
 }
 
 function header(active, isPublic) {
+  const signedIn = me?.signedIn === true;
   return h('header.topbar',
     h('div.brand',
       h('img.logo', { src: '/favicon.svg', alt: '' }),
       h('div',
         h('div.brand-title', t('appTitle')),
         h('div.brand-sub', t('appSubtitle')))),
-    isPublic ? null : h('nav.mainnav', { 'aria-label': 'main' },
+    signedIn && !isPublic ? h('nav.mainnav', { 'aria-label': 'main' },
       ROUTES.filter(r => !r.public).map(r => h('a' + (r.path === active ? '.active' : ''), { href: '#/' + r.path, 'data-nav': r.path || 'overview' }, t(r.nav))),
-      h('a.external', { href: '/api/reference', target: '_blank', rel: 'noopener' }, t('navApi'))),
+      h('a.external', { href: '/api/reference', target: '_blank', rel: 'noopener' }, t('navApi'))) : h('div.mainnav'),
     h('div.tools',
-      h('span.city-chip', t('city')),
+      signedIn ? h('span.user-chip', { id: 'user-chip', title: t('signedInAs', { name: me.userName }) }, me.userName) : null,
+      signedIn ? h('button.sign-out', { type: 'button', id: 'sign-out', onclick: signOut }, t('signOut')) : null,
+      signedIn ? null : h('span.city-chip', t('city')),
       h('button.lang-switch', {
         type: 'button', id: 'lang-switch', title: t('langSwitchTitle'),
         onclick: () => { setLang(lang() === 'zh' ? 'en' : 'zh'); render(); },
@@ -60,11 +89,22 @@ function header(active, isPublic) {
 /** Renders the page of the current hash into #app. */
 async function render() {
   if (disposeCurrent) { try { disposeCurrent(); } catch { /* page already gone */ } disposeCurrent = null; }
+  if (me === null) await loadMe();
   const { segments, query } = parseHash();
   const first = segments[0] ?? '';
+  const app = document.getElementById('app');
+  const publicRoute = ROUTES.find(r => r.public && r.path === first);
+  if (!me.signedIn && !publicRoute) {
+    // Nobody signed in: the sign-in page, or the first administrator's set-up from the one-time link.
+    const setup = first === 'setup' && segments[1];
+    const main = h('main.content', { id: 'page', 'data-page': setup ? 'setup' : 'sign-in' });
+    app.replaceChildren(header(null), main, h('footer.footer', t('footer'), ' ', h('a', { href: '#/progress', id: 'footer-progress' }, t('navProgress'))));
+    document.title = t(setup ? 'setupTitle' : 'signInTitle') + ' · CitySort';
+    if (setup) renderSetup(main, segments[1], afterSignIn); else renderSignIn(main, afterSignIn);
+    return;
+  }
   const route = ROUTES.find(r => r.path === first) ?? ROUTES[0];
   const main = h('main.content', { id: 'page', 'data-page': first === 'sites' && segments[1] ? 'site' : (route.path || 'overview') });
-  const app = document.getElementById('app');
   app.replaceChildren(...[header(route.path, route.public), route.public ? null : demoBanner(), main, h('footer.footer', t('footer'), ' ', route.public ? null : h('a', { href: '#/progress', id: 'footer-progress' }, t('navProgress')))].filter(Boolean));
   document.title = t('appTitle') + ' · CitySort';
   const render = first === 'sites' && segments[1] ? (el) => renderSite(el, segments[1]) : (el) => route.render(el, query);
