@@ -10,7 +10,8 @@ namespace CitySort.Audit;
 /// <summary>
 /// Writes a record's stored fields as the JSON object of <see cref="AuditEntry.BeforeJson"/> and
 /// <see cref="AuditEntry.AfterJson"/>: field name → value, enums by name, instants in ISO 8601. Secrets never enter
-/// the trail: a field whose name holds <c>Secret</c>, <c>Hash</c>, <c>Salt</c> or <c>Password</c> is written as
+/// the trail: a field whose name holds <c>Secret</c>, <c>Hash</c>, <c>Salt</c>, <c>Password</c>, <c>SecurityStamp</c> or
+/// <c>Token</c> (the sign-in store's stamp that signs its cookies) is written as
 /// <c>"(hidden)"</c>. A text over <see cref="MaxTextLength"/> characters (a boundary's GeoJSON) is written as its
 /// length and SHA-256, so the trail shows that it changed without holding it twice.
 /// </summary>
@@ -25,7 +26,7 @@ public static class AuditJson
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
     };
 
-    private static readonly string[] Hidden = ["Secret", "Hash", "Salt", "Password"];
+    private static readonly string[] Hidden = ["Secret", "Hash", "Salt", "Password", "SecurityStamp", "Token"];
 
     /// <summary>The JSON object of <paramref name="values"/>.</summary>
     /// <param name="values">Original or current values of a tracked entry.</param>
