@@ -30,6 +30,7 @@ public sealed class AuditPageTests
             Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
             var page = await HostileNamesTests.NewPageAsync(browser, "zh", width: 1400);
+            await page.Context.SignInAsync(server);
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);
             await page.GotoAsync(server.BaseAddress + "#/audit?entity=Street");
@@ -39,7 +40,7 @@ public sealed class AuditPageTests
 
             Assert.Equal(1, await row.CountAsync());
             var cells = row.First.Locator("td");
-            Assert.Equal(("anonymous", "新增", "Street", "330302006"), (await cells.Nth(1).InnerTextAsync(), await cells.Nth(3).InnerTextAsync(), await cells.Nth(4).InnerTextAsync(), await cells.Nth(5).InnerTextAsync()));
+            Assert.Equal((server.AdminUserName, "新增", "Street", "330302006"), (await cells.Nth(1).InnerTextAsync(), await cells.Nth(3).InnerTextAsync(), await cells.Nth(4).InnerTextAsync(), await cells.Nth(5).InnerTextAsync()));
             // The name with its markup is in the JSON after the change (its quotes escaped as JSON writes them), as text:
             // no element made from it, no script run.
             Assert.Contains(hostile.Replace("\"", "\\\"", StringComparison.Ordinal), await cells.Nth(7).InnerTextAsync(), StringComparison.Ordinal);

@@ -51,9 +51,10 @@ public sealed class PublicProgressPageTests(DemoCityWithHostileNames city)
             Assert.Equal("城区生活垃圾分类工作进展", await page.Locator("h1.page-title").InnerTextAsync());
 
             // Lucheng's row shows the share of /api/coverage for 330302, as a percentage with one decimal (zh-CN).
-            var expected = await page.EvaluateAsync<string>(
-                "async () => { const r = await (await fetch('/api/coverage')).json(); const f = r.byDistrict.find(d => d.scopeCode === '330302');"
-                + " return (Number(f.share) * 100).toLocaleString('zh-CN', { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%'; }");
+            // /api/coverage needs a sign-in: read it as the fixture's administrator, not from the public page.
+            using var coverage = System.Text.Json.JsonDocument.Parse(await city.Server.Client.GetStringAsync(new Uri("api/coverage", UriKind.Relative), TestContext.Current.CancellationToken));
+            var share = coverage.RootElement.GetProperty("byDistrict").EnumerateArray().First(d => d.GetProperty("scopeCode").GetString() == "330302").GetProperty("share").GetDouble();
+            var expected = (share * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%";
             var luchengRow = page.Locator("#progress-table tr[data-district='330302'] td");
             Assert.Equal(expected, await luchengRow.Nth(1).InnerTextAsync());
             Assert.Contains("W96-T1.overall", await luchengRow.Nth(3).InnerTextAsync(), StringComparison.Ordinal);
@@ -62,7 +63,8 @@ public sealed class PublicProgressPageTests(DemoCityWithHostileNames city)
             Assert.Equal("16", await page.Locator("table[data-targets='city'] tr[data-target='W96-T2'] td").Nth(2).InnerTextAsync());
 
             // No site is named: none of the registry's site names or codes is on the page.
-            var sites = await page.EvaluateAsync<string[]>("async () => (await (await fetch('/api/sites?pageSize=500')).json()).items.flatMap(s => [s.name, s.code])");
+            using var siteList = System.Text.Json.JsonDocument.Parse(await city.Server.Client.GetStringAsync(new Uri("api/sites?pageSize=500", UriKind.Relative), TestContext.Current.CancellationToken));
+            var sites = siteList.RootElement.GetProperty("items").EnumerateArray().SelectMany(s => new[] { s.GetProperty("name").GetString()!, s.GetProperty("code").GetString()! }).ToArray();
             var text = await page.Locator("body").InnerTextAsync();
             Assert.NotEmpty(sites);
             Assert.All(sites, s => Assert.DoesNotContain(s, text, StringComparison.Ordinal));

@@ -8,8 +8,8 @@ namespace CitySort.Server.Tests;
 
 /// <summary>
 /// The audit trail through the real HTTP pipeline (issue 12 item 3) on the hand-made registry of
-/// <see cref="ServerFixture"/>: an edit made by a request is recorded under the request's user (<c>anonymous</c> until
-/// sign-in) and remote address with the site before and after; the profile put in force at start is recorded under
+/// <see cref="ServerFixture"/>: an edit made by a request is recorded under the request's signed-in user and remote
+/// address with the site before and after; the profile put in force at start is recorded under
 /// <c>system</c>; the list filters and pages, the CSV export has its header; and no route changes the trail.
 /// </summary>
 public sealed class AuditApiTests(SqliteServerFixture fixture) : IClassFixture<SqliteServerFixture>
@@ -43,7 +43,7 @@ public sealed class AuditApiTests(SqliteServerFixture fixture) : IClassFixture<S
         var page = await GetJsonAsync("api/audit?entity=Site&key=T-S1");
 
         var entry = page.GetProperty("items").EnumerateArray().First();
-        Assert.Equal(("modified", "anonymous", "127.0.0.1"), (entry.GetProperty("action").GetString(), entry.GetProperty("actor").GetString(), entry.GetProperty("origin").GetString()));
+        Assert.Equal(("modified", fixture.Server.AdminUserName, "127.0.0.1"), (entry.GetProperty("action").GetString(), entry.GetProperty("actor").GetString(), entry.GetProperty("origin").GetString()));
         using var before = JsonDocument.Parse(entry.GetProperty("beforeJson").GetString()!);
         using var after = JsonDocument.Parse(entry.GetProperty("afterJson").GetString()!);
         Assert.Equal(("海城小学", "海城实验小学"), (before.RootElement.GetProperty("Name").GetString(), after.RootElement.GetProperty("Name").GetString()));
@@ -63,7 +63,8 @@ public sealed class AuditApiTests(SqliteServerFixture fixture) : IClassFixture<S
         Assert.StartsWith("wenzhou-2015@", after.RootElement.GetProperty("Value").GetString(), StringComparison.Ordinal);
         // The fixture imported four streets through POST /api/imports/divisions; one per page here.
         Assert.Equal((4, 1), (imports.GetProperty("total").GetInt32(), imports.GetProperty("items").GetArrayLength()));
-        Assert.Equal("anonymous", imports.GetProperty("items")[0].GetProperty("actor").GetString());
+        // The fixture's requests are made by its signed-in city administrator.
+        Assert.Equal(fixture.Server.AdminUserName, imports.GetProperty("items")[0].GetProperty("actor").GetString());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ const LABELS = {
   navCoverage: ['覆盖率', 'Coverage'],
   navProfile: ['政策配置', 'Policy profile'],
   navImports: ['数据导入', 'Imports'],
-  navApi: ['接口文档', 'API reference'],
+  navApi: ['接口文档', 'API'],
   loading: ['正在加载…', 'Loading…'],
   retry: ['重试', 'Retry'],
   all: ['全部', 'All'],

@@ -71,7 +71,7 @@ function header(active, isPublic) {
     h('div.brand',
       h('img.logo', { src: '/favicon.svg', alt: '' }),
       h('div',
-        h('div.brand-title', t('appTitle')),
+        h('div.brand-title', { title: t('appTitle') }, t('appTitle')),
         h('div.brand-sub', t('appSubtitle')))),
     signedIn && !isPublic ? h('nav.mainnav', { 'aria-label': 'main' },
       ROUTES.filter(r => !r.public).map(r => h('a' + (r.path === active ? '.active' : ''), { href: '#/' + r.path, 'data-nav': r.path || 'overview' }, t(r.nav))),
@@ -89,12 +89,13 @@ function header(active, isPublic) {
 /** Renders the page of the current hash into #app. */
 async function render() {
   if (disposeCurrent) { try { disposeCurrent(); } catch { /* page already gone */ } disposeCurrent = null; }
-  if (me === null) await loadMe();
   const { segments, query } = parseHash();
   const first = segments[0] ?? '';
   const app = document.getElementById('app');
+  // The public page (W96-A1) asks the server nothing but its own API: not even who is signed in.
   const publicRoute = ROUTES.find(r => r.public && r.path === first);
-  if (!me.signedIn && !publicRoute) {
+  if (me === null && !publicRoute) await loadMe();
+  if (!publicRoute && !me.signedIn) {
     // Nobody signed in: the sign-in page, or the first administrator's set-up from the one-time link.
     const setup = first === 'setup' && segments[1];
     const main = h('main.content', { id: 'page', 'data-page': setup ? 'setup' : 'sign-in' });
