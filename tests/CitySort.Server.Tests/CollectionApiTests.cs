@@ -29,6 +29,11 @@ public sealed class CollectionApiTests(SqliteServerFixture fixture) : IClassFixt
         Assert.Equal((0m, 4m), (coverage.GetProperty("numerator").GetDecimal(), coverage.GetProperty("denominator").GetDecimal()));
         Assert.Equal(("W96-T1", "AtLeast"), (coverage.GetProperty("clauseId").GetString(), coverage.GetProperty("targetComparison").GetString()));
         Assert.False(coverage.GetProperty("met").GetBoolean());
+        // The answer names the profile it was computed with, the one the coverage report names too.
+        var report = await fixture.Server.Client.GetFromJsonAsync<JsonElement>(new Uri("api/coverage", UriKind.Relative), Json, Cancel);
+        Assert.Equal("wenzhou-2015", body.GetProperty("profileId").GetString());
+        Assert.Equal(report.GetProperty("profileVersion").GetString(), body.GetProperty("profileVersion").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("profileVersion").GetString()));
     }
 
     [Theory]

@@ -164,7 +164,7 @@ public sealed class KpiService(
             periods.Add(new KpiPeriod(label, from, to, figures));
         }
 
-        return new KpiReport(query.From, query.To, query.GroupBy, periods);
+        return new KpiReport(query.From, query.To, query.GroupBy, periods, profile.Id, profile.Version);
     }
 
     /// <summary>The periods of a range: labels <c>yyyy-MM-dd</c>, <c>yyyy-MM</c> or <c>yyyy</c>, clipped to the range.</summary>
