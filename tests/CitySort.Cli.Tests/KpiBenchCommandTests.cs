@@ -71,16 +71,7 @@ public sealed class KpiBenchCommandTests
         }
         finally
         {
-            await Eventually.RunAsync(
-                async () =>
-                {
-                    await using var connection = new NpgsqlConnection(maintenance);
-                    await connection.OpenAsync(CancellationToken.None);
-                    await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-                    await drop.ExecuteNonQueryAsync(CancellationToken.None);
-                },
-                e => e is PostgresException { SqlState: "42501" or "55006" },
-                TimeSpan.FromSeconds(30));
+            await PostgresTestDatabases.DropAsync(maintenance, name);
         }
     }
 

@@ -69,20 +69,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var storage = StorageOptions.ForPostgreSql(new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString);
-        return new TestDatabase(storage, async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            await Eventually.RunAsync(
-                async () =>
-                {
-                    await using var connection = new NpgsqlConnection(server);
-                    await connection.OpenAsync();
-                    await using var drop = new NpgsqlCommand("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)", connection);
-                    await drop.ExecuteNonQueryAsync();
-                },
-                e => e is PostgresException { SqlState: "42501" or "55006" },
-                TimeSpan.FromSeconds(30));
-        });
+        return new TestDatabase(storage, () => new ValueTask(PostgresTestDatabases.DropAsync(server, name)));
     }
 
     /// <inheritdoc />

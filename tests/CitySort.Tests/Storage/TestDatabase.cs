@@ -122,17 +122,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
         if (postgres is { } pg)
         {
-            NpgsqlConnection.ClearAllPools();
-            await Eventually.RunAsync(
-                async () =>
-                {
-                    await using var connection = new NpgsqlConnection(pg.Admin);
-                    await connection.OpenAsync();
-                    await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{pg.Database}\" WITH (FORCE)", connection);
-                    await command.ExecuteNonQueryAsync();
-                },
-                e => e is PostgresException { SqlState: "42501" or "55006" },
-                TimeSpan.FromSeconds(30));
+            await PostgresTestDatabases.DropAsync(pg.Admin, pg.Database);
         }
     }
 }
