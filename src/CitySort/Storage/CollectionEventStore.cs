@@ -20,9 +20,6 @@ namespace CitySort.Storage;
 public sealed class CollectionEventStore : ICollectionEventReader
 {
     private const int MaxStoredPayloadBytes = 4 * IEventIntake.MaxPayloadBytes;
-
-    /// <summary>Rows per multi-row INSERT on SQLite (16 columns × 64 rows stay far below SQLite's 32 766 parameters).</summary>
-    private const int SqliteRowsPerStatement = 64;
     private readonly StorageOptions options;
     private readonly HashSet<string> partitions = new(StringComparer.Ordinal);
     private readonly Lock partitionLock = new();
@@ -722,12 +719,6 @@ public sealed class CollectionEventStore : ICollectionEventReader
 
     private async Task InsertRowsAsync(DbTransaction transaction, string table, IReadOnlyList<(string Name, NpgsqlDbType Type)> columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        if (!IsPostgres)
-        {
-            await InsertSqliteRowsAsync(transaction, table, columns, rows as IReadOnlyList<object?[]> ?? rows.ToList(), cancellationToken);
-            return;
-        }
-
         await using var command = transaction.Connection!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)))})";
@@ -750,57 +741,6 @@ public sealed class CollectionEventStore : ICollectionEventReader
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// SQLite's bulk path: one prepared <c>INSERT … VALUES (…), (…), …</c> of <see cref="SqliteRowsPerStatement"/> rows
-    /// reused for every full group, then one prepared single-row INSERT for the rest; the rows go in in their order, as
-    /// one INSERT a row would put them.
-    /// </summary>
-    private async Task InsertSqliteRowsAsync(DbTransaction transaction, string table, IReadOnlyList<(string Name, NpgsqlDbType Type)> columns, IReadOnlyList<object?[]> rows, CancellationToken cancellationToken)
-    {
-        var names = string.Join(", ", columns.Select(c => c.Name));
-        DbCommand Command(int rowCount)
-        {
-            var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            var values = string.Join(", ", Enumerable.Range(0, rowCount).Select(r =>
-                "(" + string.Join(", ", columns.Select((_, c) => "@p" + ((r * columns.Count) + c).ToString(CultureInfo.InvariantCulture))) + ")"));
-            command.CommandText = $"INSERT INTO {table} ({names}) VALUES {values}";
-            return command;
-        }
-
-        async Task RunAsync(int rowCount, int from, int to)
-        {
-            await using var command = Command(rowCount);
-            var parameters = Parameters(command, rowCount * columns.Count);
-            await command.PrepareAsync(cancellationToken);
-            for (var start = from; start < to; start += rowCount)
-            {
-                for (var r = 0; r < rowCount; r++)
-                {
-                    var row = rows[start + r];
-                    var offset = r * columns.Count;
-                    for (var i = 0; i < row.Length; i++)
-                    {
-                        parameters[offset + i].Value = row[i] is DateOnly day ? Day(day) : row[i] ?? DBNull.Value;
-                    }
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-        }
-
-        var grouped = rows.Count / SqliteRowsPerStatement * SqliteRowsPerStatement;
-        if (grouped > 0)
-        {
-            await RunAsync(SqliteRowsPerStatement, 0, grouped);
-        }
-
-        if (grouped < rows.Count)
-        {
-            await RunAsync(1, grouped, rows.Count);
         }
     }
 
