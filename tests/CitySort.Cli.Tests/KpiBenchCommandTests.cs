@@ -13,7 +13,8 @@ namespace CitySort.Cli.Tests;
 /// <c>citysort bench kpis</c> end to end at a small scale (0.001: every district has events in every month), on SQLite and on PostgreSQL: the command generates the
 /// city-year, serves it, times the API and the raw aggregate, and exits 0 only when they agree; each test then checks
 /// the API's answer (written by the command) against its own sums over the raw weigh tickets, computed here from the
-/// event tables, independently of the KPI code and of the command's aggregate.
+/// event tables, independently of the KPI code and of the command's aggregate, and that the rollups the generator wrote
+/// (by day, site-day and vehicle-day) are the raw events' sums, as a rebuild would make them.
 /// </summary>
 public sealed class KpiBenchCommandTests
 {
@@ -34,6 +35,11 @@ public sealed class KpiBenchCommandTests
         await using (var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False"))
         {
             expected = await RawTicketFiguresAsync(connection, "substr(business_day, 1, 7)");
+        }
+
+        await using (var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False"))
+        {
+            await AssertRollupsAreTheRawEventsSumsAsync(connection);
         }
 
         AssertSameFigures(expected, await AnswerFiguresAsync(Path.Combine(data, "answer-sqlite-1x.json")));
@@ -62,6 +68,12 @@ public sealed class KpiBenchCommandTests
             await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString))
             {
                 expected = await RawTicketFiguresAsync(connection, "to_char(business_day, 'YYYY-MM')");
+            }
+
+            // At 2× the second layer's rollups were added onto the first's rows (the upserts' update branch).
+            await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = false }.ConnectionString))
+            {
+                await AssertRollupsAreTheRawEventsSumsAsync(connection);
             }
 
             // The database holds 2× when the command ends: the 2× answer is the one to match.
@@ -125,6 +137,70 @@ public sealed class KpiBenchCommandTests
 
         Assert.NotEmpty(figures);
         return figures.Where(kv => kv.Value != 0).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The three rollup tables the generator wrote hold, row for row, what grouping the raw event tables gives (as a
+    /// <c>citysort rebuild</c> would make them, but computed here in SQL): per day × district × area × category ×
+    /// facility ('' for pickups) the pickup and ticket counts and grams (sorted and treated nets too); per site × day ×
+    /// category the pickups, grams and the first pickup's Asia/Shanghai minute of the day ((ms ÷ 60 000 + 480) mod
+    /// 1 440); per vehicle × day the pickups and tickets with their grams.
+    /// </summary>
+    private static async Task AssertRollupsAreTheRawEventsSumsAsync(DbConnection connection)
+    {
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        async Task<Dictionary<string, long[]>> SumsAsync(string sql, int keys, Dictionary<string, long[]>? into = null, int at = 0, int width = 0)
+        {
+            var found = into ?? new Dictionary<string, long[]>(StringComparer.Ordinal);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                var key = string.Join("|", Enumerable.Range(0, keys).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)));
+                var values = Enumerable.Range(keys, reader.FieldCount - keys).Select(i => Convert.ToInt64(reader.GetValue(i), CultureInfo.InvariantCulture)).ToArray();
+                if (into is null)
+                {
+                    found.Add(key, values);
+                }
+                else
+                {
+                    var row = found.TryGetValue(key, out var r) ? r : found[key] = new long[width];
+                    values.CopyTo(row, at);
+                }
+            }
+
+            return found;
+        }
+
+        static void AssertSameRows(string table, Dictionary<string, long[]> expected, Dictionary<string, long[]> actual)
+        {
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+            foreach (var (key, values) in expected)
+            {
+                Assert.True(values.SequenceEqual(actual[key]), $"{table} {key}: raw events {string.Join(",", values)}, rollup {string.Join(",", actual[key])}");
+            }
+        }
+
+        const string Day = "CAST(business_day AS TEXT)";
+        var daily = await SumsAsync($"SELECT {Day}, district_code, area_code, category, '', COUNT(*), SUM(estimated_g) FROM collection_pickups GROUP BY {Day}, district_code, area_code, category", 5, new(StringComparer.Ordinal), 0, 6);
+        await SumsAsync($"""
+            SELECT {Day}, district_code, area_code, category, facility_code, COUNT(*), SUM(net_g),
+                SUM(CASE WHEN is_sorted <> 0 THEN net_g ELSE 0 END), SUM(CASE WHEN is_treated <> 0 THEN net_g ELSE 0 END)
+            FROM collection_tickets GROUP BY {Day}, district_code, area_code, category, facility_code
+            """, 5, daily, 2, 6);
+        AssertSameRows("collection_rollup_daily", daily, await SumsAsync(
+            $"SELECT {Day}, district_code, area_code, category, facility_code, pickup_count, pickup_estimated_g, ticket_count, ticket_net_g, ticket_sorted_net_g, ticket_treated_net_g FROM collection_rollup_daily", 5));
+
+        AssertSameRows("collection_rollup_site_day",
+            await SumsAsync($"SELECT {Day}, site_code, category, COUNT(*), SUM(estimated_g), MIN(((device_time_ms / 60000) + 480) % 1440) FROM collection_pickups GROUP BY {Day}, site_code, category", 3),
+            await SumsAsync($"SELECT {Day}, site_code, category, pickup_count, pickup_estimated_g, first_pickup_minute FROM collection_rollup_site_day", 3));
+
+        var vehicles = await SumsAsync($"SELECT {Day}, vehicle_plate, COUNT(*), SUM(estimated_g) FROM collection_pickups GROUP BY {Day}, vehicle_plate", 2, new(StringComparer.Ordinal), 0, 4);
+        await SumsAsync($"SELECT {Day}, vehicle_plate, COUNT(*), SUM(net_g) FROM collection_tickets GROUP BY {Day}, vehicle_plate", 2, vehicles, 2, 4);
+        AssertSameRows("collection_rollup_vehicle_day", vehicles, await SumsAsync(
+            $"SELECT {Day}, vehicle_plate, pickup_count, pickup_estimated_g, ticket_count, ticket_net_g FROM collection_rollup_vehicle_day", 2));
     }
 
     /// <summary>The same keys from the API's answer (<c>GET /api/kpis?groupBy=month</c>) as the command wrote it.</summary>

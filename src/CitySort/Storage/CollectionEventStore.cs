@@ -265,9 +265,19 @@ public sealed class CollectionEventStore : ICollectionEventReader
         }
     }
 
-    /// <summary>Adds a rollup delta to the rollup tables (upserts).</summary>
+    /// <summary>
+    /// Adds a rollup delta to the rollup tables (upserts). PostgreSQL: one <c>INSERT … SELECT FROM unnest(…) ON CONFLICT
+    /// DO UPDATE</c> per rollup table for the whole delta (its keys are distinct, so no row is touched twice); SQLite:
+    /// one prepared upsert per row.
+    /// </summary>
     internal async Task ApplyRollupsAsync(DbTransaction transaction, RollupDelta delta, CancellationToken cancellationToken)
     {
+        if (IsPostgres)
+        {
+            await ApplyRollupsSetWiseAsync((NpgsqlTransaction)transaction, delta, cancellationToken);
+            return;
+        }
+
         var connection = transaction.Connection!;
         if (delta.Daily.Count > 0)
         {
@@ -344,6 +354,89 @@ public sealed class CollectionEventStore : ICollectionEventReader
             }
         }
     }
+
+    private static async Task ApplyRollupsSetWiseAsync(NpgsqlTransaction transaction, RollupDelta delta, CancellationToken cancellationToken)
+    {
+        var connection = transaction.Connection!;
+        if (delta.Daily.Count > 0)
+        {
+            var rows = delta.Daily.ToArray();
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO collection_rollup_daily (business_day, district_code, area_code, category, facility_code, facility_kind, is_illustrative,
+                    pickup_count, pickup_estimated_g, ticket_count, ticket_net_g, ticket_sorted_net_g, ticket_treated_net_g)
+                SELECT * FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12)
+                ON CONFLICT (business_day, district_code, area_code, category, facility_code) DO UPDATE SET
+                    facility_kind = excluded.facility_kind,
+                    is_illustrative = GREATEST(collection_rollup_daily.is_illustrative, excluded.is_illustrative),
+                    pickup_count = collection_rollup_daily.pickup_count + excluded.pickup_count,
+                    pickup_estimated_g = collection_rollup_daily.pickup_estimated_g + excluded.pickup_estimated_g,
+                    ticket_count = collection_rollup_daily.ticket_count + excluded.ticket_count,
+                    ticket_net_g = collection_rollup_daily.ticket_net_g + excluded.ticket_net_g,
+                    ticket_sorted_net_g = collection_rollup_daily.ticket_sorted_net_g + excluded.ticket_sorted_net_g,
+                    ticket_treated_net_g = collection_rollup_daily.ticket_treated_net_g + excluded.ticket_treated_net_g
+                """, connection, transaction);
+            AddArray(command, NpgsqlDbType.Date, rows.Select(r => r.Key.Day).ToArray());
+            AddArray(command, NpgsqlDbType.Text, rows.Select(r => r.Key.DistrictCode).ToArray());
+            AddArray(command, NpgsqlDbType.Text, rows.Select(r => r.Key.AreaCode).ToArray());
+            AddArray(command, NpgsqlDbType.Text, rows.Select(r => r.Key.Category).ToArray());
+            AddArray(command, NpgsqlDbType.Text, rows.Select(r => r.Key.FacilityCode).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => (long)r.Value.FacilityKind).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => Flag(r.Value.IsIllustrative)).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.PickupCount).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.PickupEstimatedG).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.TicketCount).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.TicketNetG).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.TicketSortedNetG).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.TicketTreatedNetG).ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (delta.SiteDays.Count > 0)
+        {
+            var rows = delta.SiteDays.ToArray();
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO collection_rollup_site_day (business_day, site_code, category, pickup_count, pickup_estimated_g, first_pickup_minute)
+                SELECT * FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5)
+                ON CONFLICT (business_day, site_code, category) DO UPDATE SET
+                    pickup_count = collection_rollup_site_day.pickup_count + excluded.pickup_count,
+                    pickup_estimated_g = collection_rollup_site_day.pickup_estimated_g + excluded.pickup_estimated_g,
+                    first_pickup_minute = LEAST(collection_rollup_site_day.first_pickup_minute, excluded.first_pickup_minute)
+                """, connection, transaction);
+            AddArray(command, NpgsqlDbType.Date, rows.Select(r => r.Key.Day).ToArray());
+            AddArray(command, NpgsqlDbType.Text, rows.Select(r => r.Key.SiteCode).ToArray());
+            AddArray(command, NpgsqlDbType.Text, rows.Select(r => r.Key.Category).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.PickupCount).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.PickupEstimatedG).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => (long)r.Value.FirstPickupMinute).ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (delta.VehicleDays.Count > 0)
+        {
+            var rows = delta.VehicleDays.ToArray();
+            await using var command = new NpgsqlCommand("""
+                INSERT INTO collection_rollup_vehicle_day (business_day, vehicle_plate, is_illustrative, pickup_count, pickup_estimated_g, ticket_count, ticket_net_g)
+                SELECT * FROM unnest(@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+                ON CONFLICT (business_day, vehicle_plate) DO UPDATE SET
+                    is_illustrative = GREATEST(collection_rollup_vehicle_day.is_illustrative, excluded.is_illustrative),
+                    pickup_count = collection_rollup_vehicle_day.pickup_count + excluded.pickup_count,
+                    pickup_estimated_g = collection_rollup_vehicle_day.pickup_estimated_g + excluded.pickup_estimated_g,
+                    ticket_count = collection_rollup_vehicle_day.ticket_count + excluded.ticket_count,
+                    ticket_net_g = collection_rollup_vehicle_day.ticket_net_g + excluded.ticket_net_g
+                """, connection, transaction);
+            AddArray(command, NpgsqlDbType.Date, rows.Select(r => r.Key.Day).ToArray());
+            AddArray(command, NpgsqlDbType.Text, rows.Select(r => r.Key.VehiclePlate).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => Flag(r.Value.IsIllustrative)).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.PickupCount).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.PickupEstimatedG).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.TicketCount).ToArray());
+            AddArray(command, NpgsqlDbType.Bigint, rows.Select(r => r.Value.TicketNetG).ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private static void AddArray<T>(NpgsqlCommand command, NpgsqlDbType type, T[] values) =>
+        command.Parameters.Add(new NpgsqlParameter("p" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Array | type) { Value = values });
 
     /// <summary>
     /// Drops the rollups and rebuilds them from the raw events (<c>citysort rebuild</c>), in one transaction: readers
