@@ -44,7 +44,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         ["plans.read"] = "admin officer district inspector",
         ["plans.write"] = "admin officer",
         ["collection.read"] = "admin officer district inspector",
-        ["live.read"] = "admin officer inspector",
+        // The live hub: a district officer's connection joins only its districts' groups (LiveScopeTests).
+        ["live.read"] = "admin officer district inspector",
         ["violations.read"] = "admin officer district inspector",
         // Confirming and dismissing: a district officer only the account's districts' violations (404 otherwise).
         ["violations.review"] = "admin officer district",

@@ -33,7 +33,7 @@ internal static class AuthorizationPolicies
         [AuthorizationPolicyNames.PlansRead] = [Admin, Officer, District, Inspector],
         [AuthorizationPolicyNames.PlansWrite] = [Admin, Officer],
         [AuthorizationPolicyNames.CollectionRead] = [Admin, Officer, District, Inspector],
-        [AuthorizationPolicyNames.LiveRead] = [Admin, Officer, Inspector],
+        [AuthorizationPolicyNames.LiveRead] = [Admin, Officer, District, Inspector],
         [AuthorizationPolicyNames.ViolationsRead] = [Admin, Officer, District, Inspector],
         [AuthorizationPolicyNames.ViolationsReview] = [Admin, Officer, District],
         [AuthorizationPolicyNames.ViolationsEvaluate] = [Admin, Officer],
