@@ -35,7 +35,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         // A district officer passes the reading policies; the query services narrow every answer to the account's
         // districts (the Ouhai-vs-Lucheng test below), and writes stay with the city.
         ["registry.read"] = "admin officer district inspector",
-        ["fleet.read"] = "admin officer district inspector",
+        // A hauler reads its own vehicles, their lines and their violations (the hauler test below).
+        ["fleet.read"] = "admin officer district hauler inspector",
         ["registry.export"] = "admin officer district inspector",
         ["registry.import"] = "admin",
         ["registry.edit"] = "admin officer",
@@ -46,7 +47,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         ["collection.read"] = "admin officer district inspector",
         // The live hub: a district officer's connection joins only its districts' groups (LiveScopeTests).
         ["live.read"] = "admin officer district inspector",
-        ["violations.read"] = "admin officer district inspector",
+        ["violations.read"] = "admin officer district hauler inspector",
         // Confirming and dismissing: a district officer only the account's districts' violations (404 otherwise).
         ["violations.review"] = "admin officer district",
         // The day-end check runs over the whole city.
@@ -234,6 +235,40 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         Assert.Equal(HttpStatusCode.OK, site.StatusCode);
         using var points = await officer.GetAsync(new Uri("api/sites/points", UriKind.Relative), Ct);
         Assert.Contains("T-R1", await points.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hauler_reads_its_own_vehicles_their_lines_and_violations_and_nothing_of_another_hauler()
+    {
+        // SAN-LC runs 浙CA1234 (line LC-L1) and 浙CC0001; SAN-LW runs 浙CB5678 (line DZ-L1) (Data/test_*.csv).
+        var server = fixture.Server;
+        var violation = await LuchengViolationAsync(server);
+        var hauler = await server.ClientForAsync(CitySortRoles.Hauler, hauler: "SAN-LC", cancellationToken: Ct);
+
+        var vehicles = await hauler.GetStringAsync(new Uri("api/vehicles?all=true&includeRetired=true", UriKind.Relative), Ct);
+        var lines = await hauler.GetStringAsync(new Uri("api/lines?includeRetired=true", UriKind.Relative), Ct);
+        var violations = await hauler.GetStringAsync(new Uri("api/violations", UriKind.Relative), Ct);
+        using var one = await hauler.GetAsync(new Uri("api/violations/" + violation, UriKind.Relative), Ct);
+        using var sites = await hauler.GetAsync(new Uri("api/sites", UriKind.Relative), Ct);
+        using var byDistrict = await hauler.GetAsync(new Uri("api/vehicles?district=330302", UriKind.Relative), Ct);
+
+        Assert.Contains("浙CA1234", vehicles, StringComparison.Ordinal);
+        Assert.Contains("浙CC0001", vehicles, StringComparison.Ordinal);
+        Assert.DoesNotContain("浙CB5678", vehicles, StringComparison.Ordinal);
+        Assert.Contains("LC-L1", lines, StringComparison.Ordinal);
+        Assert.DoesNotContain("DZ-L1", lines, StringComparison.Ordinal);
+        Assert.Contains("\"id\":" + violation + ",", violations, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, sites.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byDistrict.StatusCode);
+
+        // Another hauler's account sees none of them.
+        var other = await server.ClientForAsync(CitySortRoles.Hauler, hauler: "SAN-LW", cancellationToken: Ct);
+        var itsVehicles = await other.GetStringAsync(new Uri("api/vehicles?all=true", UriKind.Relative), Ct);
+        using var notIts = await other.GetAsync(new Uri("api/violations/" + violation, UriKind.Relative), Ct);
+        Assert.Contains("浙CB5678", itsVehicles, StringComparison.Ordinal);
+        Assert.DoesNotContain("浙CA1234", itsVehicles, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, notIts.StatusCode);
     }
 
     /// <summary>The export tables (docs/formats.md, "Exports"), written here rather than read from the exporter.</summary>

@@ -30,13 +30,13 @@ internal static class FleetEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.FleetRead)
             .MapGet("/", ListVehicles)
             .WithName("ListVehicles")
-            .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's); all=true adds the vehicles without a dedicated category (the existing other-waste fleet of W96-K3); includeRetired=true adds the retired vehicles. A district officer sees the vehicles registered in the account's districts (403 for another district).");
+            .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's); all=true adds the vehicles without a dedicated category (the existing other-waste fleet of W96-K3); includeRetired=true adds the retired vehicles. A district officer sees the vehicles registered in the account's districts (403 for another district), a hauler its own vehicles.");
         app.MapGroup("/api/lines")
             .WithTags("Facilities and fleet")
             .RequireAuthorization(AuthorizationPolicyNames.FleetRead)
             .MapGet("/", ListLines)
             .WithName("ListLines")
-            .WithSummary("The dedicated sorted-transport lines (W96-T3) with their ordered stops, optionally those that count for one district or area in W96-T3; includeRetired=true adds the retired lines. A district officer sees the lines of the account's districts (403 for another district).");
+            .WithSummary("The dedicated sorted-transport lines (W96-T3) with their ordered stops, optionally those that count for one district or area in W96-T3; includeRetired=true adds the retired lines. A district officer sees the lines of the account's districts (403 for another district), a hauler the lines its vehicles drive.");
     }
 
     private static async Task<Ok<List<FacilityView>>> ListFacilities(IDbContextFactory<CitySortDbContext> contexts, bool? includeRetired, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ internal static class FleetEndpoints
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.DedicatedLines.AsNoTracking().InScope(scope).Include(l => l.Stops).Where(l => includeRetired == true || l.RetiredAt == null);
+        var query = db.DedicatedLines.AsNoTracking().InScope(scope, db.Vehicles).Include(l => l.Stops).Where(l => includeRetired == true || l.RetiredAt == null);
         if (!string.IsNullOrWhiteSpace(district))
         {
             query = query.Where(l => l.AreaCode == district);

@@ -27,7 +27,7 @@ internal static class ViolationEndpoints
         group.MapGet("/", List)
             .RequireAuthorization(AuthorizationPolicyNames.ViolationsRead)
             .WithName("GetViolations")
-            .WithSummary("The violations of a period (from, to: YYYY-MM-DD business days, inclusive), optionally of one district code, kind and status; newest day first. A district officer sees the account's districts' violations (403 for another district).")
+            .WithSummary("The violations of a period (from, to: YYYY-MM-DD business days, inclusive), optionally of one district code, kind and status; newest day first. A district officer sees the account's districts' violations (403 for another district), a hauler those of its vehicles.")
             .Produces<IReadOnlyList<ViolationView>>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:int}", Get)

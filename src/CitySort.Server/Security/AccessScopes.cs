@@ -11,14 +11,21 @@ internal static class AccessScopes
 {
     /// <summary>
     /// A district officer's districts (from the claims of <see cref="CitySortClaimsFactory"/>; none when the account
-    /// names none, so that it sees nothing); the whole city for every other role that passed the endpoint's policy.
+    /// names none, so that it sees nothing); a hauler's vehicles (no district); the whole city for every other role
+    /// that passed the endpoint's policy.
     /// </summary>
     /// <param name="user">The request's principal.</param>
     public static AccessScope Of(ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        return user.IsInRole(CitySortRoles.DistrictOfficer)
-            ? new AccessScope(user.FindAll(CitySortClaimTypes.District).Select(c => c.Value).ToList())
+        if (user.IsInRole(CitySortRoles.DistrictOfficer))
+        {
+            return new AccessScope(user.FindAll(CitySortClaimTypes.District).Select(c => c.Value).ToList());
+        }
+
+        // A hauler without a hauler code in its account gets a code no hauler has: it sees no vehicle.
+        return user.IsInRole(CitySortRoles.Hauler)
+            ? AccessScope.OfHauler(user.FindFirst(CitySortClaimTypes.Hauler)?.Value ?? string.Empty)
             : AccessScope.City;
     }
 

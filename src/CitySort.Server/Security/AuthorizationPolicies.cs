@@ -23,7 +23,7 @@ internal static class AuthorizationPolicies
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [AuthorizationPolicyNames.RegistryRead] = [Admin, Officer, District, Inspector],
-        [AuthorizationPolicyNames.FleetRead] = [Admin, Officer, District, Inspector],
+        [AuthorizationPolicyNames.FleetRead] = [Admin, Officer, District, Hauler, Inspector],
         [AuthorizationPolicyNames.RegistryExport] = [Admin, Officer, District, Inspector],
         [AuthorizationPolicyNames.ApiReference] = [Admin, Officer, District, Hauler, Inspector],
         [AuthorizationPolicyNames.RegistryImport] = [Admin],
@@ -34,7 +34,7 @@ internal static class AuthorizationPolicies
         [AuthorizationPolicyNames.PlansWrite] = [Admin, Officer],
         [AuthorizationPolicyNames.CollectionRead] = [Admin, Officer, District, Inspector],
         [AuthorizationPolicyNames.LiveRead] = [Admin, Officer, District, Inspector],
-        [AuthorizationPolicyNames.ViolationsRead] = [Admin, Officer, District, Inspector],
+        [AuthorizationPolicyNames.ViolationsRead] = [Admin, Officer, District, Hauler, Inspector],
         [AuthorizationPolicyNames.ViolationsReview] = [Admin, Officer, District],
         [AuthorizationPolicyNames.ViolationsEvaluate] = [Admin, Officer],
         [AuthorizationPolicyNames.AuditRead] = [Admin],

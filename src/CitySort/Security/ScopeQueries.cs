@@ -13,12 +13,17 @@ namespace CitySort.Security;
 /// </summary>
 public static class ScopeQueries
 {
-    /// <summary>The vehicles registered in the scope's districts (<see cref="Vehicle.DistrictCode"/>).</summary>
+    /// <summary>The vehicles registered in the scope's districts (<see cref="Vehicle.DistrictCode"/>), or a hauler scope's own vehicles.</summary>
     /// <param name="query">The vehicles.</param>
     /// <param name="scope">The reader's scope.</param>
     public static IQueryable<Vehicle> InScope(this IQueryable<Vehicle> query, AccessScope scope)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        if (scope.HaulerCode is { } hauler)
+        {
+            return query.Where(v => v.HaulerCode == hauler);
+        }
+
         var codes = Codes(scope);
         return codes is null ? query : query.Where(v => codes.Contains(v.DistrictCode));
     }
@@ -26,9 +31,29 @@ public static class ScopeQueries
     /// <summary>The dedicated lines of the scope's districts (<see cref="DedicatedLine.DistrictCode"/>).</summary>
     /// <param name="query">The lines.</param>
     /// <param name="scope">The reader's scope.</param>
-    public static IQueryable<DedicatedLine> InScope(this IQueryable<DedicatedLine> query, AccessScope scope)
+    public static IQueryable<DedicatedLine> InScope(this IQueryable<DedicatedLine> query, AccessScope scope) => query.InScope(scope, null);
+
+    /// <summary>
+    /// The dedicated lines of the scope's districts, or (a hauler scope) the lines driven by the hauler's vehicles
+    /// among <paramref name="vehicles"/>; without <paramref name="vehicles"/> a hauler scope gets no line.
+    /// </summary>
+    /// <param name="query">The lines.</param>
+    /// <param name="scope">The reader's scope.</param>
+    /// <param name="vehicles">The registry's vehicles (to find a hauler's plates), or null.</param>
+    public static IQueryable<DedicatedLine> InScope(this IQueryable<DedicatedLine> query, AccessScope scope, IQueryable<Vehicle>? vehicles)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        if (scope.HaulerCode is not null)
+        {
+            if (vehicles is null)
+            {
+                return query.Where(_ => false);
+            }
+
+            var plates = vehicles.InScope(scope).Select(v => v.Plate);
+            return query.Where(l => l.VehiclePlate != null && plates.Contains(l.VehiclePlate));
+        }
+
         var codes = Codes(scope);
         return codes is null ? query : query.Where(l => codes.Contains(l.DistrictCode));
     }
@@ -59,9 +84,29 @@ public static class ScopeQueries
     /// </summary>
     /// <param name="query">The violations.</param>
     /// <param name="scope">The reader's scope.</param>
-    public static IQueryable<Violation> InScope(this IQueryable<Violation> query, AccessScope scope)
+    public static IQueryable<Violation> InScope(this IQueryable<Violation> query, AccessScope scope) => query.InScope(scope, null);
+
+    /// <summary>
+    /// The violations of the scope's districts, or (a hauler scope) those of the hauler's vehicles among
+    /// <paramref name="vehicles"/>; without <paramref name="vehicles"/> a hauler scope gets none.
+    /// </summary>
+    /// <param name="query">The violations.</param>
+    /// <param name="scope">The reader's scope.</param>
+    /// <param name="vehicles">The registry's vehicles (to find a hauler's plates), or null.</param>
+    public static IQueryable<Violation> InScope(this IQueryable<Violation> query, AccessScope scope, IQueryable<Vehicle>? vehicles)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        if (scope.HaulerCode is not null)
+        {
+            if (vehicles is null)
+            {
+                return query.Where(_ => false);
+            }
+
+            var plates = vehicles.InScope(scope).Select(v => v.Plate);
+            return query.Where(v => v.VehiclePlate != null && plates.Contains(v.VehiclePlate));
+        }
+
         var codes = Codes(scope);
         return codes is null ? query : query.Where(v => v.DistrictCode != null && codes.Contains(v.DistrictCode));
     }
@@ -86,6 +131,6 @@ public static class ScopeQueries
         return await db.Devices.AsNoTracking().Where(d => d.VehiclePlate != null && plates.Contains(d.VehiclePlate)).Select(d => d.Id).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The scope's district codes as an array EF Core turns into <c>IN (…)</c>, or null for the whole city.</summary>
+    /// <summary>The scope's district codes as an array EF Core turns into <c>IN (…)</c>, or null for the whole city (a hauler scope's is empty).</summary>
     private static string[]? Codes(AccessScope scope) => scope.DistrictCodes?.ToArray();
 }

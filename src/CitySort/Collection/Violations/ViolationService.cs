@@ -185,7 +185,7 @@ public sealed class ViolationService
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var q = db.Violations.AsNoTracking().InScope(scope).Include(v => v.Evidence).AsQueryable();
+        var q = db.Violations.AsNoTracking().InScope(scope, db.Vehicles).Include(v => v.Evidence).AsQueryable();
         if (query.From is { } from)
         {
             q = q.Where(v => v.BusinessDay >= from);
@@ -236,7 +236,7 @@ public sealed class ViolationService
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var v = await db.Violations.AsNoTracking().InScope(scope).Include(x => x.Evidence).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var v = await db.Violations.AsNoTracking().InScope(scope, db.Vehicles).Include(x => x.Evidence).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (v is not null)
         {
             v.Evidence = v.Evidence.OrderBy(x => x.Ordinal).ToList();
@@ -308,7 +308,7 @@ public sealed class ViolationService
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var v = await db.Violations.InScope(scope).Include(x => x.Evidence).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+            var v = await db.Violations.InScope(scope, db.Vehicles).Include(x => x.Evidence).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
             if (v is null)
             {
                 return new ReviewResult(ReviewOutcome.NotFound, null, $"There is no violation {id}.", $"不存在编号为{id}的违规记录。");
