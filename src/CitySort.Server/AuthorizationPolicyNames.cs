@@ -27,7 +27,7 @@ public static class AuthorizationPolicyNames
     /// <summary>Making (or remaking) the daily plans of the dedicated lines.</summary>
     public const string PlansWrite = "plans.write";
 
-    /// <summary>Reading the collection chain: KPIs from rollups, the list of refused events, vehicle positions and the live feed.</summary>
+    /// <summary>Reading the collection chain: KPIs from rollups, the list of refused events and the vehicle positions.</summary>
     public const string CollectionRead = "collection.read";
 
     /// <summary>
@@ -39,8 +39,14 @@ public static class AuthorizationPolicyNames
     /// <summary>Reading the violations found in the collection chain and their evidence (W96-K5, W96-T3, W96-R1, W96-K3).</summary>
     public const string ViolationsRead = "violations.read";
 
-    /// <summary>Confirming or dismissing violations, and running the day-end check on request.</summary>
+    /// <summary>Confirming or dismissing violations (a district officer: those of the account's districts).</summary>
     public const string ViolationsReview = "violations.review";
+
+    /// <summary>Running the day-end check of the whole city on request (<c>POST /api/violations/evaluate</c>).</summary>
+    public const string ViolationsEvaluate = "violations.evaluate";
+
+    /// <summary>The live dashboard's SignalR hub (<c>/hubs/live</c>): vehicle positions and batch notices as they come in.</summary>
+    public const string LiveRead = "live.read";
 
     /// <summary>
     /// Reading the published progress page and its API (<c>GET /api/public/progress</c>, W96-A1): per district the
@@ -51,7 +57,7 @@ public static class AuthorizationPolicyNames
     /// <summary>Reading and exporting the audit trail (<c>GET /api/audit</c>): who changed what, when and from where.</summary>
     public const string AuditRead = "audit.read";
 
-    /// <summary>Reading the fleet: facilities, vehicles and dedicated lines (whose stops name sites of every district).</summary>
+    /// <summary>Reading the fleet: facilities, vehicles and dedicated lines (a district officer: the account's districts' vehicles and lines).</summary>
     public const string FleetRead = "fleet.read";
 
     /// <summary>Exporting registry tables, coverage and gaps as CSV or Excel.</summary>

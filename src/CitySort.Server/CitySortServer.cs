@@ -4,13 +4,12 @@ using CitySort.Compliance;
 using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Registry;
+using CitySort.Security;
 using CitySort.Server.Endpoints;
 using CitySort.Server.Live;
 using CitySort.Server.Mqtt;
 using CitySort.Server.Operations;
 using CitySort.Server.Security;
-using CitySort.Security;
-using Microsoft.AspNetCore.Identity;
 using CitySort.Server.Services;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +17,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -103,7 +103,7 @@ public static class CitySortServer
         builder.Services.AddSingleton<SetupLink>();
         builder.Services.AddHostedService<SetupLinkAnnouncer>();
         builder.Services.AddAuthorization(AuthorizationPolicies.AddTo);
-        builder.Services.AddCitySortRateLimits();
+        builder.Services.AddCitySortRateLimits(options.WritePermitsPerMinute);
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer<CitySortDocumentTransformer>());
 
         if (options.EventIntake is not null)

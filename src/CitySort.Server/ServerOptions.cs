@@ -76,6 +76,13 @@ public sealed record ServerOptions
     public TimeSpan RevocationCheckInterval { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Writes (every method but GET, HEAD and OPTIONS, outside the device door) a signed-in user, or an unsigned
+    /// client address, may make per minute (default <see cref="Security.RateLimits.WritePermitsPerMinute"/>, 600);
+    /// beyond it the server answers 429 (docs/security.md, "Rate limits").
+    /// </summary>
+    public int WritePermitsPerMinute { get; init; } = Security.RateLimits.WritePermitsPerMinute;
+
+    /// <summary>
     /// The intake the doors submit to, replacing the stored intake of the collection chain: a no-op or recording
     /// intake for tests and for the benchmark's baselines. Null (the default) uses the registered one.
     /// </summary>

@@ -52,6 +52,26 @@ public sealed class AuditApiTests(SqliteServerFixture fixture) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_user_added_is_recorded_by_name_with_role_and_districts_and_neither_password_nor_hash()
+    {
+        var (user, password) = await fixture.Server.CreateUserAsync(CitySort.Security.CitySortRoles.DistrictOfficer, ["330304"], cancellationToken: Cancel);
+
+        var page = await GetJsonAsync("api/audit?entity=User&key=" + Uri.EscapeDataString(user));
+
+        var entry = Assert.Single(page.GetProperty("items").EnumerateArray());
+        Assert.Equal("user-added", entry.GetProperty("action").GetString());
+        using var after = JsonDocument.Parse(entry.GetProperty("afterJson").GetString()!);
+        Assert.Equal(("district-officer", "users-add"), (after.RootElement.GetProperty("role").GetString(), after.RootElement.GetProperty("via").GetString()));
+        Assert.Equal(["330304"], after.RootElement.GetProperty("districts").EnumerateArray().Select(d => d.GetString()));
+        // The sign-in store's own rows are in the trail too (the user row, the role it was given), the hash hidden.
+        var stored = await GetJsonAsync("api/audit?entity=CitySortUser&pageSize=500");
+        var row = stored.GetProperty("items").EnumerateArray().Single(e => e.GetProperty("action").GetString() == "added" && e.GetProperty("afterJson").GetString()!.Contains("\"" + user + "\"", StringComparison.Ordinal));
+        Assert.Contains("\"PasswordHash\":\"(hidden)\"", row.GetProperty("afterJson").GetString(), StringComparison.Ordinal);
+        var everything = await Client.GetStringAsync(new Uri("api/audit?format=csv", UriKind.Relative), Cancel);
+        Assert.DoesNotContain(password, everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_profile_put_in_force_at_start_is_recorded_under_system_and_the_imports_under_the_request()
     {
         var profile = await GetJsonAsync("api/audit?entity=RegistrySetting&key=profile.active");

@@ -1,10 +1,14 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
+using CitySort.Collection.Violations;
 using CitySort.Security;
+using CitySort.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitySort.Server.Tests;
@@ -28,18 +32,26 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
     /// <summary>The role table of docs/security.md: who may pass each policy ("everyone" includes the anonymous public).</summary>
     private static readonly Dictionary<string, string> Table = new(StringComparer.Ordinal)
     {
+        // A district officer passes the reading policies; the query services narrow every answer to the account's
+        // districts (the Ouhai-vs-Lucheng test below), and writes stay with the city.
         ["registry.read"] = "admin officer district inspector",
-        ["fleet.read"] = "admin officer inspector",
-        ["registry.export"] = "admin officer inspector",
+        // A hauler reads its own vehicles, their lines and their violations (the hauler test below).
+        ["fleet.read"] = "admin officer district hauler inspector",
+        ["registry.export"] = "admin officer district inspector",
         ["registry.import"] = "admin",
         ["registry.edit"] = "admin officer",
-        ["compliance.read"] = "admin officer inspector",
+        ["compliance.read"] = "admin officer district inspector",
         ["policy.read"] = "admin officer district hauler inspector",
-        ["plans.read"] = "admin officer inspector",
+        ["plans.read"] = "admin officer district inspector",
         ["plans.write"] = "admin officer",
-        ["collection.read"] = "admin officer inspector",
-        ["violations.read"] = "admin officer inspector",
-        ["violations.review"] = "admin officer",
+        ["collection.read"] = "admin officer district inspector",
+        // The live hub: a district officer's connection joins only its districts' groups (LiveScopeTests).
+        ["live.read"] = "admin officer district inspector",
+        ["violations.read"] = "admin officer district hauler inspector",
+        // Confirming and dismissing: a district officer only the account's districts' violations (404 otherwise).
+        ["violations.review"] = "admin officer district",
+        // The day-end check runs over the whole city.
+        ["violations.evaluate"] = "admin officer",
         // The audit trail: administrators only (issue 12, item 3).
         ["audit.read"] = "admin",
         ["api.reference"] = "admin officer district hauler inspector",
@@ -92,40 +104,74 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         Assert.True(wrong.Count == 0, string.Join(Environment.NewLine, wrong));
     }
 
+    /// <summary>The Lucheng (330302) records of the test registry (Data/*.csv) and of the arranged plan and violation.</summary>
+    private static readonly string[] LuchengNames = ["T-R1", "T-R2", "浙CA1234", "浙CC0001", "LC-L1", "SAN-LC", "鹿城区环卫处"];
+
+    /// <summary>The endpoints that take a district (or area) in the query: another district's gets 403.</summary>
+    private static readonly string[] DistrictFiltered =
+        ["/api/sites", "/api/sites/points", "/api/vehicles", "/api/lines", "/api/kpis", "/api/plans", "/api/plans/{date}/actual", "/api/violations"];
+
     [Fact]
     public async Task An_Ouhai_district_officer_reaches_no_Lucheng_site_by_any_route_export_or_stream()
     {
         var server = fixture.Server;
-        // Ouhai is 330304; the Lucheng (330302) test sites are T-R1 and T-R2, the Ouhai one T-P1 (Data/test_sites.csv).
+        // Ouhai is 330304; the Lucheng (330302) test sites are T-R1 and T-R2, its vehicles 浙CA1234 and 浙CC0001, its
+        // line LC-L1 (hauler SAN-LC); the Ouhai site is T-P1 (Data/test_*.csv). The day is planned, so that the plans
+        // name Lucheng stops, and Lucheng has a violation.
+        await PlanDayAsync(server.Client, "2015-12-01");
+        var violation = await LuchengViolationAsync(server);
         var ouhai = await server.ClientForAsync(CitySortRoles.DistrictOfficer, ["330304"], cancellationToken: Ct);
         var leaks = new List<string>();
         var reached = 0;
         foreach (var endpoint in Endpoints(server).Where(e => !e.AllowsAnonymous))
         {
-            // Every route parameter names the Lucheng site (or its district), so a route that finds one finds T-R1.
-            var (status, passed, body) = await CallWithBodyAsync(ouhai, endpoint, name => name switch
+            var tables = endpoint.Pattern.Contains("{table}", StringComparison.Ordinal) ? ExportTables : [string.Empty];
+            foreach (var table in tables)
             {
-                "code" => "T-R1",
-                _ => SampleValue(name),
-            });
-            if (!passed)
-            {
-                continue;
-            }
-
-            reached++;
-            if (endpoint.Pattern.Contains("{code}", StringComparison.Ordinal) && endpoint.Pattern.StartsWith("/api/sites", StringComparison.Ordinal)
-                && status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
-            {
-                leaks.Add($"{endpoint.Method} {endpoint.Pattern} answered {(int)status} for the Lucheng site T-R1");
-            }
-
-            // A refusal may repeat the code that was asked for ("no site has the code T-R1"); an answer must not name it.
-            foreach (var lucheng in (int)status is >= 200 and < 300 ? new[] { "T-R1", "T-R2" } : [])
-            {
-                if (body.Contains(lucheng, StringComparison.Ordinal))
+                // Every route parameter names a Lucheng record: the site, the violation, the vehicle, the export table.
+                string Value(string name) => name switch
                 {
-                    leaks.Add($"{endpoint.Method} {endpoint.Pattern} ({(int)status}) shows the Lucheng site {lucheng}");
+                    "code" => "T-R1",
+                    "id" => violation.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "plate" => "浙CA1234",
+                    "table" => table,
+                    _ => SampleValue(name),
+                };
+
+                // Once with the query every reading endpoint needs (a day, a range) and nothing else, so that the
+                // answer is the officer's own scope; once naming Lucheng as district and area.
+                var queries = endpoint.Method == "GET"
+                    ? new[] { "date=2015-12-01&from=2015-12-01&to=2015-12-31&pageSize=500&includeRetired=true&all=true", "date=2015-12-01&from=2015-12-01&to=2015-12-31&district=330302&area=330302" }
+                    : [string.Empty];
+                foreach (var query in queries)
+                {
+                    var (status, passed, body) = await CallWithBodyAsync(ouhai, endpoint, Value, query: query, json: """{"reviewer":"ouhai","reason":"scope test"}""");
+                    var call = $"{endpoint.Method} {endpoint.Pattern}{(table.Length > 0 ? " (" + table + ")" : string.Empty)}?{query}";
+                    if (!passed)
+                    {
+                        continue;
+                    }
+
+                    reached++;
+                    var namesLucheng = RouteParameter().Matches(endpoint.Pattern).Any(m => m.Groups["name"].Value is "code" or "id" or "plate");
+                    if (namesLucheng && status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
+                    {
+                        leaks.Add($"{call} answered {(int)status} for a Lucheng record");
+                    }
+
+                    if (query.Contains("district=330302", StringComparison.Ordinal) && DistrictFiltered.Contains(endpoint.Pattern) && status != HttpStatusCode.Forbidden)
+                    {
+                        leaks.Add($"{call} answered {(int)status} for the Lucheng district, not 403");
+                    }
+
+                    // A refusal may repeat the code that was asked for ("no site has the code T-R1"); an answer must not name it.
+                    foreach (var lucheng in (int)status is >= 200 and < 300 ? LuchengNames : [])
+                    {
+                        if (body.Contains(lucheng, StringComparison.Ordinal))
+                        {
+                            leaks.Add($"{call} ({(int)status}) shows the Lucheng record {lucheng}");
+                        }
+                    }
                 }
             }
         }
@@ -137,7 +183,47 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         using var list = await ouhai.GetAsync(new Uri("api/sites?pageSize=500", UriKind.Relative), Ct);
         var listed = await list.Content.ReadAsStringAsync(Ct);
         Assert.Contains("T-P1", listed, StringComparison.Ordinal);
-        Assert.True(reached > 5, "the officer passed only " + reached + " endpoints");
+        using var sites = await ouhai.GetAsync(new Uri("api/exports/sites", UriKind.Relative), Ct);
+        Assert.Contains("T-P1", await sites.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.True(reached > 20, "the officer passed only " + reached + " calls");
+        // Ouhai has no dedicated line, so the planned day has no Ouhai plan: the Lucheng and Longwan plans are not hers.
+        using var plans = await ouhai.GetAsync(new Uri("api/plans?date=2015-12-01", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, plans.StatusCode);
+        using var actual = await ouhai.GetAsync(new Uri("api/plans/2015-12-01/actual", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, actual.StatusCode);
+        // The violation is still open: the refused review changed nothing.
+        using var detail = await server.Client.GetAsync(new Uri("api/violations/" + violation, UriKind.Relative), Ct);
+        Assert.Contains("\"status\":\"Open\"", await detail.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_Lucheng_district_officer_sees_and_reviews_the_Lucheng_records_that_the_Ouhai_officer_does_not()
+    {
+        // The control of the test above from the other side: the same routes do show Lucheng to its own officer, so
+        // that the Ouhai officer's empty answers are the scope and not a route that shows nobody anything.
+        var server = fixture.Server;
+        await PlanDayAsync(server.Client, "2015-12-01");
+        var violation = await LuchengViolationAsync(server);
+        var lucheng = await server.ClientForAsync(CitySortRoles.DistrictOfficer, ["330302"], cancellationToken: Ct);
+        foreach (var (path, name) in new[]
+                 {
+                     ("api/sites/T-R1", "T-R1"), ("api/vehicles?all=true", "浙CC0001"), ("api/lines", "LC-L1"), ("api/plans?date=2015-12-01", "\"districtCode\":\"330302\""),
+                     ("api/plans/2015-12-01/actual", "\"lines\""), ("api/violations", "浙CA1234"), ("api/exports/sites", "T-R2"), ("api/exports/vehicles", "浙CA1234"),
+                     ("api/exports/haulers", "SAN-LC"), ("api/exports/lines", "LC-L1"), ("api/kpis?from=2015-12-01&to=2015-12-01", "330302"),
+                     ("api/coverage", "330302"),
+                 })
+        {
+            using var response = await lucheng.GetAsync(new Uri(path, UriKind.Relative), Ct);
+            var body = await response.Content.ReadAsStringAsync(Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, path + " answered " + (int)response.StatusCode + ": " + body);
+            Assert.Contains(name, body, StringComparison.Ordinal);
+            // Longwan's (330303) records stay out of the Lucheng officer's answers as Lucheng's stay out of Ouhai's.
+            Assert.DoesNotContain("浙CB5678", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("DZ-L1", body, StringComparison.Ordinal);
+        }
+
+        using var review = await lucheng.PostAsJsonAsync(new Uri("api/violations/" + violation + "/confirm", UriKind.Relative), new { reviewer = "lucheng" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, review.StatusCode);
     }
 
     [Fact]
@@ -149,6 +235,75 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         Assert.Equal(HttpStatusCode.OK, site.StatusCode);
         using var points = await officer.GetAsync(new Uri("api/sites/points", UriKind.Relative), Ct);
         Assert.Contains("T-R1", await points.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hauler_reads_its_own_vehicles_their_lines_and_violations_and_nothing_of_another_hauler()
+    {
+        // SAN-LC runs 浙CA1234 (line LC-L1) and 浙CC0001; SAN-LW runs 浙CB5678 (line DZ-L1) (Data/test_*.csv).
+        var server = fixture.Server;
+        var violation = await LuchengViolationAsync(server);
+        var hauler = await server.ClientForAsync(CitySortRoles.Hauler, hauler: "SAN-LC", cancellationToken: Ct);
+
+        var vehicles = await hauler.GetStringAsync(new Uri("api/vehicles?all=true&includeRetired=true", UriKind.Relative), Ct);
+        var lines = await hauler.GetStringAsync(new Uri("api/lines?includeRetired=true", UriKind.Relative), Ct);
+        var violations = await hauler.GetStringAsync(new Uri("api/violations", UriKind.Relative), Ct);
+        using var one = await hauler.GetAsync(new Uri("api/violations/" + violation, UriKind.Relative), Ct);
+        using var sites = await hauler.GetAsync(new Uri("api/sites", UriKind.Relative), Ct);
+        using var byDistrict = await hauler.GetAsync(new Uri("api/vehicles?district=330302", UriKind.Relative), Ct);
+
+        Assert.Contains("浙CA1234", vehicles, StringComparison.Ordinal);
+        Assert.Contains("浙CC0001", vehicles, StringComparison.Ordinal);
+        Assert.DoesNotContain("浙CB5678", vehicles, StringComparison.Ordinal);
+        Assert.Contains("LC-L1", lines, StringComparison.Ordinal);
+        Assert.DoesNotContain("DZ-L1", lines, StringComparison.Ordinal);
+        Assert.Contains("\"id\":" + violation + ",", violations, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, sites.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, byDistrict.StatusCode);
+
+        // Another hauler's account sees none of them.
+        var other = await server.ClientForAsync(CitySortRoles.Hauler, hauler: "SAN-LW", cancellationToken: Ct);
+        var itsVehicles = await other.GetStringAsync(new Uri("api/vehicles?all=true", UriKind.Relative), Ct);
+        using var notIts = await other.GetAsync(new Uri("api/violations/" + violation, UriKind.Relative), Ct);
+        Assert.Contains("浙CB5678", itsVehicles, StringComparison.Ordinal);
+        Assert.DoesNotContain("浙CA1234", itsVehicles, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, notIts.StatusCode);
+    }
+
+    /// <summary>The export tables (docs/formats.md, "Exports"), written here rather than read from the exporter.</summary>
+    private static readonly string[] ExportTables = ["districts", "streets", "communities", "sites", "facilities", "haulers", "vehicles", "lines", "coverage", "gaps"];
+
+    /// <summary>Plans <paramref name="day"/> as the administrator and reads the stream to its end.</summary>
+    private static async Task PlanDayAsync(HttpClient admin, string day)
+    {
+        using var response = await admin.PostAsync(new Uri("api/plans/" + day, UriKind.Relative), null, Ct);
+        var stream = await response.Content.ReadAsStringAsync(Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK && stream.Contains("event: summary", StringComparison.Ordinal), (int)response.StatusCode + ": " + stream);
+    }
+
+    /// <summary>Stores an open violation of the Lucheng vehicle 浙CA1234 at the Lucheng site T-R1 and returns its id.</summary>
+    private static async Task<int> LuchengViolationAsync(RunningServer server)
+    {
+        var contexts = server.Services.GetRequiredService<IDbContextFactory<CitySortDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(Ct);
+        var violation = new Violation
+        {
+            Key = "scope-test:" + Guid.NewGuid().ToString("N"),
+            Kind = ViolationKind.MissedPickup,
+            ClauseId = "W96-T3",
+            BusinessDay = new DateOnly(2015, 12, 1),
+            VehiclePlate = "浙CA1234",
+            SiteCode = "T-R1",
+            DistrictCode = "330302",
+            Description = "浙CA1234 did not stop at T-R1.",
+            DescriptionZh = "浙CA1234 未到 T-R1 收运。",
+            DetectedAt = DateTimeOffset.UtcNow,
+            EvaluatedAt = DateTimeOffset.UtcNow,
+        };
+        db.Violations.Add(violation);
+        await db.SaveChangesAsync(Ct);
+        return violation.Id;
     }
 
     /// <summary>One route and method of the server, with the policy names and anonymity it declares.</summary>
@@ -234,13 +389,19 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
     /// it passed the policy unless the answer is the sign-in challenge (a bare 401) or 403.
     /// The body is read up to 4 MB, and only until the first chunk of a stream (server-sent events).
     /// </summary>
-    private static async Task<(HttpStatusCode Status, bool Passed, string Body)> CallWithBodyAsync(HttpClient client, EndpointCase endpoint, Func<string, string> values, bool readBody = true)
+    private static async Task<(HttpStatusCode Status, bool Passed, string Body)> CallWithBodyAsync(
+        HttpClient client, EndpointCase endpoint, Func<string, string> values, bool readBody = true, string query = "", string json = "{}")
     {
         var path = RouteParameter().Replace(endpoint.Pattern, m => Uri.EscapeDataString(values(m.Groups["name"].Value))).TrimStart('/');
+        if (query.Length > 0)
+        {
+            path += "?" + query;
+        }
+
         using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), new Uri(path, UriKind.Relative));
         if (endpoint.Method is "POST" or "PUT" or "PATCH")
         {
-            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);

@@ -8,7 +8,8 @@ namespace CitySort.Server.Tests;
 /// <summary>
 /// The sign-in rate limit through the real HTTP pipeline (issue 12, item 5; docs/security.md): a client address gets
 /// <see cref="RateLimits.SignInPermitsPerMinute"/> sign-in attempts a minute, then 429. The class has its own server
-/// (a class fixture), so no other test shares its limiter.
+/// (a class fixture), so no other test shares its limiter. The write limit is tried on a server of its own whose limit is
+/// configured small (<see cref="ServerOptions.WritePermitsPerMinute"/>), the same limiter as the 600 of a default start.
 /// </summary>
 public sealed class RateLimitTests(SqliteServerFixture fixture) : IClassFixture<SqliteServerFixture>
 {
@@ -40,5 +41,42 @@ public sealed class RateLimitTests(SqliteServerFixture fixture) : IClassFixture<
         // Before the first 429 the window had room for 30 attempts, one of which the fixture's own sign-in of its
         // administrator used: at least 30 − 1 = 29 attempts were answered as a wrong password first.
         Assert.True(refusedAsWrong >= RateLimits.SignInPermitsPerMinute - 1, refusedAsWrong + " attempts answered before the limit");
+    }
+
+    [Fact]
+    public async Task Writes_of_one_user_beyond_the_configured_limit_of_a_minute_are_refused_with_429_and_other_users_and_reads_pass()
+    {
+        const int limit = 5;
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = TestDatabase.Sqlite();
+        await using var server = await RunningServer.StartAsync(new ServerOptions { Storage = database.Storage, SeedDemo = false, WritePermitsPerMinute = limit }, ct);
+        var writer = await server.ClientForAsync(CitySort.Security.CitySortRoles.CityOfficer, cancellationToken: ct);
+        var answered = 0;
+        var limitedAt = -1;
+
+        // 2 × 5 + 1 = 11 writes: the bucket holds 5 and gains at most 5 at the one refill that can fall within the
+        // few seconds they take, so at most 10 are answered and one at least must be refused. Each write is a review
+        // of a violation that does not exist: it passes the policy and is answered 404 when it is not limited.
+        for (var attempt = 1; attempt <= (2 * limit) + 1 && limitedAt < 0; attempt++)
+        {
+            using var response = await writer.PostAsJsonAsync(new Uri("api/violations/999999/confirm", UriKind.Relative), new { reviewer = "rate test" }, ct);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limitedAt = attempt;
+            }
+            else
+            {
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                answered++;
+            }
+        }
+
+        Assert.True(limitedAt > 0, "no write was limited");
+        Assert.True(answered >= limit, answered + " writes answered before the limit, expected at least " + limit);
+        // The limit is the user's: reads go on, and another user's writes are answered.
+        using var read = await writer.GetAsync(new Uri("api/sites", UriKind.Relative), ct);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        using var other = await server.Client.PostAsJsonAsync(new Uri("api/violations/999999/confirm", UriKind.Relative), new { reviewer = "rate test" }, ct);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }
 }

@@ -161,6 +161,12 @@ public sealed class SignInApiTests(SqliteServerFixture fixture) : IClassFixture<
             await using var scope = app.Services.CreateAsyncScope();
             var accounts = await scope.ServiceProvider.GetRequiredService<UserAccounts>().ListAsync(Ct);
             Assert.Equal(["chief"], accounts.Select(a => a.UserName));
+            // The use of the link is in the audit trail: the account it made, by whom (nobody was signed in yet) and from where.
+            var trail = await scope.ServiceProvider.GetRequiredService<CitySort.Audit.AuditLog>().ListAsync(new CitySort.Audit.AuditQuery(Entity: "User", Key: "chief"), 1, 50, Ct);
+            var added = Assert.Single(trail.Items);
+            Assert.Equal(("user-added", "anonymous", "127.0.0.1"), (added.Action, added.Actor, added.Origin));
+            using var after = JsonDocument.Parse(added.AfterJson!);
+            Assert.Equal(("city-admin", "setup-link"), (after.RootElement.GetProperty("role").GetString(), after.RootElement.GetProperty("via").GetString()));
         }
         finally
         {

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
 using CitySort.Collection;
+using CitySort.Security;
+using CitySort.Server.Security;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 
 namespace CitySort.Server.Endpoints;
 
@@ -18,19 +21,19 @@ internal static class CollectionEndpoints
         var group = app.MapGroup("/api").WithTags("Collection").RequireAuthorization(AuthorizationPolicyNames.CollectionRead);
         group.MapGet("/kpis", GetKpis)
             .WithName("GetKpis")
-            .WithSummary("KPIs of the collection chain from the daily rollups, per day, month or year: coverage (W96-T1), sorted-transport and harmless-treatment rates (W96-T4), residual tonnage and its year-to-date allowance (W96-T5/T7), same-day clearance (W96-K3), reconciliation of pickup estimates against ticket nets; each figure with its arithmetic, target and clause (docs/kpis.md).")
+            .WithSummary("KPIs of the collection chain from the daily rollups, per day, month or year: coverage (W96-T1), sorted-transport and harmless-treatment rates (W96-T4), residual tonnage and its year-to-date allowance (W96-T5/T7), same-day clearance (W96-K3), reconciliation of pickup estimates against ticket nets; each figure with its arithmetic, target and clause (docs/kpis.md). A district officer gets the account's districts' figures (no city total; 403 for another district).")
             .Produces<KpiReport>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/rejections", GetRejections)
             .WithName("GetRejections")
-            .WithSummary("Refused and conflicting events, newest first, with the reason in English and Chinese and the raw payload as text; format=csv for a spreadsheet (cells that could be read as formulas are neutralised).")
+            .WithSummary("Refused and conflicting events, newest first, with the reason in English and Chinese and the raw payload as text (a district officer: those of the devices of the account's districts' vehicles); format=csv for a spreadsheet (cells that could be read as formulas are neutralised).")
             .Produces<IReadOnlyList<RejectionRecord>>(StatusCodes.Status200OK, "application/json")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
     private static async Task<Results<Ok<KpiReport>, ProblemHttpResult>> GetKpis(
-        KpiService kpis, string? from, string? to, string? district, string? category, string? facility, string? groupBy, CancellationToken cancellationToken)
+        KpiService kpis, HttpContext context, string? from, string? to, string? district, string? category, string? facility, string? groupBy, CancellationToken cancellationToken)
     {
         if (Day(from, "from", required: true, out var first) is { } e1)
         {
@@ -69,12 +72,18 @@ internal static class CollectionEndpoints
             return Problems.BadRequest($"the range may cover at most {KpiService.MaxRangeDays} days / 日期范围最多 {KpiService.MaxRangeDays} 天");
         }
 
+        var scope = context.Scope();
+        if (scope.Refuses(district) is { } refused)
+        {
+            return refused;
+        }
+
         var query = new KpiQuery(first.Value, last.Value, Blank(district), Blank(category), Blank(facility), grouping.Value);
-        return TypedResults.Ok(await kpis.GetAsync(query, cancellationToken));
+        return TypedResults.Ok(await kpis.GetAsync(scope, query, cancellationToken));
     }
 
     private static async Task<IResult> GetRejections(
-        CollectionEventStore store, string? from, string? to, string? reasonCode, string? deviceId, string? format, int? limit, CancellationToken cancellationToken)
+        CollectionEventStore store, IDbContextFactory<CitySortDbContext> contexts, HttpContext context, string? from, string? to, string? reasonCode, string? deviceId, string? format, int? limit, CancellationToken cancellationToken)
     {
         if (Day(from, "from", required: false, out var first) is { } e1)
         {
@@ -91,7 +100,13 @@ internal static class CollectionEndpoints
             return Problems.BadRequest("limit must be from 1 to 10000 / limit 应在 1 到 10000 之间");
         }
 
-        var rows = await store.ReadRejectionsAsync(new RejectionQuery(first, last, Blank(reasonCode), Blank(deviceId), limit ?? 1000), cancellationToken);
+        IReadOnlyList<string>? devices;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            devices = await ScopeQueries.DeviceIdsAsync(db, context.Scope(), cancellationToken);
+        }
+
+        var rows = await store.ReadRejectionsAsync(new RejectionQuery(first, last, Blank(reasonCode), Blank(deviceId), limit ?? 1000, devices), cancellationToken);
         return (format ?? "json").ToLowerInvariant() switch
         {
             "json" => TypedResults.Ok(rows),

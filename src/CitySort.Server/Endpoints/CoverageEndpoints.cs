@@ -1,4 +1,5 @@
 using CitySort.Compliance;
+using CitySort.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,9 +18,9 @@ internal static class CoverageEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.ComplianceRead)
             .MapGet("/", GetCoverage)
             .WithName("GetCoverage")
-            .WithSummary("Coverage (分类收集覆盖面) of the urban area, per site type, per district and area, and per district and site type, each against its W96-T1 target; what counts as covered and the weighting come from the profile.");
+            .WithSummary("Coverage (分类收集覆盖面) of the urban area, per site type, per district and area, and per district and site type, each against its W96-T1 target; what counts as covered and the weighting come from the profile. A district officer's coverage counts the sites of the account's districts alone.");
     }
 
-    private static async Task<Ok<CoverageReport>> GetCoverage(CoverageService coverage, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await coverage.ComputeAsync(cancellationToken));
+    private static async Task<Ok<CoverageReport>> GetCoverage(CoverageService coverage, HttpContext context, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await coverage.ComputeAsync(context.Scope(), cancellationToken));
 }

@@ -1,4 +1,5 @@
 using CitySort.Exports;
+using CitySort.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ internal static class ExportEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.RegistryExport)
             .MapGet("/{table}", Export)
             .WithName("Export")
-            .WithSummary("A registry table (districts, streets, communities, sites, facilities, haulers, vehicles, lines) or the coverage or gaps list as CSV (format=csv, the default) or an Excel workbook (format=xlsx); cells beginning with =, +, -, @, tab or CR get a leading apostrophe.")
+            .WithSummary("A registry table (districts, streets, communities, sites, facilities, haulers, vehicles, lines) or the coverage or gaps list as CSV (format=csv, the default) or an Excel workbook (format=xlsx); cells beginning with =, +, -, @, tab or CR get a leading apostrophe. A district officer gets the rows of the account's districts (sites, vehicles, lines, coverage, gaps, and the haulers of those vehicles); divisions and facilities are the city's.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -29,7 +30,7 @@ internal static class ExportEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
-        string table, string? format, RegistryExporter exporter, CancellationToken cancellationToken)
+        string table, string? format, RegistryExporter exporter, HttpContext context, CancellationToken cancellationToken)
     {
         var kind = (format ?? "csv").Trim().ToLowerInvariant() switch
         {
@@ -42,7 +43,7 @@ internal static class ExportEndpoints
             return Problems.BadRequest("format must be csv or xlsx, not '" + format + "'.");
         }
 
-        var content = await exporter.ReadAsync(table, cancellationToken);
+        var content = await exporter.ReadAsync(context.Scope(), table, cancellationToken);
         if (content is null)
         {
             return Problems.NotFound("No table is called '" + table + "'; use " + string.Join(", ", RegistryExporter.Tables) + ".");

@@ -1,4 +1,6 @@
+using CitySort.Security;
 using CitySort.Server.Contracts;
+using CitySort.Server.Security;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,19 +24,19 @@ internal static class FleetEndpoints
             .RequireAuthorization(AuthorizationPolicyNames.FleetRead)
             .MapGet("/", ListFacilities)
             .WithName("ListFacilities")
-            .WithSummary("The treatment and disposal facilities (W96-F) with accepted categories, gate fee (yuan/t) and daily capacity (t), those in service; includeRetired=true adds the retired ones.");
+            .WithSummary("The treatment and disposal facilities (W96-F, the city's: shown whole to every reader) with accepted categories, gate fee (yuan/t) and daily capacity (t), those in service; includeRetired=true adds the retired ones.");
         app.MapGroup("/api/vehicles")
             .WithTags("Facilities and fleet")
             .RequireAuthorization(AuthorizationPolicyNames.FleetRead)
             .MapGet("/", ListVehicles)
             .WithName("ListVehicles")
-            .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's); all=true adds the vehicles without a dedicated category (the existing other-waste fleet of W96-K3); includeRetired=true adds the retired vehicles.");
+            .WithSummary("The sorted-transport vehicles (W96-T2), optionally those that count for one district or area in W96-T2 (district=code or area id; Longwan's exclude the development zone's); all=true adds the vehicles without a dedicated category (the existing other-waste fleet of W96-K3); includeRetired=true adds the retired vehicles. A district officer sees the vehicles registered in the account's districts (403 for another district), a hauler its own vehicles.");
         app.MapGroup("/api/lines")
             .WithTags("Facilities and fleet")
             .RequireAuthorization(AuthorizationPolicyNames.FleetRead)
             .MapGet("/", ListLines)
             .WithName("ListLines")
-            .WithSummary("The dedicated sorted-transport lines (W96-T3) with their ordered stops, optionally those that count for one district or area in W96-T3; includeRetired=true adds the retired lines.");
+            .WithSummary("The dedicated sorted-transport lines (W96-T3) with their ordered stops, optionally those that count for one district or area in W96-T3; includeRetired=true adds the retired lines. A district officer sees the lines of the account's districts (403 for another district), a hauler the lines its vehicles drive.");
     }
 
     private static async Task<Ok<List<FacilityView>>> ListFacilities(IDbContextFactory<CitySortDbContext> contexts, bool? includeRetired, CancellationToken cancellationToken)
@@ -46,10 +48,17 @@ internal static class FleetEndpoints
             .ToList());
     }
 
-    private static async Task<Ok<List<VehicleView>>> ListVehicles(IDbContextFactory<CitySortDbContext> contexts, string? district, bool? all, bool? includeRetired, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<VehicleView>>, ProblemHttpResult>> ListVehicles(
+        IDbContextFactory<CitySortDbContext> contexts, HttpContext context, string? district, bool? all, bool? includeRetired, CancellationToken cancellationToken)
     {
+        var scope = context.Scope();
+        if (scope.Refuses(district) is { } refused)
+        {
+            return refused;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.Vehicles.AsNoTracking().Include(v => v.Hauler).Where(v => includeRetired == true || v.RetiredAt == null);
+        var query = db.Vehicles.AsNoTracking().InScope(scope).Include(v => v.Hauler).Where(v => includeRetired == true || v.RetiredAt == null);
         if (all != true)
         {
             // W96-T2 counts the sorted-transport vehicles; the existing other-waste fleet (W96-K3) only with all=true.
@@ -67,10 +76,17 @@ internal static class FleetEndpoints
             .ToList());
     }
 
-    private static async Task<Ok<List<LineView>>> ListLines(IDbContextFactory<CitySortDbContext> contexts, string? district, bool? includeRetired, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<LineView>>, ProblemHttpResult>> ListLines(
+        IDbContextFactory<CitySortDbContext> contexts, HttpContext context, string? district, bool? includeRetired, CancellationToken cancellationToken)
     {
+        var scope = context.Scope();
+        if (scope.Refuses(district) is { } refused)
+        {
+            return refused;
+        }
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.DedicatedLines.AsNoTracking().Include(l => l.Stops).Where(l => includeRetired == true || l.RetiredAt == null);
+        var query = db.DedicatedLines.AsNoTracking().InScope(scope, db.Vehicles).Include(l => l.Stops).Where(l => includeRetired == true || l.RetiredAt == null);
         if (!string.IsNullOrWhiteSpace(district))
         {
             query = query.Where(l => l.AreaCode == district);

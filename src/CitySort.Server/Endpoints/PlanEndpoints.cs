@@ -5,6 +5,7 @@ using System.Threading.Channels;
 using CitySort.Planning;
 using CitySort.Registry;
 using CitySort.Server.Contracts;
+using CitySort.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,7 @@ internal static class PlanEndpoints
         group.MapGet("/", GetPlans)
             .RequireAuthorization(AuthorizationPolicyNames.PlansRead)
             .WithName("GetPlans")
-            .WithSummary("The stored plans of a day (date=YYYY-MM-DD), optionally of one district or area and one category; format=geojson for the map layer (RFC 7946). 404 when the day was never planned.")
+            .WithSummary("The stored plans of a day (date=YYYY-MM-DD), optionally of one district or area and one category; format=geojson for the map layer (RFC 7946). 404 when the day was never planned. A district officer reads the plans of the account's districts (403 for another district).")
             .Produces<DailyPlanSet>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -42,7 +43,7 @@ internal static class PlanEndpoints
     }
 
     private static async Task<Results<Ok<DailyPlanSet>, ContentHttpResult, ProblemHttpResult>> GetPlans(
-        DailyPlanService plans, string? date, string? district, string? category, string? format, CancellationToken cancellationToken)
+        DailyPlanService plans, HttpContext context, string? date, string? district, string? category, string? format, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(date))
         {
@@ -66,7 +67,13 @@ internal static class PlanEndpoints
             return problem;
         }
 
-        var set = await plans.GetAsync(day, filter, cancellationToken);
+        var scope = context.Scope();
+        if (scope.Refuses(district) is { } refused)
+        {
+            return refused;
+        }
+
+        var set = await plans.GetAsync(scope, day, filter, cancellationToken);
         if (set is null)
         {
             return Problems.NotFound($"{day:yyyy-MM-dd} 尚未编制计划：请先编制（POST /api/plans/{day:yyyy-MM-dd}）。", $"No plan has been made for {day:yyyy-MM-dd} yet. Plan the day first (POST /api/plans/{day:yyyy-MM-dd}).");

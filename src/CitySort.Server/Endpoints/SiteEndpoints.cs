@@ -49,14 +49,28 @@ internal static class SiteEndpoints
             return Problems.BadRequest(typeProblem!.Zh, typeProblem.En);
         }
 
-        var found = await sites.ListAsync(context.Scope(), new SiteFilter(query.District, query.Street, type, query.Compliant, query.Q, query.IncludeRetired == true), page, pageSize, cancellationToken);
+        var scope = context.Scope();
+        if (scope.Refuses(query.District) is { } refused)
+        {
+            return refused;
+        }
+
+        var found = await sites.ListAsync(scope, new SiteFilter(query.District, query.Street, type, query.Compliant, query.Q, query.IncludeRetired == true), page, pageSize, cancellationToken);
         return TypedResults.Ok(new PagedList<SiteListItem>(found.Items.Select(ToListItem).ToList(), found.Total, found.Page, found.PageSize));
     }
 
-    private static async Task<Ok<List<SitePoint>>> ListPoints(SiteQueryService sites, [AsParameters] SitePointsQuery query, HttpContext context, CancellationToken cancellationToken) =>
-        TypedResults.Ok((await sites.PointsAsync(context.Scope(), query.District, cancellationToken))
+    private static async Task<Results<Ok<List<SitePoint>>, ProblemHttpResult>> ListPoints(SiteQueryService sites, [AsParameters] SitePointsQuery query, HttpContext context, CancellationToken cancellationToken)
+    {
+        var scope = context.Scope();
+        if (scope.Refuses(query.District) is { } refused)
+        {
+            return refused;
+        }
+
+        return TypedResults.Ok((await sites.PointsAsync(scope, query.District, cancellationToken))
             .Select(s => new SitePoint(s.Site.Code, s.Site.Name, s.Site.Type, s.Site.DistrictCode, s.Site.Latitude, s.Site.Longitude, s.Compliance.IsCompliant, s.Site.IsIllustrative))
             .ToList());
+    }
 
     private static async Task<Results<Ok<SiteDetail>, ProblemHttpResult>> GetSite(string code, SiteQueryService sites, PolicyProfile profile, HttpContext context, CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using CitySort.Collection.Violations;
 using CitySort.Planning;
 using CitySort.Registry;
 using CitySort.Server.Contracts;
+using CitySort.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,38 +20,38 @@ namespace CitySort.Server.Endpoints;
 /// </summary>
 internal static class ViolationEndpoints
 {
-    /// <summary>Maps the group: reading under <see cref="AuthorizationPolicyNames.ViolationsRead"/>, reviewing and evaluating under <see cref="AuthorizationPolicyNames.ViolationsReview"/>, planned vs actual under <see cref="AuthorizationPolicyNames.PlansRead"/>.</summary>
+    /// <summary>Maps the group: reading under <see cref="AuthorizationPolicyNames.ViolationsRead"/>, reviewing under <see cref="AuthorizationPolicyNames.ViolationsReview"/>, the city's day-end check under <see cref="AuthorizationPolicyNames.ViolationsEvaluate"/>, planned vs actual under <see cref="AuthorizationPolicyNames.PlansRead"/>.</summary>
     public static void MapViolationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/violations").WithTags("Violations");
         group.MapGet("/", List)
             .RequireAuthorization(AuthorizationPolicyNames.ViolationsRead)
             .WithName("GetViolations")
-            .WithSummary("The violations of a period (from, to: YYYY-MM-DD business days, inclusive), optionally of one district code, kind and status; newest day first.")
+            .WithSummary("The violations of a period (from, to: YYYY-MM-DD business days, inclusive), optionally of one district code, kind and status; newest day first. A district officer sees the account's districts' violations (403 for another district), a hauler those of its vehicles.")
             .Produces<IReadOnlyList<ViolationView>>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/{id:int}", Get)
             .RequireAuthorization(AuthorizationPolicyNames.ViolationsRead)
             .WithName("GetViolation")
-            .WithSummary("One violation with its evidence events in full.")
+            .WithSummary("One violation with its evidence events in full (404 for a district officer when it is another district's).")
             .Produces<ViolationDetail>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:int}/confirm", (ViolationService violations, int id, ReviewRequest? request, CancellationToken ct) => Review(violations, id, true, request, ct))
+        group.MapPost("/{id:int}/confirm", (ViolationService violations, HttpContext context, int id, ReviewRequest? request, CancellationToken ct) => Review(violations, context, id, true, request, ct))
             .RequireAuthorization(AuthorizationPolicyNames.ViolationsReview)
             .WithName("ConfirmViolation")
-            .WithSummary("Confirms a violation: { reviewer, reason? }; records who (as given) and when. A reviewed violation keeps its status when re-evaluated.")
+            .WithSummary("Confirms a violation: { reviewer, reason? }; records who (as given) and when; a district officer only those of the account's districts (404 otherwise). A reviewed violation keeps its status when re-evaluated.")
             .Produces<ViolationView>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapPost("/{id:int}/dismiss", (ViolationService violations, int id, ReviewRequest? request, CancellationToken ct) => Review(violations, id, false, request, ct))
+        group.MapPost("/{id:int}/dismiss", (ViolationService violations, HttpContext context, int id, ReviewRequest? request, CancellationToken ct) => Review(violations, context, id, false, request, ct))
             .RequireAuthorization(AuthorizationPolicyNames.ViolationsReview)
             .WithName("DismissViolation")
-            .WithSummary("Dismisses a violation: { reviewer, reason } (reason required); records who (as given) and when.")
+            .WithSummary("Dismisses a violation: { reviewer, reason } (reason required); records who (as given) and when; a district officer only those of the account's districts (404 otherwise).")
             .Produces<ViolationView>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/evaluate", Evaluate)
-            .RequireAuthorization(AuthorizationPolicyNames.ViolationsReview)
+            .RequireAuthorization(AuthorizationPolicyNames.ViolationsEvaluate)
             .WithName("EvaluateViolationsDay")
             .WithSummary("Runs the day-end check of a business day (date=YYYY-MM-DD): every vehicle-day kind and same-day clearance; the server also runs it at each day's clearance time.")
             .Produces<DayEvaluation>(StatusCodes.Status200OK, "application/json")
@@ -67,7 +68,7 @@ internal static class ViolationEndpoints
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ViolationView>>, ProblemHttpResult>> List(
-        ViolationService violations, string? from, string? to, string? district, string? kind, string? status, CancellationToken cancellationToken)
+        ViolationService violations, HttpContext context, string? from, string? to, string? district, string? kind, string? status, CancellationToken cancellationToken)
     {
         DateOnly? fromDay = null;
         DateOnly? toDay = null;
@@ -112,13 +113,19 @@ internal static class ViolationEndpoints
                 $"The status '{status}' is not known; use Open, Confirmed or Dismissed.");
         }
 
-        var list = await violations.ListAsync(new ViolationQuery(fromDay, toDay, district, parsedKind, parsedStatus), cancellationToken);
+        var scope = context.Scope();
+        if (scope.Refuses(district) is { } refused)
+        {
+            return refused;
+        }
+
+        var list = await violations.ListAsync(scope, new ViolationQuery(fromDay, toDay, district, parsedKind, parsedStatus), cancellationToken);
         return TypedResults.Ok<IReadOnlyList<ViolationView>>(list.Select(ViolationView.Of).ToList());
     }
 
-    private static async Task<Results<Ok<ViolationDetail>, ProblemHttpResult>> Get(ViolationService violations, int id, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ViolationDetail>, ProblemHttpResult>> Get(ViolationService violations, HttpContext context, int id, CancellationToken cancellationToken)
     {
-        if (await violations.GetAsync(id, cancellationToken) is not { } v)
+        if (await violations.GetAsync(context.Scope(), id, cancellationToken) is not { } v)
         {
             return Problems.NotFound($"不存在编号为{id}的违规记录。", $"There is no violation {id}.");
         }
@@ -133,9 +140,9 @@ internal static class ViolationEndpoints
     }
 
     private static async Task<Results<Ok<ViolationView>, ProblemHttpResult>> Review(
-        ViolationService violations, int id, bool confirm, ReviewRequest? request, CancellationToken cancellationToken)
+        ViolationService violations, HttpContext context, int id, bool confirm, ReviewRequest? request, CancellationToken cancellationToken)
     {
-        var result = await violations.ReviewAsync(id, confirm, request?.Reviewer, request?.Reason, cancellationToken);
+        var result = await violations.ReviewAsync(context.Scope(), id, confirm, request?.Reviewer, request?.Reason, cancellationToken);
         return result.Outcome switch
         {
             ReviewOutcome.Recorded => TypedResults.Ok(ViolationView.Of(result.Violation!)),
@@ -160,7 +167,7 @@ internal static class ViolationEndpoints
     }
 
     private static async Task<Results<Ok<PlanActualReport>, ProblemHttpResult>> Actual(
-        PlanActualService actual, string date, string? area, string? category, CancellationToken cancellationToken)
+        PlanActualService actual, HttpContext context, string date, string? area, string? category, CancellationToken cancellationToken)
     {
         if (ParseDate(date) is not { } day)
         {
@@ -174,8 +181,14 @@ internal static class ViolationEndpoints
                 $"The category '{category}' is not known; use one of {string.Join(", ", Enum.GetNames<WasteCategory>())}.");
         }
 
+        var scope = context.Scope();
+        if (scope.Refuses(area) is { } refused)
+        {
+            return refused;
+        }
+
         var filter = new PlanningRequest(string.IsNullOrWhiteSpace(area) ? null : area.Trim(), parsedCategory);
-        var report = await actual.GetAsync(day, filter, cancellationToken);
+        var report = await actual.GetAsync(scope, day, filter, cancellationToken);
         return report is null
             ? Problems.NotFound(
                 $"{day:yyyy-MM-dd}尚未制定调度计划" + (filter.Area is null && filter.Category is null ? "。" : "（该区域和类别）。") + $"请先制定计划（POST /api/plans/{day:yyyy-MM-dd}）。",

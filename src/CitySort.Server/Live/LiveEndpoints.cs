@@ -1,17 +1,21 @@
 using CitySort.Collection;
 using CitySort.Collection.Live;
+using CitySort.Security;
+using CitySort.Server.Security;
+using CitySort.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitySort.Server.Live;
 
 /// <summary>
 /// The live dashboard's services and routes: the <see cref="LiveFeed"/> as an <see cref="ICommittedEventSink"/> and a
-/// hosted service, the SignalR hub at <see cref="LiveHub.Path"/>, and <c>GET /api/vehicles/positions</c>, all under
-/// <see cref="AuthorizationPolicyNames.CollectionRead"/>.
+/// hosted service, the SignalR hub at <see cref="LiveHub.Path"/> (under <see cref="AuthorizationPolicyNames.LiveRead"/>),
+/// and <c>GET /api/vehicles/positions</c> (under <see cref="AuthorizationPolicyNames.CollectionRead"/>).
 /// </summary>
 public static class LiveEndpoints
 {
@@ -36,15 +40,27 @@ public static class LiveEndpoints
     public static void MapLiveEndpoints(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(AuthorizationPolicyNames.CollectionRead);
+        app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(AuthorizationPolicyNames.LiveRead);
         app.MapGroup("/api/vehicles/positions")
             .WithTags("Live")
             .RequireAuthorization(AuthorizationPolicyNames.CollectionRead)
             .MapGet("/", ListPositions)
             .WithName("ListVehiclePositions")
-            .WithSummary("Each vehicle's latest position by device time since the server started (a late older fix never moves a vehicle backwards), ordered by plate; the live map's starting state before the SignalR feed at /hubs/live takes over.");
+            .WithSummary("Each vehicle's latest position by device time since the server started (a late older fix never moves a vehicle backwards), ordered by plate; the live map's starting state before the SignalR feed at /hubs/live takes over. A district officer sees the vehicles registered in the account's districts.");
     }
 
-    private static Ok<List<VehiclePositionMessage>> ListPositions(VehiclePositionBoard board) =>
-        TypedResults.Ok(board.Snapshot().Select(VehiclePositionMessage.From).ToList());
+    private static async Task<Ok<List<VehiclePositionMessage>>> ListPositions(
+        VehiclePositionBoard board, IDbContextFactory<CitySortDbContext> contexts, HttpContext context, CancellationToken cancellationToken)
+    {
+        var scope = context.Scope();
+        var positions = board.Snapshot();
+        if (!scope.IsCityWide)
+        {
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var plates = (await db.Vehicles.AsNoTracking().InScope(scope).Select(v => v.Plate).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            positions = positions.Where(p => plates.Contains(p.Plate)).ToList();
+        }
+
+        return TypedResults.Ok(positions.Select(VehiclePositionMessage.From).ToList());
+    }
 }

@@ -14,7 +14,10 @@ namespace CitySort.Server.Live;
 /// backwards) and, from a background loop, sends the vehicles that moved as <c>"vehiclePosition"</c> messages (coalesced
 /// per <see cref="LiveOptions.PositionInterval"/>) and the sum of the batches as one <c>"batchCommitted"</c> message at
 /// most once per <see cref="LiveOptions.BatchNoticeInterval"/>. <see cref="PublishAsync"/> never blocks on the clients
-/// and never throws.
+/// and never throws. Every message goes to <see cref="LiveHub.CityGroup"/>; a position also to the
+/// <see cref="LiveHub.DistrictGroup"/> of the vehicle's registered district, and each district whose vehicles or sites
+/// had accepted events gets its own notice with its own count (rejections are counted for the city only: a refused
+/// event's district is not known), so that a district officer's connection hears of no other district.
 /// </summary>
 public sealed class LiveFeed : BackgroundService, ICommittedEventSink
 {
@@ -23,10 +26,12 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventSink
     private readonly LiveOptions options;
     private readonly TimeProvider time;
     private readonly ILogger<LiveFeed> logger;
+    private readonly RegistrySnapshotSource registry;
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Lock gate = new();
     private Dictionary<string, VehiclePosition> pendingPositions = new(StringComparer.Ordinal);
     private readonly SortedSet<DateOnly> pendingDays = [];
+    private readonly List<(string? Plate, string? Site)> pendingEvents = [];
     private int pendingAccepted;
     private int pendingRejected;
     private bool noticePending;
@@ -38,8 +43,11 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventSink
     /// <param name="options">The send intervals.</param>
     /// <param name="time">The clock of the throttle.</param>
     /// <param name="logger">Where failed sends are logged.</param>
-    public LiveFeed(VehiclePositionBoard board, IHubContext<LiveHub> hub, LiveOptions options, TimeProvider time, ILogger<LiveFeed> logger)
+    /// <param name="registry">The registry's vehicles and sites with their districts (the groups of each message).</param>
+    public LiveFeed(VehiclePositionBoard board, IHubContext<LiveHub> hub, LiveOptions options, TimeProvider time, ILogger<LiveFeed> logger, RegistrySnapshotSource registry)
     {
+        ArgumentNullException.ThrowIfNull(registry);
+        this.registry = registry;
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(hub);
         ArgumentNullException.ThrowIfNull(options);
@@ -70,6 +78,14 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventSink
             }
 
             pendingDays.UnionWith(batch.BusinessDays);
+            pendingEvents.AddRange(batch.Accepted.Select(e => e switch
+            {
+                PickupEvent p => ((string?)p.VehiclePlate, (string?)p.SiteCode),
+                GpsFixEvent g => (g.VehiclePlate, null),
+                WeighTicketEvent w => (w.VehiclePlate, null),
+                InspectionFindingEvent i => (null, i.SiteCode),
+                _ => (null, null),
+            }));
             pendingAccepted += batch.Accepted.Count;
             pendingRejected += batch.RejectedCount;
             noticePending = true;
@@ -111,6 +127,7 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventSink
     {
         Dictionary<string, VehiclePosition> positions;
         BatchCommittedMessage? notice = null;
+        List<(string? Plate, string? Site)> events = [];
         lock (gate)
         {
             positions = pendingPositions;
@@ -120,6 +137,8 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventSink
                 notice = new BatchCommittedMessage(
                     pendingDays.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(), pendingAccepted, pendingRejected);
                 pendingDays.Clear();
+                events = [.. pendingEvents];
+                pendingEvents.Clear();
                 pendingAccepted = 0;
                 pendingRejected = 0;
                 noticePending = false;
@@ -129,14 +148,30 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventSink
 
         try
         {
+            var snapshot = positions.Count > 0 || notice is not null ? await registry.GetAsync(cancellationToken) : null;
             foreach (var position in positions.Values.OrderBy(p => p.Plate, StringComparer.Ordinal))
             {
-                await hub.Clients.All.SendAsync(LiveHub.VehiclePositionMethod, VehiclePositionMessage.From(position), cancellationToken);
+                var message = VehiclePositionMessage.From(position);
+                await hub.Clients.Group(LiveHub.CityGroup).SendAsync(LiveHub.VehiclePositionMethod, message, cancellationToken);
+                if (snapshot!.Vehicles.TryGetValue(position.Plate, out var vehicle))
+                {
+                    await hub.Clients.Group(LiveHub.DistrictGroup(vehicle.DistrictCode)).SendAsync(LiveHub.VehiclePositionMethod, message, cancellationToken);
+                }
             }
 
             if (notice is not null)
             {
-                await hub.Clients.All.SendAsync(LiveHub.BatchCommittedMethod, notice, cancellationToken);
+                await hub.Clients.Group(LiveHub.CityGroup).SendAsync(LiveHub.BatchCommittedMethod, notice, cancellationToken);
+                var byDistrict = events
+                    .Select(e => e.Plate is { } plate && snapshot!.Vehicles.TryGetValue(plate, out var v) ? v.DistrictCode
+                        : e.Site is { } site && snapshot!.Sites.TryGetValue(site, out var s) ? s.DistrictCode : null)
+                    .OfType<string>()
+                    .GroupBy(d => d, StringComparer.Ordinal);
+                foreach (var district in byDistrict.OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    await hub.Clients.Group(LiveHub.DistrictGroup(district.Key)).SendAsync(
+                        LiveHub.BatchCommittedMethod, notice with { AcceptedCount = district.Count(), RejectedCount = 0 }, cancellationToken);
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

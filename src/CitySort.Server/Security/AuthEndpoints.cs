@@ -84,7 +84,7 @@ internal static class AuthEndpoints
             return Problems.Make(StatusCodes.Status400BadRequest, zh, en, new Dictionary<string, object?> { ["code"] = "SetupLinkInvalid" });
         }
 
-        var result = await accounts.AddAsync(new NewUserAccount(body.UserName ?? string.Empty, CitySortRoles.CityAdministrator, body.Password ?? string.Empty), cancellationToken);
+        var result = await accounts.AddAsync(new NewUserAccount(body.UserName ?? string.Empty, CitySortRoles.CityAdministrator, body.Password ?? string.Empty), UserAddedVia.SetupLink, cancellationToken);
         if (!result.Succeeded)
         {
             link.Restore(body.Token!);

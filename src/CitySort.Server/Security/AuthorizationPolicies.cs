@@ -23,18 +23,20 @@ internal static class AuthorizationPolicies
     public static IReadOnlyDictionary<string, string[]> Roles { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         [AuthorizationPolicyNames.RegistryRead] = [Admin, Officer, District, Inspector],
-        [AuthorizationPolicyNames.FleetRead] = [Admin, Officer, Inspector],
-        [AuthorizationPolicyNames.RegistryExport] = [Admin, Officer, Inspector],
+        [AuthorizationPolicyNames.FleetRead] = [Admin, Officer, District, Hauler, Inspector],
+        [AuthorizationPolicyNames.RegistryExport] = [Admin, Officer, District, Inspector],
         [AuthorizationPolicyNames.ApiReference] = [Admin, Officer, District, Hauler, Inspector],
         [AuthorizationPolicyNames.RegistryImport] = [Admin],
         [AuthorizationPolicyNames.RegistryEdit] = [Admin, Officer],
-        [AuthorizationPolicyNames.ComplianceRead] = [Admin, Officer, Inspector],
+        [AuthorizationPolicyNames.ComplianceRead] = [Admin, Officer, District, Inspector],
         [AuthorizationPolicyNames.PolicyRead] = [Admin, Officer, District, Hauler, Inspector],
-        [AuthorizationPolicyNames.PlansRead] = [Admin, Officer, Inspector],
+        [AuthorizationPolicyNames.PlansRead] = [Admin, Officer, District, Inspector],
         [AuthorizationPolicyNames.PlansWrite] = [Admin, Officer],
-        [AuthorizationPolicyNames.CollectionRead] = [Admin, Officer, Inspector],
-        [AuthorizationPolicyNames.ViolationsRead] = [Admin, Officer, Inspector],
-        [AuthorizationPolicyNames.ViolationsReview] = [Admin, Officer],
+        [AuthorizationPolicyNames.CollectionRead] = [Admin, Officer, District, Inspector],
+        [AuthorizationPolicyNames.LiveRead] = [Admin, Officer, District, Inspector],
+        [AuthorizationPolicyNames.ViolationsRead] = [Admin, Officer, District, Hauler, Inspector],
+        [AuthorizationPolicyNames.ViolationsReview] = [Admin, Officer, District],
+        [AuthorizationPolicyNames.ViolationsEvaluate] = [Admin, Officer],
         [AuthorizationPolicyNames.AuditRead] = [Admin],
     };
 

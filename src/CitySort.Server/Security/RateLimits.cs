@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CitySort.Server.Security;
@@ -9,8 +9,8 @@ namespace CitySort.Server.Security;
 /// <summary>
 /// The rate limits (ASP.NET Core's rate limiter; issue 12, item 5): sign-in and set-up attempts per client address
 /// (<see cref="SignInPermitsPerMinute"/> a minute), and writes (every method but GET, HEAD and OPTIONS) per signed-in
-/// user or, unsigned, per client address (<see cref="WritePermitsPerMinute"/> a minute, a token bucket so that a
-/// burst of edits passes). The device door (<c>POST /api/events</c>) is left to its own limits (docs/events.md).
+/// user or, unsigned, per client address (<see cref="WritePermitsPerMinute"/> a minute unless
+/// <see cref="ServerOptions.WritePermitsPerMinute"/> says otherwise, a token bucket so that a burst of edits passes). The device door (<c>POST /api/events</c>) is left to its own limits (docs/events.md).
 /// Refused requests get 429 with a problem document.
 /// </summary>
 internal static class RateLimits
@@ -21,12 +21,20 @@ internal static class RateLimits
     /// <summary>Sign-in and set-up attempts a client address may make per minute.</summary>
     public const int SignInPermitsPerMinute = 30;
 
-    /// <summary>Writes a user (or an unsigned client address) may make per minute.</summary>
+    /// <summary>Writes a user (or an unsigned client address) may make per minute by default.</summary>
     public const int WritePermitsPerMinute = 600;
 
     /// <summary>Adds the limiter with both limits.</summary>
     /// <param name="services">The service collection.</param>
-    public static void AddCitySortRateLimits(this IServiceCollection services) => services.AddRateLimiter(o =>
+    /// <param name="writePermitsPerMinute">The writes a user or an unsigned address may make per minute (at least 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="writePermitsPerMinute"/> is below 1.</exception>
+    internal static void AddCitySortRateLimits(this IServiceCollection services, int writePermitsPerMinute = WritePermitsPerMinute)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(writePermitsPerMinute, 1);
+        AddLimiter(services, writePermitsPerMinute);
+    }
+
+    private static void AddLimiter(IServiceCollection services, int writePermitsPerMinute) => services.AddRateLimiter(o =>
     {
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         o.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
@@ -45,8 +53,8 @@ internal static class RateLimits
             var who = context.User.Identity?.IsAuthenticated == true ? "user:" + context.User.Identity.Name : "address:" + context.Connection.RemoteIpAddress;
             return RateLimitPartition.GetTokenBucketLimiter(who, _ => new TokenBucketRateLimiterOptions
             {
-                TokenLimit = WritePermitsPerMinute,
-                TokensPerPeriod = WritePermitsPerMinute,
+                TokenLimit = writePermitsPerMinute,
+                TokensPerPeriod = writePermitsPerMinute,
                 ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                 QueueLimit = 0,
             });

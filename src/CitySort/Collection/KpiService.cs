@@ -2,6 +2,7 @@ using System.Globalization;
 using CitySort.Compliance;
 using CitySort.Policy;
 using CitySort.Registry;
+using CitySort.Security;
 using CitySort.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,41 @@ public sealed class KpiService(
 
     /// <summary>The longest range one request may cover, in days (about ten years).</summary>
     public const int MaxRangeDays = 3700;
+
+    /// <summary>
+    /// Computes the KPIs of <paramref name="query"/> within <paramref name="scope"/>. For the whole city this is
+    /// <see cref="GetAsync(KpiQuery, CancellationToken)"/>. For a district officer there is no city total: a query of
+    /// one district in the scope is answered as it is, a query of a district outside it gets periods without figures,
+    /// and a query of no district gets each of the officer's districts' figures (as if asked district by district).
+    /// </summary>
+    /// <param name="scope">The reader's scope.</param>
+    /// <param name="query">Range, filters and grouping.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The report, one period per day, month or year.</returns>
+    /// <exception cref="ArgumentException">As <see cref="GetAsync(KpiQuery, CancellationToken)"/>.</exception>
+    public async Task<KpiReport> GetAsync(AccessScope scope, KpiQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(query);
+        if (scope.DistrictCodes is not { } mine)
+        {
+            return await GetAsync(query, cancellationToken);
+        }
+
+        IReadOnlyList<string> districts = query.DistrictCode is { } asked ? (scope.Allows(asked) ? [asked] : []) : mine;
+        var figures = Periods(query.From, query.To, query.GroupBy).Select(_ => new List<KpiFigure>()).ToList();
+        foreach (var district in districts)
+        {
+            var report = await GetAsync(query with { DistrictCode = district }, cancellationToken);
+            for (var i = 0; i < report.Periods.Count; i++)
+            {
+                figures[i].AddRange(report.Periods[i].Figures);
+            }
+        }
+
+        var periods = Periods(query.From, query.To, query.GroupBy).Select((p, i) => new KpiPeriod(p.Label, p.From, p.To, figures[i])).ToList();
+        return new KpiReport(query.From, query.To, query.GroupBy, periods, profile.Id, profile.Version);
+    }
 
     /// <summary>Computes the KPIs of <paramref name="query"/>.</summary>
     /// <param name="query">Range, filters and grouping.</param>

@@ -1,4 +1,5 @@
 using CitySort.Policy;
+using CitySort.Security;
 
 namespace CitySort.Compliance;
 
@@ -14,9 +15,19 @@ public sealed class CoverageService(SiteIndex index, PolicyProfile profile)
     /// <summary>Coverage of the urban area, per site type, per district and area, and per district and site type, each against its target.</summary>
     /// <param name="cancellationToken">Cancels the read of the registry.</param>
     /// <returns>The report.</returns>
-    public async Task<CoverageReport> ComputeAsync(CancellationToken cancellationToken)
+    public Task<CoverageReport> ComputeAsync(CancellationToken cancellationToken) => ComputeAsync(AccessScope.City, cancellationToken);
+
+    /// <summary>
+    /// Coverage of the sites within <paramref name="scope"/>: for a district officer, the urban area is the officer's
+    /// districts alone (their overall share, site types, districts and areas), so that no other district's site counts.
+    /// </summary>
+    /// <param name="scope">The reader's scope.</param>
+    /// <param name="cancellationToken">Cancels the read of the registry.</param>
+    /// <returns>The report.</returns>
+    public async Task<CoverageReport> ComputeAsync(AccessScope scope, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         var snapshot = await index.GetAsync(cancellationToken);
-        return CoverageCalculator.Compute(profile, snapshot.Sites.Select(s => new SiteCoverageInput(s.Facts, s.Compliance.IsCompliant)));
+        return CoverageCalculator.Compute(profile, snapshot.Sites.Where(s => scope.Allows(s.Site.DistrictCode)).Select(s => new SiteCoverageInput(s.Facts, s.Compliance.IsCompliant)));
     }
 }

@@ -2,6 +2,7 @@ using CitySort.Compliance;
 using CitySort.Imports;
 using CitySort.Policy;
 using CitySort.Registry;
+using CitySort.Security;
 using CitySort.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,8 +27,20 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
     /// <param name="table">One of <see cref="Tables"/> (case-insensitive).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The table, or null when <paramref name="table"/> is not one of <see cref="Tables"/>.</returns>
-    public async Task<ExportTable?> ReadAsync(string table, CancellationToken cancellationToken)
+    public Task<ExportTable?> ReadAsync(string table, CancellationToken cancellationToken) => ReadAsync(AccessScope.City, table, cancellationToken);
+
+    /// <summary>
+    /// Reads one table within <paramref name="scope"/>: for a district officer the sites, vehicles, lines, coverage and
+    /// gaps of the officer's districts alone, and the haulers of those vehicles; the divisions (districts, streets,
+    /// communities) and the facilities are the city's and are read whole.
+    /// </summary>
+    /// <param name="scope">The reader's scope.</param>
+    /// <param name="table">One of <see cref="Tables"/> (case-insensitive).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The table, or null when <paramref name="table"/> is not one of <see cref="Tables"/>.</returns>
+    public async Task<ExportTable?> ReadAsync(AccessScope scope, string table, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(table);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return table.Trim().ToLowerInvariant() switch
@@ -35,13 +48,13 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
             "districts" => await DistrictsAsync(db, cancellationToken),
             "streets" => await StreetsAsync(db, cancellationToken),
             "communities" => await CommunitiesAsync(db, cancellationToken),
-            "sites" => await SitesAsync(db, cancellationToken),
+            "sites" => await SitesAsync(db, scope, cancellationToken),
             "facilities" => await FacilitiesAsync(db, cancellationToken),
-            "haulers" => await HaulersAsync(db, cancellationToken),
-            "vehicles" => await VehiclesAsync(db, cancellationToken),
-            "lines" => await LinesAsync(db, cancellationToken),
-            "coverage" => await CoverageAsync(db, cancellationToken),
-            "gaps" => await GapsAsync(db, cancellationToken),
+            "haulers" => await HaulersAsync(db, scope, cancellationToken),
+            "vehicles" => await VehiclesAsync(db, scope, cancellationToken),
+            "lines" => await LinesAsync(db, scope, cancellationToken),
+            "coverage" => await CoverageAsync(db, scope, cancellationToken),
+            "gaps" => await GapsAsync(db, scope, cancellationToken),
             _ => null,
         };
     }
@@ -70,9 +83,9 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
             rows.Select(c => Row(c.Code, c.Name, c.StreetCode, c.Street?.Name, c.Street?.DistrictCode, c.Households, c.Source, c.IsIllustrative)).ToList());
     }
 
-    private static async Task<ExportTable> SitesAsync(CitySortDbContext db, CancellationToken cancellationToken)
+    private static async Task<ExportTable> SitesAsync(CitySortDbContext db, AccessScope scope, CancellationToken cancellationToken)
     {
-        var rows = await db.Sites.AsNoTracking().Include(s => s.Bins).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        var rows = await db.Sites.AsNoTracking().InScope(scope).Include(s => s.Bins).OrderBy(s => s.Code).ToListAsync(cancellationToken);
         return new("sites",
             ["code", "name", "type", "district_code", "street_code", "community_code", "address", "longitude", "latitude", "datum", "households", "staff", "floors",
              "property_management", "canteen", "wet_dry_pilot", "bagged_zone", "kitchen_waste_heavy", "collected_sorted", "bins", "source", "is_illustrative", "retired_at"],
@@ -93,17 +106,24 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
                 f.Longitude, f.Latitude, "WGS84", f.GateFeeYuanPerTonne, f.DailyCapacityTonnes, f.Clause, f.Source, f.IsIllustrative, Retired(f.RetiredAt))).ToList());
     }
 
-    private static async Task<ExportTable> HaulersAsync(CitySortDbContext db, CancellationToken cancellationToken)
+    private static async Task<ExportTable> HaulersAsync(CitySortDbContext db, AccessScope scope, CancellationToken cancellationToken)
     {
-        var rows = await db.Haulers.AsNoTracking().OrderBy(h => h.Code).ToListAsync(cancellationToken);
+        var haulers = db.Haulers.AsNoTracking();
+        if (!scope.IsCityWide)
+        {
+            var mine = db.Vehicles.InScope(scope).Select(v => v.HaulerCode);
+            haulers = haulers.Where(h => mine.Contains(h.Code));
+        }
+
+        var rows = await haulers.OrderBy(h => h.Code).ToListAsync(cancellationToken);
         return new("haulers",
             ["code", "name", "licence", "franchise", "source", "is_illustrative"],
             rows.Select(h => Row(h.Code, h.Name, h.Licence, h.Franchise, h.Source, h.IsIllustrative)).ToList());
     }
 
-    private static async Task<ExportTable> VehiclesAsync(CitySortDbContext db, CancellationToken cancellationToken)
+    private static async Task<ExportTable> VehiclesAsync(CitySortDbContext db, AccessScope scope, CancellationToken cancellationToken)
     {
-        var rows = await db.Vehicles.AsNoTracking().OrderBy(v => v.Plate).ToListAsync(cancellationToken);
+        var rows = await db.Vehicles.AsNoTracking().InScope(scope).OrderBy(v => v.Plate).ToListAsync(cancellationToken);
         return new("vehicles",
             ["plate", "district_code", "area_code", "hauler_code", "dedicated", "capacity_kg", "capacity_m3", "sealed", "source", "is_illustrative", "retired_at"],
             rows.Select(v => Row(
@@ -112,9 +132,9 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
                 v.CapacityKg, v.CapacityCubicMetres, v.Sealed, v.Source, v.IsIllustrative, Retired(v.RetiredAt))).ToList());
     }
 
-    private static async Task<ExportTable> LinesAsync(CitySortDbContext db, CancellationToken cancellationToken)
+    private static async Task<ExportTable> LinesAsync(CitySortDbContext db, AccessScope scope, CancellationToken cancellationToken)
     {
-        var rows = await db.DedicatedLines.AsNoTracking().Include(l => l.Stops).OrderBy(l => l.Code).ToListAsync(cancellationToken);
+        var rows = await db.DedicatedLines.AsNoTracking().InScope(scope).Include(l => l.Stops).OrderBy(l => l.Code).ToListAsync(cancellationToken);
         return new("lines",
             ["code", "name", "district_code", "area_code", "carries", "facility_code", "vehicle_plate", "stops", "source", "is_illustrative", "retired_at"],
             rows.Select(l => Row(
@@ -122,9 +142,9 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
                 string.Join(';', l.Stops.OrderBy(s => s.Sequence).Select(s => s.SiteCode)), l.Source, l.IsIllustrative, Retired(l.RetiredAt))).ToList());
     }
 
-    private async Task<ExportTable> CoverageAsync(CitySortDbContext db, CancellationToken cancellationToken)
+    private async Task<ExportTable> CoverageAsync(CitySortDbContext db, AccessScope scope, CancellationToken cancellationToken)
     {
-        var sites = await FactsAsync(db, cancellationToken);
+        var sites = await FactsAsync(db, scope, cancellationToken);
         var rows = new List<IReadOnlyList<object?>>();
         void Add(string records, IEnumerable<(SiteFacts Facts, bool Illustrative)> over)
         {
@@ -147,10 +167,10 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
             rows);
     }
 
-    private async Task<ExportTable> GapsAsync(CitySortDbContext db, CancellationToken cancellationToken)
+    private async Task<ExportTable> GapsAsync(CitySortDbContext db, AccessScope scope, CancellationToken cancellationToken)
     {
-        var sites = await FactsAsync(db, cancellationToken);
-        var names = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
+        var sites = await FactsAsync(db, scope, cancellationToken);
+        var names = await db.Sites.AsNoTracking().InScope(scope).ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var (facts, illustrative) in sites)
         {
@@ -168,9 +188,9 @@ public sealed class RegistryExporter(IDbContextFactory<CitySortDbContext> contex
     }
 
     /// <summary>The sites in service (a retired site is in the sites table with its retirement, not in coverage or gaps).</summary>
-    private static async Task<List<(SiteFacts Facts, bool Illustrative)>> FactsAsync(CitySortDbContext db, CancellationToken cancellationToken)
+    private static async Task<List<(SiteFacts Facts, bool Illustrative)>> FactsAsync(CitySortDbContext db, AccessScope scope, CancellationToken cancellationToken)
     {
-        var sites = await db.Sites.AsNoTracking().Include(s => s.Bins).Where(s => s.RetiredAt == null).OrderBy(s => s.Code).ToListAsync(cancellationToken);
+        var sites = await db.Sites.AsNoTracking().InScope(scope).Include(s => s.Bins).Where(s => s.RetiredAt == null).OrderBy(s => s.Code).ToListAsync(cancellationToken);
         var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
         return sites.Select(s => (SiteFactsMapper.ToFacts(s, s.StreetCode is null ? null : streets.GetValueOrDefault(s.StreetCode)), s.IsIllustrative)).ToList();
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CitySort.Policy;
 using CitySort.Registry;
+using CitySort.Security;
 using CitySort.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -116,10 +117,23 @@ public sealed class DailyPlanService
     /// <param name="filter">One area and/or category; null for all.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The plans ordered by area and category, with the notes of plans that could not be made (no vehicle or facility), or null.</returns>
-    public async Task<DailyPlanSet?> GetAsync(DateOnly date, PlanningRequest? filter, CancellationToken cancellationToken = default)
+    public Task<DailyPlanSet?> GetAsync(DateOnly date, PlanningRequest? filter, CancellationToken cancellationToken = default) =>
+        GetAsync(AccessScope.City, date, filter, cancellationToken);
+
+    /// <summary>
+    /// The stored plans of <paramref name="date"/> within <paramref name="scope"/> (a district officer reads the plans
+    /// of the officer's districts alone), or null when none of them was planned.
+    /// </summary>
+    /// <param name="scope">The reader's scope.</param>
+    /// <param name="date">The business day.</param>
+    /// <param name="filter">One area and/or category; null for all.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The plans ordered by area and category, with the notes of plans that could not be made (no vehicle or facility), or null.</returns>
+    public async Task<DailyPlanSet?> GetAsync(AccessScope scope, DateOnly date, PlanningRequest? filter, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.DailyPlans.AsNoTracking().Where(p => p.Date == date);
+        var query = db.DailyPlans.AsNoTracking().InScope(scope).Where(p => p.Date == date);
         if (!string.IsNullOrWhiteSpace(filter?.Area))
         {
             var area = filter.Area.Trim();

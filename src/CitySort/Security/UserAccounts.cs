@@ -1,3 +1,4 @@
+using CitySort.Audit;
 using CitySort.Storage;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace CitySort.Security;
 /// <param name="roles">Identity's role manager.</param>
 /// <param name="context">The registry's database (district codes are checked against it).</param>
 /// <param name="clock">The clock of <see cref="CitySortUser.CreatedAt"/>.</param>
-public sealed class UserAccounts(UserManager<CitySortUser> users, RoleManager<IdentityRole> roles, CitySortDbContext context, TimeProvider clock)
+/// <param name="audit">Where the <c>user-added</c> entry of each account goes (the audit trail).</param>
+public sealed class UserAccounts(UserManager<CitySortUser> users, RoleManager<IdentityRole> roles, CitySortDbContext context, TimeProvider clock, AuditRecorder audit)
 {
     /// <summary>Whether any user account exists (the set-up link is offered only when none does).</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
@@ -22,9 +24,22 @@ public sealed class UserAccounts(UserManager<CitySortUser> users, RoleManager<Id
     /// <param name="request">The account to create.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <returns>The account, or the reasons in Chinese and English.</returns>
-    public async Task<UserAccountResult> AddAsync(NewUserAccount request, CancellationToken cancellationToken)
+    public Task<UserAccountResult> AddAsync(NewUserAccount request, CancellationToken cancellationToken) => AddAsync(request, UserAddedVia.Command, cancellationToken);
+
+    /// <summary>
+    /// Creates an account with its role and scope, or says why not; nothing is written when refused. Besides the
+    /// records of the sign-in store (which the audit trail keeps by their ids), one <c>user-added</c> entry of kind
+    /// <c>User</c> keyed by the user name records the role, the scope and how the account came (<paramref name="via"/>),
+    /// in the same transaction as the account; never the password or its hash.
+    /// </summary>
+    /// <param name="request">The account to create.</param>
+    /// <param name="via">How the account is made: <see cref="UserAddedVia.Command"/> or <see cref="UserAddedVia.SetupLink"/>.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The account, or the reasons in Chinese and English.</returns>
+    public async Task<UserAccountResult> AddAsync(NewUserAccount request, string via, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(via);
         var problems = new List<(string Zh, string En)>();
         var role = CitySortRoles.Parse(request.Role);
         var districts = (request.DistrictCodes ?? []).Select(d => d.Trim()).Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -98,6 +113,15 @@ public sealed class UserAccounts(UserManager<CitySortUser> users, RoleManager<Id
             return new UserAccountResult(null, added.Errors.Select(IdentityTexts.For).ToList());
         }
 
+        audit.Add(context, "user-added", "User", user.UserName!, null, new
+        {
+            userName = user.UserName,
+            role,
+            districts = user.DistrictCodes,
+            hauler = user.ScopeHaulerCode,
+            via,
+        });
+        await context.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new UserAccountResult(new UserAccount(user.UserName!, role!, user.DistrictCodes, user.ScopeHaulerCode, user.CreatedAt, null), []);
     }

@@ -575,6 +575,25 @@ public sealed class CollectionEventStore : ICollectionEventReader
             values.Add(device);
         }
 
+        if (query.DeviceIds is { } scoped)
+        {
+            if (scoped.Count == 0)
+            {
+                sql.Append(" AND 1 = 0");
+            }
+            else
+            {
+                sql.Append(" AND device_id IN (");
+                for (var i = 0; i < scoped.Count; i++)
+                {
+                    sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? string.Empty : ", ")}@p{values.Count}");
+                    values.Add(scoped[i]);
+                }
+
+                sql.Append(')');
+            }
+        }
+
         sql.Append(CultureInfo.InvariantCulture, $" ORDER BY id DESC LIMIT {Math.Clamp(query.Limit, 1, 10_000)}");
         return await QueryAsync(sql.ToString(), values, r => new RejectionRecord(
             r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),

@@ -1,6 +1,7 @@
 using CitySort.Planning;
 using CitySort.Policy;
 using CitySort.Registry;
+using CitySort.Security;
 using CitySort.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -171,11 +172,20 @@ public sealed class ViolationService
     /// <param name="query">The filters.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The violations.</returns>
-    public async Task<IReadOnlyList<Violation>> ListAsync(ViolationQuery query, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Violation>> ListAsync(ViolationQuery query, CancellationToken cancellationToken) =>
+        ListAsync(AccessScope.City, query, cancellationToken);
+
+    /// <summary>The stored violations matching <paramref name="query"/> within <paramref name="scope"/>, newest day first, then by id.</summary>
+    /// <param name="scope">The reader's scope (a district officer: the violations of the officer's districts).</param>
+    /// <param name="query">The filters.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The violations.</returns>
+    public async Task<IReadOnlyList<Violation>> ListAsync(AccessScope scope, ViolationQuery query, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(query);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var q = db.Violations.AsNoTracking().Include(v => v.Evidence).AsQueryable();
+        var q = db.Violations.AsNoTracking().InScope(scope, db.Vehicles).Include(v => v.Evidence).AsQueryable();
         if (query.From is { } from)
         {
             q = q.Where(v => v.BusinessDay >= from);
@@ -215,10 +225,18 @@ public sealed class ViolationService
     /// <param name="id">The violation's id.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The violation or null.</returns>
-    public async Task<Violation?> GetAsync(int id, CancellationToken cancellationToken)
+    public Task<Violation?> GetAsync(int id, CancellationToken cancellationToken) => GetAsync(AccessScope.City, id, cancellationToken);
+
+    /// <summary>One stored violation within <paramref name="scope"/> with its evidence, or null (also when it lies outside the scope).</summary>
+    /// <param name="scope">The reader's scope.</param>
+    /// <param name="id">The violation's id.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The violation or null.</returns>
+    public async Task<Violation?> GetAsync(AccessScope scope, int id, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var v = await db.Violations.AsNoTracking().Include(x => x.Evidence).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var v = await db.Violations.AsNoTracking().InScope(scope, db.Vehicles).Include(x => x.Evidence).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         if (v is not null)
         {
             v.Evidence = v.Evidence.OrderBy(x => x.Ordinal).ToList();
@@ -247,8 +265,23 @@ public sealed class ViolationService
     /// <param name="reason">The reason; required to dismiss, at most <see cref="MaxReasonLength"/> characters.</param>
     /// <param name="cancellationToken">Cancels the review.</param>
     /// <returns>The outcome and the reviewed violation.</returns>
-    public async Task<ReviewResult> ReviewAsync(int id, bool confirm, string? reviewer, string? reason, CancellationToken cancellationToken)
+    public Task<ReviewResult> ReviewAsync(int id, bool confirm, string? reviewer, string? reason, CancellationToken cancellationToken) =>
+        ReviewAsync(AccessScope.City, id, confirm, reviewer, reason, cancellationToken);
+
+    /// <summary>
+    /// Confirms or dismisses a violation within <paramref name="scope"/>: one outside it (another district's) is not
+    /// found, so a district officer reviews only the officer's own districts' violations.
+    /// </summary>
+    /// <param name="scope">The reviewer's scope.</param>
+    /// <param name="id">The violation's id.</param>
+    /// <param name="confirm">True to confirm, false to dismiss.</param>
+    /// <param name="reviewer">The reviewer's name; required, at most <see cref="MaxReviewerLength"/> characters.</param>
+    /// <param name="reason">The reason; required to dismiss, at most <see cref="MaxReasonLength"/> characters.</param>
+    /// <param name="cancellationToken">Cancels the review.</param>
+    /// <returns>The outcome and the reviewed violation.</returns>
+    public async Task<ReviewResult> ReviewAsync(AccessScope scope, int id, bool confirm, string? reviewer, string? reason, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         reviewer = reviewer?.Trim();
         reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (string.IsNullOrEmpty(reviewer))
@@ -275,7 +308,7 @@ public sealed class ViolationService
         try
         {
             await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var v = await db.Violations.Include(x => x.Evidence).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+            var v = await db.Violations.InScope(scope, db.Vehicles).Include(x => x.Evidence).FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
             if (v is null)
             {
                 return new ReviewResult(ReviewOutcome.NotFound, null, $"There is no violation {id}.", $"不存在编号为{id}的违规记录。");
