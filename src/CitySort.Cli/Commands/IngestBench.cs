@@ -83,7 +83,9 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
                 {
                     await QuiesceAsync(cancellationToken);
                     report($"repeat {r + 1}/{repeats}: raw {(IsPostgres ? "binary COPY" : "prepared INSERT")} of {HttpEvents} GPS fixes");
-                    raw.Add(await RawAsync(await CreateStoreAsync(folder, $"raw{r}", cancellationToken), HttpRows(fleet, r, start), cancellationToken));
+                    var rawStore = await CreateStoreAsync(folder, $"raw{r}", cancellationToken);
+                    var rows = HttpRows(fleet, r, start);
+                    raw.Add(await RawAsync(rawStore, rows, cancellationToken));
                     await QuiesceAsync(cancellationToken);
                     report($"repeat {r + 1}/{repeats}: HTTP batches of {BatchSize} from {devices} devices");
                     http.Add(await HttpAsync(fleet, r, start, cancellationToken));
@@ -144,6 +146,27 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
             Directory.Delete(folder, recursive: true);
             await DropDatabasesAsync();
         }
+    }
+
+    /// <summary>
+    /// Reports, besides a run's rate, the process's CPU time per event over its timed part (all threads: the server, the
+    /// bench's own clients and background work such as the violation checks) and how many cores that kept busy on
+    /// average, which tells a run bound by CPU from one bound by waiting. The rate alone goes into the table.
+    /// </summary>
+    private double Metered(string name, long events, Stopwatch clock, TimeSpan cpuBefore)
+    {
+        var elapsed = clock.Elapsed;
+        var cpu = ProcessCpu() - cpuBefore;
+        var rate = IngestBenchStatistics.EventsPerSecond(events, elapsed);
+        report(string.Create(CultureInfo.InvariantCulture,
+            $"  {name}: {rate:0} events/s, process CPU {cpu.TotalMicroseconds / events:0.0} µs per event, {cpu / elapsed:0.00} cores busy on average"));
+        return rate;
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     /// <summary>The first device time of the runs: twelve hours ago, so every event is recent and none in the future.</summary>
@@ -322,11 +345,12 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
         return IsPostgres ? await RawCopyAsync(options, batches, cancellationToken) : await RawInsertAsync(options, batches, cancellationToken);
     }
 
-    private static async Task<double> RawInsertAsync(StorageOptions options, List<GpsRow[]> batches, CancellationToken cancellationToken)
+    private async Task<double> RawInsertAsync(StorageOptions options, List<GpsRow[]> batches, CancellationToken cancellationToken)
     {
         await using var connection = new SqliteConnection(options.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using (var wal = new SqliteCommand("PRAGMA journal_mode=WAL;PRAGMA synchronous=" + (options.SqliteSynchronous == SqliteSynchronous.Normal ? "NORMAL" : "FULL") + ";", connection))
+        // The settings of the intake's writing connection (WAL, sync, page cache, checkpoint interval): the same store.
+        await using (var wal = new SqliteCommand("PRAGMA journal_mode=WAL;" + CollectionEventStore.SqliteWriterPragmas(options.SqliteSynchronous), connection))
         {
             await wal.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -349,6 +373,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
         var ft = fix.Parameters.Add("@t", SqliteType.Integer);
         var fp = fix.Parameters.Add("@p", SqliteType.Text);
         var fx = fix.Parameters.Add("@x", SqliteType.Real);
+        var cpu = ProcessCpu();
         var clock = Stopwatch.StartNew();
         foreach (var batch in batches)
         {
@@ -377,10 +402,10 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return IngestBenchStatistics.EventsPerSecond(batches.Sum(b => b.Length), clock.Elapsed);
+        return Metered("raw", batches.Sum(b => b.Length), clock, cpu);
     }
 
-    private static async Task<double> RawCopyAsync(StorageOptions options, List<GpsRow[]> batches, CancellationToken cancellationToken)
+    private async Task<double> RawCopyAsync(StorageOptions options, List<GpsRow[]> batches, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(options.ConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -392,6 +417,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
             await partition.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var cpu = ProcessCpu();
         var clock = Stopwatch.StartNew();
         foreach (var batch in batches)
         {
@@ -440,7 +466,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        return IngestBenchStatistics.EventsPerSecond(batches.Sum(b => b.Length), clock.Elapsed);
+        return Metered("raw", batches.Sum(b => b.Length), clock, cpu);
     }
 
     /// <summary>The HTTP door: the same rows as the raw run, one batch per request, <see cref="HttpSenders"/> requests in flight, each with its device's key.</summary>
@@ -451,6 +477,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
             Device: fleet.First(d => d.Id == batch[0].DeviceId),
             Body: Encoding.UTF8.GetBytes("{\"events\":[" + string.Join(",", batch.Select(r => Gps(r.EventId, r.Plate, start, r.Index, withKind: true))) + "]}"))).ToList();
         var next = -1;
+        var cpu = ProcessCpu();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, HttpSenders).Select(async _ =>
         {
@@ -459,7 +486,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
                 await PostAsync(client, requests[r].Device, requests[r].Body, cancellationToken);
             }
         }));
-        return IngestBenchStatistics.EventsPerSecond(HttpEvents, clock.Elapsed);
+        return Metered("HTTP", HttpEvents, clock, cpu);
     }
 
     private static async Task PostAsync(HttpClient client, BenchDevice device, byte[] body, CancellationToken cancellationToken)
@@ -498,6 +525,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
                     .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                     .Build())
                 .ToArray()).ToArray();
+            var cpu = ProcessCpu();
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(clients.Select(async (client, d) =>
             {
@@ -510,7 +538,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
                     }
                 }
             }));
-            return IngestBenchStatistics.EventsPerSecond((long)fleet.Count * MqttEventsPerDevice, clock.Elapsed);
+            return Metered(run[0] == 'n' ? "MQTT no-op" : "MQTT", (long)fleet.Count * MqttEventsPerDevice, clock, cpu);
         }
         finally
         {

@@ -20,7 +20,14 @@ namespace CitySort.Collection;
 /// </summary>
 public sealed class EventIntake : IEventIntake, IAsyncDisposable
 {
-    private const int MaxEventsPerCommit = 10_000;
+    /// <summary>
+    /// The most events a commit takes beyond its first submission (which is always taken whole). Small enough that,
+    /// with several HTTP batches in flight, the writer commits some while the next ones are still being parsed and
+    /// validated on their callers' threads (before, one commit took every batch in flight, so the writer and the
+    /// callers took turns and neither overlapped the other); large enough that a commit's fixed cost (its sync)
+    /// stays small beside its rows'. One MQTT round of a city's fleet (one message per device) fits in one commit.
+    /// </summary>
+    internal const int MaxEventsPerCommit = IEventIntake.MaxBatchSize;
     private const int MaxAttempts = 3;
     private readonly CollectionEventStore store;
     private readonly RegistrySnapshotSource registry;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -11,6 +12,9 @@ public static partial class EventTimes
 {
     /// <summary>The business-day zone offset: Asia/Shanghai is UTC+8 all year (no daylight saving since 1991).</summary>
     public static readonly TimeSpan BusinessDayOffset = TimeSpan.FromHours(8);
+
+    /// <summary>The zones looked up so far, by id (null: no such zone); ids come from device registrations, so few.</summary>
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo?> Zones = new(StringComparer.Ordinal);
 
     /// <summary>The Asia/Shanghai calendar day of an instant.</summary>
     /// <param name="instant">Any instant.</param>
@@ -28,16 +32,20 @@ public static partial class EventTimes
     /// <returns>False when the id names no zone known to the system.</returns>
     public static bool TryFindZone(string? timeZoneId, out TimeZoneInfo zone)
     {
-        try
+        // Looked up once per id (every event asks; the system's own cache takes a lock on each call).
+        var found = Zones.GetOrAdd(timeZoneId ?? DeviceIdentity.DefaultTimeZoneId, static id =>
         {
-            zone = TimeZoneInfo.FindSystemTimeZoneById(timeZoneId ?? DeviceIdentity.DefaultTimeZoneId);
-            return true;
-        }
-        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            zone = TimeZoneInfo.Utc;
-            return false;
-        }
+            try
+            {
+                return TimeZoneInfo.FindSystemTimeZoneById(id);
+            }
+            catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+            {
+                return null;
+            }
+        });
+        zone = found ?? TimeZoneInfo.Utc;
+        return found is not null;
     }
 
     /// <summary>

@@ -185,4 +185,74 @@ public sealed class ViolationServiceTests
         var stored = Assert.Single(await service.ListAsync(new ViolationQuery(Kind: ViolationKind.MixedAtFacility), Ct));
         Assert.Equal((id, ViolationStatus.Confirmed, "WTE"), (stored.Id, stored.Status, stored.FacilityCode));
     }
+
+    [Fact]
+    public async Task Gps_fixes_alone_check_the_planned_vehicle_for_leaving_its_line_and_do_not_read_the_day_of_a_vehicle_without_a_route()
+    {
+        await using var db = await TestDatabase.SqliteAsync();
+        await SeedAsync(db);
+        const string unplanned = "浙C0002";
+        await using (var context = db.Context())
+        {
+            context.Vehicles.Add(new Vehicle { Plate = unplanned, DistrictCode = "330302", AreaCode = "330302", HaulerCode = "H1", CapacityKg = 5000, CapacityCubicMetres = 8 });
+            // The plan's path runs due east along 28.000 N: depot (120.65) → A (120.66) → B (120.67) → KWP (120.70).
+            context.DailyPlans.Add(new DailyPlan
+            {
+                Date = Day, AreaCode = "330302", DistrictCode = "330302", Category = WasteCategory.Kitchen, ProfileId = "wenzhou-2015", ProfileVersion = "1",
+                DepotName = "depot", DepotLongitude = 120.65, DepotLatitude = 28.0, ShiftStart = new TimeOnly(5, 0), ShiftEnd = new TimeOnly(17, 0),
+                Trips =
+                [
+                    new PlannedTrip
+                    {
+                        VehiclePlate = Plate, VehicleTrip = 1, FacilityCode = "KWP", FacilityName = "KWP", FacilityLongitude = 120.70, FacilityLatitude = 28.0,
+                        Stops =
+                        [
+                            new PlannedStop { Sequence = 1, SiteCode = "A", SiteName = "A", Longitude = 120.66, Latitude = 28.0, ArrivesAt = new TimeOnly(6, 0) },
+                            new PlannedStop { Sequence = 2, SiteCode = "B", SiteName = "B", Longitude = 120.67, Latitude = 28.0, ArrivesAt = new TimeOnly(6, 20) },
+                        ],
+                    },
+                ],
+            });
+            await context.SaveChangesAsync(Ct);
+        }
+
+        var events = new CountingEventReader();
+        var factory = new ServiceCollection().AddCitySortStorage(db.Options).BuildServiceProvider().GetRequiredService<IDbContextFactory<CitySortDbContext>>();
+        var service = new ViolationService(factory, events, ProfileLoader.LoadDefault(), new FakeTimeProvider(At("09:00").ToUniversalTime()));
+
+        // 28.006 N is 0.006 × 111,195 = 667.2 m north of the path (> 500 m) from 08:00 to 08:11: 11 min > 10 min.
+        CollectionEvent[] planned = [Fix("g1", "07:55", 120.652, 28.0), Fix("g2", "08:00", 120.653, 28.006), Fix("g3", "08:05", 120.655, 28.007), Fix("g4", "08:11", 120.657, 28.006), Fix("g5", "08:15", 120.658, 28.004)];
+        // The same track from a vehicle with neither plan nor dedicated line: nothing can be off its line.
+        CollectionEvent[] other = planned.Cast<GpsFixEvent>().Select(f => f with { EventId = "u-" + f.EventId, VehiclePlate = unplanned }).ToArray<CollectionEvent>();
+        events.Inner.Events.AddRange(planned);
+        events.Inner.Events.AddRange(other);
+
+        await service.EvaluateBatchAsync(Batch([.. planned, .. other]), Ct);
+
+        var found = Assert.Single(await service.ListAsync(new ViolationQuery(From: Day, To: Day), Ct));
+        Assert.Equal((ViolationKind.OffPlannedLine, Plate), (found.Kind, found.VehiclePlate));
+        Assert.Equal(["g2", "g3", "g4"], found.Evidence.OrderBy(e => e.Ordinal).Select(e => e.EventId));
+        Assert.Equal(1, events.VehicleDayReads.GetValueOrDefault(Plate));
+        Assert.Equal(0, events.VehicleDayReads.GetValueOrDefault(unplanned));
+    }
+
+    /// <summary>The in-memory reader, counting the vehicle-day reads per plate.</summary>
+    private sealed class CountingEventReader : ICollectionEventReader
+    {
+        public InMemoryEventReader Inner { get; } = new();
+
+        public Dictionary<string, int> VehicleDayReads { get; } = new(StringComparer.Ordinal);
+
+        public Task<IReadOnlyList<CollectionEvent>> ReadVehicleDayAsync(string vehiclePlate, DateOnly businessDay, CancellationToken cancellationToken)
+        {
+            VehicleDayReads[vehiclePlate] = VehicleDayReads.GetValueOrDefault(vehiclePlate) + 1;
+            return Inner.ReadVehicleDayAsync(vehiclePlate, businessDay, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<CollectionEvent>> ReadDayAsync(DateOnly businessDay, EventKind? kind, CancellationToken cancellationToken) =>
+            Inner.ReadDayAsync(businessDay, kind, cancellationToken);
+
+        public Task<IReadOnlyList<CollectionEvent>> ReadByIdsAsync(IReadOnlyList<EventKey> keys, CancellationToken cancellationToken) =>
+            Inner.ReadByIdsAsync(keys, cancellationToken);
+    }
 }

@@ -28,6 +28,7 @@ public sealed class ViolationService
     private readonly PolicyProfile profile;
     private readonly TimeProvider time;
     private readonly ViolationRules rules;
+    private static readonly IReadOnlySet<ViolationKind> OffPlannedLineOnly = new HashSet<ViolationKind> { ViolationKind.OffPlannedLine };
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>Creates the service.</summary>
@@ -64,6 +65,7 @@ public sealed class ViolationService
     {
         ArgumentNullException.ThrowIfNull(batch);
         var vehicleDays = new SortedSet<(string Plate, DateOnly Day)>();
+        var withOtherThanFixes = new HashSet<(string Plate, DateOnly Day)>();
         var clearanceDays = new SortedSet<DateOnly>();
         foreach (var e in batch.Accepted)
         {
@@ -77,6 +79,10 @@ public sealed class ViolationService
             if (plate is not null)
             {
                 vehicleDays.Add((plate, e.BusinessDay));
+                if (e is not GpsFixEvent)
+                {
+                    withOtherThanFixes.Add((plate, e.BusinessDay));
+                }
             }
 
             if (e is PickupEvent { Category: { } c } && rules.SameDayClearanceCategories.Contains(c) && IsPast(rules.ClearanceInstant(e.BusinessDay)))
@@ -85,11 +91,30 @@ public sealed class ViolationService
             }
         }
 
+        // Before the clearance time, of the live kinds only the off-line check reads GPS fixes: new fixes alone cannot
+        // change the others' findings, so only it is evaluated again, and only for the vehicles that can have an
+        // off-line finding that day (planned, on a dedicated line, or with one stored), found set-wise (docs/violations.md).
+        var fixesOnly = vehicleDays.Where(vd => !IsPast(rules.ClearanceInstant(vd.Day)) && !withOtherThanFixes.Contains(vd)).ToList();
+        var offLineCandidates = new HashSet<(string Plate, DateOnly Day)>();
+        foreach (var byDay in fixesOnly.GroupBy(vd => vd.Day))
+        {
+            foreach (var plate in await OffLineCandidatesAsync(byDay.Key, byDay.Select(vd => vd.Plate).ToList(), cancellationToken))
+            {
+                offLineCandidates.Add((plate, byDay.Key));
+            }
+        }
+
+        var skipped = fixesOnly.Where(vd => !offLineCandidates.Contains(vd)).ToHashSet();
         foreach (var (plate, day) in vehicleDays)
         {
+            if (skipped.Contains((plate, day)))
+            {
+                continue;
+            }
+
             var kinds = IsPast(rules.ClearanceInstant(day))
                 ? ViolationKinds.VehicleDay
-                : ViolationKinds.Live;
+                : withOtherThanFixes.Contains((plate, day)) ? ViolationKinds.Live : OffPlannedLineOnly;
             await EvaluateVehicleDayAsync(plate, day, kinds, cancellationToken);
         }
 
@@ -110,7 +135,10 @@ public sealed class ViolationService
     {
         ArgumentNullException.ThrowIfNull(plate);
         ArgumentNullException.ThrowIfNull(kinds);
-        var dayEvents = await events.ReadVehicleDayAsync(plate, day, cancellationToken);
+
+        // The off-line check alone needs the day's events only when the vehicle has a planned route that day.
+        var onlyOffLine = kinds.All(k => k == ViolationKind.OffPlannedLine);
+        var dayEvents = onlyOffLine ? null : await events.ReadVehicleDayAsync(plate, day, cancellationToken);
         await gate.WaitAsync(cancellationToken);
         try
         {
@@ -121,7 +149,12 @@ public sealed class ViolationService
                 return [];
             }
 
-            var input = await VehicleDayInputAsync(db, VehicleRuleFacts.Of(vehicle), day, dayEvents, cancellationToken);
+            var input = await VehicleDayInputAsync(db, VehicleRuleFacts.Of(vehicle), day, dayEvents ?? [], cancellationToken);
+            if (dayEvents is null && (input.DayPlan ?? input.Line) is not null)
+            {
+                input = input with { Events = await events.ReadVehicleDayAsync(plate, day, cancellationToken) };
+            }
+
             var findings = VehicleDayRules.Evaluate(input, kinds);
             var scope = kinds.Where(ViolationKinds.VehicleDay.Contains).ToList();
             await UpsertAsync(db, findings, db.Violations.Where(v => v.BusinessDay == day && v.VehiclePlate == plate && scope.Contains(v.Kind)), cancellationToken);
@@ -377,6 +410,27 @@ public sealed class ViolationService
         {
             gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Those of <paramref name="plates"/> that can have an off-line finding on <paramref name="day"/>: in a daily plan of
+    /// the day, running a dedicated line, or with an off-line finding stored for the day (which a new evaluation may
+    /// remove). For any other plate the evaluation finds nothing and has nothing to remove.
+    /// </summary>
+    private async Task<HashSet<string>> OffLineCandidatesAsync(DateOnly day, List<string> plates, CancellationToken cancellationToken)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        found.UnionWith(await db.PlannedTrips.AsNoTracking()
+            .Where(t => plates.Contains(t.VehiclePlate) && db.DailyPlans.Any(p => p.Id == t.DailyPlanId && p.Date == day))
+            .Select(t => t.VehiclePlate).Distinct().ToListAsync(cancellationToken));
+        found.UnionWith(await db.DedicatedLines.AsNoTracking()
+            .Where(l => l.VehiclePlate != null && plates.Contains(l.VehiclePlate))
+            .Select(l => l.VehiclePlate!).ToListAsync(cancellationToken));
+        found.UnionWith(await db.Violations.AsNoTracking()
+            .Where(v => v.BusinessDay == day && v.Kind == ViolationKind.OffPlannedLine && v.VehiclePlate != null && plates.Contains(v.VehiclePlate))
+            .Select(v => v.VehiclePlate!).ToListAsync(cancellationToken));
+        return found;
     }
 
     private async Task<VehicleDayInput> VehicleDayInputAsync(
