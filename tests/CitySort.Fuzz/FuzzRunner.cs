@@ -8,7 +8,7 @@ namespace CitySort.Fuzz;
 /// Runs one target: every seed first, then mutated inputs (<see cref="Mutator"/>) until the execution count or the
 /// time is spent, each input in-process through the real parser with a time bound. An input whose answer is of a
 /// kind not seen before joins the pool, so that mutations reach past the first check. Crashes (one saved per exception
-/// type and throwing method), hangs (the run stops) and partial writes are the findings.
+/// type, throwing method and message), hangs (the run stops) and partial writes are the findings.
 /// </summary>
 public static class FuzzRunner
 {
@@ -72,7 +72,8 @@ public static class FuzzRunner
             catch (Exception e)
             {
                 var frame = new StackTrace(e).GetFrames().FirstOrDefault(f => f.GetMethod()?.DeclaringType?.Namespace?.StartsWith("CitySort", StringComparison.Ordinal) == true);
-                var kind = e.GetType().FullName + " at " + frame?.GetMethod()?.DeclaringType?.FullName + "." + frame?.GetMethod()?.Name;
+                var message = new string(e.Message.Where(ch => !char.IsDigit(ch)).Take(100).ToArray());
+                var kind = e.GetType().FullName + " at " + frame?.GetMethod()?.DeclaringType?.FullName + "." + frame?.GetMethod()?.Name + ": " + message;
                 if (crashKinds.Add(kind))
                 {
                     findings.Add(Save(options, target, "crash", kind + Environment.NewLine + e, input));
