@@ -156,6 +156,19 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void A_CVRPLIB_coordinate_beyond_the_exact_integer_range_still_reads_at_once()
+    {
+        // Found by the fuzzer (tests/fuzz/regressions/cvrplib): x = 2^31 made dx² + dy² overflow in the exact integer
+        // path, and the square root's correction loop then ran for minutes.
+        var text = SmallVrp.Replace("3 6 8\n", "3 2147483648 8\n", StringComparison.Ordinal);
+
+        var problem = CvrplibReader.Parse(new StringReader(text), "tiny.vrp").GetValueOrThrow();
+
+        // sqrt(2^62 + 8^2) = 2147483648.0000000149, rounded to the nearest whole number: 2147483648.
+        Assert.Equal(new Distance(2_147_483_648), problem.Distance(0, problem.ClientNode(1)));
+    }
+
+    [Fact]
     public void A_solution_cost_beyond_the_integer_range_is_reported_not_thrown()
     {
         // Found by the fuzzer (tests/fuzz/regressions/solution): the cost once overflowed the conversion to Int64.
