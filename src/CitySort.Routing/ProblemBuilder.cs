@@ -372,7 +372,10 @@ public sealed class ProblemBuilder
     /// <summary>One arc under a convention; exact for integer coordinate differences.</summary>
     internal static long EuclideanArc(double dx, double dy, EuclideanConvention convention)
     {
-        var integral = Math.Abs(dx) < 3e9 && Math.Abs(dy) < 3e9 && dx == Math.Floor(dx) && dy == Math.Floor(dy);
+        // The exact integer path must not overflow: 4 (dx² + dy²) < 2^63 needs |dx|, |dy| < 1.07e9, and 100 (dx² + dy²)
+        // needs |dx|, |dy| < 2.14e8. Beyond (no real instance comes near), the double path is used.
+        var limit = convention == EuclideanConvention.RoundNearest ? 1e9 : 2e8;
+        var integral = Math.Abs(dx) < limit && Math.Abs(dy) < limit && dx == Math.Floor(dx) && dy == Math.Floor(dy);
         if (integral)
         {
             var squared = ((long)dx * (long)dx) + ((long)dy * (long)dy);

@@ -133,6 +133,54 @@ public sealed class ReaderTests
     }
 
     [Fact]
+    public void A_Solomon_time_too_large_to_count_in_tenths_is_reported_not_thrown()
+    {
+        // Found by the fuzzer (tests/fuzz/regressions/solomon): a decimal beyond Int64 once threw OverflowException.
+        var text = "T1\nVEHICLE\nNUMBER CAPACITY\n2 50\nCUSTOMER\nCUST NO. X Y DEMAND READY DUE SERVICE\n0 0 0 0 0 100 0\n1 1 1 5 0 99999999999999999999999 10\n";
+
+        var result = SolomonReader.Parse(new StringReader(text), "t1.txt");
+
+        // The limit is 10^15 tenths = 10^14 in the file's units.
+        Assert.Contains(result.Errors, e => e.Line == 8 && e.Reason.EndsWith("\"99999999999999999999999\" is too large (at most 100000000000000)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_CVRPLIB_dimension_beyond_the_readers_limit_is_refused_before_anything_is_allocated()
+    {
+        // Found by the fuzzer (tests/fuzz/regressions/cvrplib): DIMENSION 2147483647 once listed a missing line per node, without end.
+        var text = SmallVrp.Replace("DIMENSION : 4", "DIMENSION : 2147483647", StringComparison.Ordinal);
+
+        var result = CvrplibReader.Parse(new StringReader(text), "tiny.vrp");
+
+        Assert.Equal("tiny.vrp:4: DIMENSION 2147483647 is more nodes than this reader takes (at most 10010)", result.Errors[0].ToString());
+    }
+
+    [Fact]
+    public void A_CVRPLIB_coordinate_beyond_the_exact_integer_range_still_reads_at_once()
+    {
+        // Found by the fuzzer (tests/fuzz/regressions/cvrplib): x = 2^31 made dx² + dy² overflow in the exact integer
+        // path, and the square root's correction loop then ran for minutes.
+        var text = SmallVrp.Replace("3 6 8\n", "3 2147483648 8\n", StringComparison.Ordinal);
+
+        var problem = CvrplibReader.Parse(new StringReader(text), "tiny.vrp").GetValueOrThrow();
+
+        // sqrt(2^62 + 8^2) = 2147483648.0000000149, rounded to the nearest whole number: 2147483648.
+        Assert.Equal(new Distance(2_147_483_648), problem.Distance(0, problem.ClientNode(1)));
+    }
+
+    [Fact]
+    public void A_solution_cost_beyond_the_integer_range_is_reported_not_thrown()
+    {
+        // Found by the fuzzer (tests/fuzz/regressions/solution): the cost once overflowed the conversion to Int64.
+        var problem = CvrplibReader.Parse(new StringReader(SmallVrp), "tiny.vrp").GetValueOrThrow();
+
+        var result = SolutionFileReader.Parse(new StringReader("Route #1: 1 2 3\nCost 14812529879999749611811\n"), "tiny.sol", problem);
+
+        // CostScale 1: the limit is 10^18 / 1.
+        Assert.Equal("tiny.sol:2: cost 14812529879999749611811 is too large (at most 1000000000000000000)", result.Errors.Single().ToString());
+    }
+
+    [Fact]
     public void A_Solomon_file_without_a_name_line_still_reads()
     {
         var text = "VEHICLE\nNUMBER CAPACITY\n2 50\nCUSTOMER\nCUST NO. X Y DEMAND READY DUE SERVICE\n0 0 0 0 0 100 0\n1 1 1 5 0 20 10\n";

@@ -104,6 +104,27 @@ public sealed class WasteCollectionReaderTests
     }
 
     [Fact]
+    public void Values_too_large_for_the_integer_measures_are_reported_not_thrown()
+    {
+        // Found by the fuzzer (tests/fuzz/regressions/wcvrptw): the largest decimal times 100 once overflowed, and a
+        // value beyond Int64 once threw in the conversion. The limit is 10^15 scaled units: 10^13 feet, 10^14 yards.
+        var text = Header +
+            "0\t0\t0\t0400\t1500\t0\t9999\t0\r\n" +
+            "1\t79228162514264337593543950335\t0\t0000\t2400\t1600\t9999\t2\r\n" +
+            "2\t0\t10\t0700\t0830\t180\t900000000000000000\t1\r\n";
+
+        var result = WasteCollectionReader.Parse(new StringReader(text), "big_stop.txt");
+
+        Assert.Null(result.Value);
+        Assert.Equal(
+            [
+                "big_stop.txt:8: X (feet) \"79228162514264337593543950335\" is too large (at most 10000000000000 in size)",
+                "big_stop.txt:9: load (yards) \"900000000000000000\" is too large (at most 100000000000000 in size)",
+            ],
+            result.Errors.Select(e => e.ToString()));
+    }
+
+    [Fact]
     public void Bad_rows_are_reported_with_their_line_and_nothing_is_read()
     {
         var text = Header +

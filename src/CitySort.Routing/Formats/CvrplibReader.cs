@@ -19,6 +19,12 @@ namespace CitySort.Routing.Formats;
 /// </remarks>
 public static class CvrplibReader
 {
+    /// <summary>
+    /// The most nodes (DIMENSION, depot included) a file may declare: ten times the largest X instance (1001 nodes) and
+    /// beyond any city's daily problem; a larger DIMENSION is refused before anything is allocated for it.
+    /// </summary>
+    public const int MaxDimension = 10_010;
+
     /// <summary>Reads a .vrp file.</summary>
     /// <param name="path">The file path; it is named in errors as given.</param>
     /// <returns>The problem, or every error as "file:line: reason".</returns>
@@ -92,6 +98,12 @@ public static class CvrplibReader
                         break;
                     case "DIMENSION":
                         dimension = ParseInt(value, line, "DIMENSION", 2, Error);
+                        if (dimension > MaxDimension)
+                        {
+                            Error(line, $"DIMENSION {dimension} is more nodes than this reader takes (at most {MaxDimension})");
+                            dimension = null;
+                        }
+
                         break;
                     case "CAPACITY":
                         capacity = ParseInt(value, line, "CAPACITY", 1, Error);

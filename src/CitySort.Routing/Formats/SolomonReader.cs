@@ -19,6 +19,9 @@ public static class SolomonReader
     /// <summary>The scale of the DIMACS convention: stored units per unit of the file.</summary>
     public const int Scale = 10;
 
+    /// <summary>The largest time in tenths (10^15): far beyond any instance, and small enough that sums along a route cannot overflow.</summary>
+    public const long MaxTenths = 1_000_000_000_000_000;
+
     /// <summary>Reads a Solomon-format file.</summary>
     /// <param name="path">The file path; it is named in errors as given.</param>
     /// <returns>The problem, or every error as "file:line: reason".</returns>
@@ -219,6 +222,12 @@ public static class SolomonReader
     {
         if (decimal.TryParse(token, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value >= 0)
         {
+            if (value > MaxTenths / Scale)
+            {
+                error(line, $"{what} \"{token}\" is too large (at most {MaxTenths / Scale})");
+                return null;
+            }
+
             var tenths = value * Scale;
             if (tenths == decimal.Truncate(tenths))
             {

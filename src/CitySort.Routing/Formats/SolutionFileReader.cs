@@ -14,6 +14,9 @@ namespace CitySort.Routing.Formats;
 /// </remarks>
 public static class SolutionFileReader
 {
+    /// <summary>The largest stated cost in the problem's integer units (10^18, below <see cref="long.MaxValue"/>).</summary>
+    public const long MaxCost = 1_000_000_000_000_000_000;
+
     /// <summary>Reads a .sol file for <paramref name="problem"/>.</summary>
     /// <param name="path">The file path; it is named in errors as given.</param>
     /// <param name="problem">The problem the solution belongs to.</param>
@@ -69,6 +72,12 @@ public static class SolutionFileReader
                 }
                 else if (decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var cost) && cost >= 0)
                 {
+                    if (cost > MaxCost / problem.CostScale)
+                    {
+                        Error(line, $"cost {value} is too large (at most {MaxCost / problem.CostScale})");
+                        continue;
+                    }
+
                     var scaled = cost * problem.CostScale;
                     if (scaled != decimal.Truncate(scaled))
                     {

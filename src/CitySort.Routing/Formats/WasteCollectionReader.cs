@@ -37,6 +37,9 @@ public static class WasteCollectionReader
     /// <summary>Stored distance units per foot: hundredths of a foot.</summary>
     public const int DistanceUnitsPerFoot = 100;
 
+    /// <summary>The largest value in the file's scaled units (10^15): far beyond any instance, and small enough that sums along a route cannot overflow.</summary>
+    public const long MaxScaled = 1_000_000_000_000_000;
+
     /// <summary>Stored distance units per mile (5280 ft × 100): the problem's <see cref="Problem.CostScale"/>.</summary>
     public const int DistanceUnitsPerMile = 5280 * DistanceUnitsPerFoot;
 
@@ -264,6 +267,12 @@ public static class WasteCollectionReader
 
     private static long? ToScaled(decimal value, int scale, int decimals, Action<string> fail)
     {
+        if (Math.Abs(value) > MaxScaled / scale)
+        {
+            fail($"is too large (at most {MaxScaled / scale} in size)");
+            return null;
+        }
+
         var scaled = value * scale;
         if (scaled != decimal.Truncate(scaled))
         {

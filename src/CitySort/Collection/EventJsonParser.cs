@@ -61,6 +61,16 @@ public static class EventJsonParser
                 $"$：报文 {incoming.Utf8Json.Length} 字节，超过上限 {IEventIntake.MaxPayloadBytes} 字节"));
         }
 
+        // System.Text.Json checks the structure but leaves the bytes inside strings to be decoded when read, where a
+        // byte that is not UTF-8 would throw; so the whole payload is checked first and refused as malformed.
+        if (Utf8Text.FirstInvalidByte(incoming.Utf8Json.Span) is { } bad)
+        {
+            return Fail(null, incoming.Kind, new EventProblem(
+                ReasonCodes.Malformed,
+                $"$: the payload is not UTF-8 text (byte {bad + 1}, 0x{incoming.Utf8Json.Span[bad]:X2}, cannot be read)",
+                $"$：报文不是 UTF-8 文本（第 {bad + 1} 字节 0x{incoming.Utf8Json.Span[bad]:X2} 无法读取）"));
+        }
+
         JsonDocument document;
         try
         {
@@ -73,6 +83,15 @@ public static class EventJsonParser
                 ReasonCodes.Malformed,
                 "$: the payload is not valid JSON" + where,
                 "$：报文不是有效的 JSON" + where.Replace("line", "行", StringComparison.Ordinal).Replace("byte", "字节", StringComparison.Ordinal)));
+        }
+
+        if (JsonStringCheck.FirstUnreadableString(incoming.Utf8Json.Span, new JsonReaderOptions { MaxDepth = 16 }) is { } unreadable)
+        {
+            document.Dispose();
+            return Fail(null, incoming.Kind, new EventProblem(
+                ReasonCodes.Malformed,
+                $"$: the string at byte {unreadable + 1} holds an escape that is no character (a lone surrogate such as \\ud800)",
+                $"$：第 {unreadable + 1} 字节处的字符串含有不成字符的转义（如单独的代理项 \\ud800）"));
         }
 
         using (document)

@@ -25,6 +25,25 @@ internal static class GeoJsonBoundaryReader
         var features = new List<BoundaryFeature>();
         var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
         var utf8 = start == 0 ? bytes : bytes[start..];
+        if (Utf8Text.FirstInvalidByte(utf8) is { } bad)
+        {
+            var (badLine, badColumn) = JsonPositionMap.LinesOnly(utf8).PositionOf(bad);
+            problems.Add(new Why(
+                "文件不是 UTF-8 文本（可能存成了 GBK/ANSI）：请另存为 UTF-8 后重新导入",
+                "the file is not UTF-8 text (it may have been saved as GBK/ANSI): save it as UTF-8 and import it again").At(file, badLine, badColumn, null));
+            return features;
+        }
+
+        // A string escape that is no character (a lone surrogate such as "\ud800") passes the parser but cannot be read.
+        if (JsonStringCheck.FirstUnreadableString(utf8, ReaderOptions) is { } unreadable)
+        {
+            var (stringLine, stringColumn) = JsonPositionMap.LinesOnly(utf8).PositionOf(unreadable);
+            problems.Add(new Why(
+                "此处字符串含有不成字符的转义（如单独的代理项 \\ud800）：请写出字符本身或完整的代理对",
+                "the string here holds an escape that is no character (a lone surrogate such as \\ud800): write the character itself or a complete pair").At(file, stringLine, stringColumn, null));
+            return features;
+        }
+
         JsonDocument document;
         try
         {
@@ -204,6 +223,7 @@ internal static class GeoJsonBoundaryReader
             return null;
         }
 
+        var shapes = new List<Polygon>(polygons.Count);
         for (var p = 0; p < polygons.Count; p++)
         {
             var nts = Factory.CreatePolygon(
@@ -217,6 +237,17 @@ internal static class GeoJsonBoundaryReader
                 problem(where, new Why($"多边形无效（{error.Message}），位置约在 {near}", $"the polygon is not valid: {error.Message} near {near}"));
                 return null;
             }
+
+            shapes.Add(nts);
+        }
+
+        // Each polygon may be valid while together they are not (OGC simple features: the polygons of a MultiPolygon
+        // may touch only at points); such a shape cannot be compared with the stored boundary or tested for points.
+        if (shapes.Count > 1 && new IsValidOp(Factory.CreateMultiPolygon([.. shapes])).ValidationError is { } overlap)
+        {
+            var near = overlap.Coordinate.X.ToString(CultureInfo.InvariantCulture) + ", " + overlap.Coordinate.Y.ToString(CultureInfo.InvariantCulture);
+            problem(coordinatesPath, new Why($"MultiPolygon 的多边形相互重叠或沿边相接（{overlap.Message}），位置约在 {near}", $"the polygons of the MultiPolygon overlap or share an edge: {overlap.Message} near {near}"));
+            return null;
         }
 
         var converted = polygons.Select(polygon => polygon.Select(ring => ring.Select(c =>

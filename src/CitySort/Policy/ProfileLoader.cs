@@ -119,6 +119,14 @@ public static class ProfileLoader
             return new ProfileLoadResult(null, [new ProfileError(sourceName, JsonPathText.Root, line, column, "the file is not valid JSON: " + PlainParserMessage(ex.Message))]);
         }
 
+        if (Imports.JsonStringCheck.FirstUnreadableString(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow }) is { } unreadable)
+        {
+            document.Dispose();
+            var (stringLine, stringColumn) = JsonPositionMap.LinesOnly(bytes).PositionOf(unreadable);
+            return new ProfileLoadResult(null, [new ProfileError(sourceName, JsonPathText.Root, stringLine, stringColumn,
+                "the string here holds an escape that is no character (a lone surrogate such as \\ud800); write the character itself or a complete pair")]);
+        }
+
         using (document)
         {
             var reader = new ProfileReader(sourceName, JsonPositionMap.Build(bytes));
