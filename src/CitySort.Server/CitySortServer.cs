@@ -103,6 +103,7 @@ public static class CitySortServer
         builder.Services.AddSingleton<SetupLink>();
         builder.Services.AddHostedService<SetupLinkAnnouncer>();
         builder.Services.AddAuthorization(AuthorizationPolicies.AddTo);
+        builder.Services.AddCookieWriteAntiforgery();
         builder.Services.AddCitySortRateLimits(options.WritePermitsPerMinute);
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer<CitySortDocumentTransformer>());
 
@@ -135,6 +136,7 @@ public static class CitySortServer
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseCookieWriteAntiforgery();
 
         app.MapAuthEndpoints();
         app.MapDistrictEndpoints();

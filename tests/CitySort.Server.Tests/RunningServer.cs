@@ -72,6 +72,7 @@ public sealed class RunningServer : IAsyncDisposable
             response.EnsureSuccessStatusCode();
         }
 
+        await SignIn.UseAntiforgeryTokenAsync(client, cancellationToken);
         return new RunningServer(app, baseAddress, client, cookies, adminUserName, password);
     }
 

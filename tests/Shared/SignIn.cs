@@ -35,7 +35,34 @@ public static class SignIn
             throw new InvalidOperationException($"Sign-in of {userName} refused ({(int)response.StatusCode}): {body}");
         }
 
+        await UseAntiforgeryTokenAsync(client, cancellationToken);
         return client;
+    }
+
+    /// <summary>The request header of the anti-forgery token that cookie-authenticated writes carry.</summary>
+    public const string AntiforgeryHeader = "X-CSRF-Token";
+
+    /// <summary>
+    /// Reads the signed-in user's anti-forgery token from <c>GET /api/auth/me</c>, as the dashboard does, and sends
+    /// it with every later request of <paramref name="client"/> (docs/security.md, "Anti-forgery").
+    /// </summary>
+    /// <param name="client">A client holding a sign-in cookie.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <exception cref="InvalidOperationException">When the server gives no token (the client is not signed in).</exception>
+    public static async Task UseAntiforgeryTokenAsync(HttpClient client, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        using var me = await client.GetAsync(new Uri("api/auth/me", UriKind.Relative), cancellationToken);
+        me.EnsureSuccessStatusCode();
+        var view = await me.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellationToken);
+        var token = view.TryGetProperty("antiforgeryToken", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String ? t.GetString() : null;
+        if (string.IsNullOrEmpty(token))
+        {
+            throw new InvalidOperationException("GET /api/auth/me gave no anti-forgery token: the client is not signed in.");
+        }
+
+        client.DefaultRequestHeaders.Remove(AntiforgeryHeader);
+        client.DefaultRequestHeaders.Add(AntiforgeryHeader, token);
     }
 
     /// <summary>The sign-in cookie a client of <see cref="ClientAsync"/> holds for <paramref name="baseAddress"/>.</summary>

@@ -28,8 +28,8 @@ internal static partial class Problems
     /// <summary>The request line Kestrel accepts (256 KiB), above <see cref="MaxUriLength"/> so that the API, not Kestrel, answers 414 with a body.</summary>
     public const int KestrelMaxRequestLineBytes = 256 * 1024;
 
-    private const string ChineseKey = "detailZh";
-    private const string EnglishKey = "detailEn";
+    internal const string ChineseKey = "detailZh";
+    internal const string EnglishKey = "detailEn";
 
     private static readonly Dictionary<int, (string Zh, string En)> Titles = new()
     {

@@ -22,8 +22,11 @@ internal static class AuthEndpoints
         var group = app.MapGroup("/api/auth").WithTags("Sign-in").AllowAnonymous();
         group.MapGet("/me", Me)
             .WithName("GetCurrentUser")
-            .WithSummary("Who is signed in (user name, role, district scope); signedIn false when nobody is, with setupOpen true while no account exists.");
+            .WithSummary("Who is signed in (user name, role, district scope); signedIn false when nobody is, with setupOpen true while no account exists; antiforgeryToken is the token every write of the signed-in user sends in X-CSRF-Token.");
+        // Sign-in and set-up carry their own credentials (password, one-time token) and may be called while signed in,
+        // so they need no anti-forgery token (CookieWriteAntiforgery).
         group.MapPost("/sign-in", SignIn)
+            .DisableAntiforgery()
             .RequireRateLimiting(RateLimits.SignInPolicy)
             .WithName("SignIn")
             .WithSummary("Signs in with user name and password and sets the sign-in cookie; 401 with the reason (wrong name or password, or locked after repeated failures).")
@@ -32,6 +35,7 @@ internal static class AuthEndpoints
             .WithName("SignOut")
             .WithSummary("Signs out: the sign-in cookie is removed.");
         group.MapPost("/setup", Setup)
+            .DisableAntiforgery()
             .RequireRateLimiting(RateLimits.SignInPolicy)
             .WithName("SetUpFirstAdministrator")
             .WithSummary("Creates the first city administrator with the token of the one-time set-up link printed by serve, and signs in; 400 with the reasons (link used or expired, password too short or too common).")
@@ -43,7 +47,8 @@ internal static class AuthEndpoints
             ? new CurrentUserView(true, user.Identity.Name, user.FindFirstValue(ClaimTypes.Role), user.FindAll(CitySortClaimTypes.District).Select(c => c.Value).ToList(), false)
             : new CurrentUserView(false, null, null, [], link.IsOpen);
 
-    private static Ok<CurrentUserView> Me(HttpContext context, SetupLink link) => TypedResults.Ok(Describe(context.User, link));
+    private static Ok<CurrentUserView> Me(HttpContext context, SetupLink link) =>
+        TypedResults.Ok(Describe(context.User, link) with { AntiforgeryToken = CookieWriteAntiforgery.TokenFor(context) });
 
     private static async Task<Results<Ok<CurrentUserView>, ProblemHttpResult>> SignIn(
         SignInRequest body, SignInManager<CitySortUser> signIn, IUserClaimsPrincipalFactory<CitySortUser> principals, SetupLink link)

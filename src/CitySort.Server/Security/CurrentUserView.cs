@@ -6,4 +6,12 @@ namespace CitySort.Server.Security;
 /// <param name="Role">The role (<see cref="CitySort.Security.CitySortRoles"/>), or null.</param>
 /// <param name="Districts">The districts of a district officer's scope; empty otherwise.</param>
 /// <param name="SetupOpen">Whether a one-time set-up link is open (no account exists yet).</param>
-public sealed record CurrentUserView(bool SignedIn, string? UserName, string? Role, IReadOnlyList<string> Districts, bool SetupOpen);
+public sealed record CurrentUserView(bool SignedIn, string? UserName, string? Role, IReadOnlyList<string> Districts, bool SetupOpen)
+{
+    /// <summary>
+    /// The anti-forgery request token that every write of this signed-in user must carry in the
+    /// <c>X-CSRF-Token</c> header (docs/security.md, "Anti-forgery"); given by <c>GET /api/auth/me</c> only, null
+    /// when nobody is signed in and in the answers of sign-in and set-up (ask <c>/api/auth/me</c> after them).
+    /// </summary>
+    public string? AntiforgeryToken { get; init; }
+}

@@ -21,12 +21,23 @@ export function describeFailure(status, problem) {
   return detail ? t('errBadRequest') + detail : t('errServer');
 }
 
+/** The signed-in user's anti-forgery token from GET /api/auth/me, or null (docs/security.md, "Anti-forgery"). */
+let antiforgeryToken = null;
+
+/** Keeps the anti-forgery token that every later request sends (null after sign-out). */
+export function setAntiforgeryToken(token) {
+  antiforgeryToken = typeof token === 'string' && token.length > 0 ? token : null;
+}
+
 /**
- * The headers of every API request: what the answer may be, and the language of the dashboard's switch
- * (Accept-Language, RFC 9110 section 12.5.4), so that the server's errors and reasons come in the language chosen.
+ * The headers of every API request: what the answer may be, the language of the dashboard's switch
+ * (Accept-Language, RFC 9110 section 12.5.4), so that the server's errors and reasons come in the language chosen,
+ * and the signed-in user's anti-forgery token, without which the server refuses a write.
  */
 export function requestHeaders(accept = 'application/json') {
-  return { Accept: accept, 'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN' };
+  const headers = { Accept: accept, 'Accept-Language': lang() === 'en' ? 'en' : 'zh-CN' };
+  if (antiforgeryToken) headers['X-CSRF-Token'] = antiforgeryToken;
+  return headers;
 }
 
 /** GETs path and returns the parsed JSON. */
@@ -83,7 +94,7 @@ export async function sendJson(method, path, body, language) {
   try {
     response = await fetch(path, {
       method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'Accept-Language': language === 'en' ? 'en' : 'zh-CN' },
+      headers: { ...requestHeaders(), 'Content-Type': 'application/json', 'Accept-Language': language === 'en' ? 'en' : 'zh-CN' },
       body: JSON.stringify(body),
     });
   } catch {

@@ -16,7 +16,7 @@ import { renderRegistry } from './pages/registry.js';
 import { renderProgress } from './pages/progress.js';
 import { renderAudit } from './pages/audit.js';
 import { renderSignIn, renderSetup } from './pages/signin.js';
-import { requestHeaders } from './api.js';
+import { requestHeaders, setAntiforgeryToken } from './api.js';
 
 const ROUTES = [
   { path: '', nav: 'navOverview', render: renderOverview },
@@ -43,6 +43,7 @@ async function loadMe() {
   } catch {
     me = { signedIn: false };
   }
+  setAntiforgeryToken(me.signedIn ? me.antiforgeryToken : null);
 }
 
 /** Once the server accepted a sign-in: ask again who is signed in and show the page of the hash. */
@@ -54,6 +55,7 @@ async function afterSignIn() {
 async function signOut() {
   await fetch('/api/auth/sign-out', { method: 'POST', headers: requestHeaders() });
   me = { signedIn: false };
+  setAntiforgeryToken(null);
   history.replaceState(null, '', '/#/');
   render();
 }
