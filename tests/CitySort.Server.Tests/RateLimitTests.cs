@@ -17,25 +17,13 @@ public sealed class RateLimitTests(SqliteServerFixture fixture) : IClassFixture<
     public async Task Sign_in_attempts_beyond_the_limit_of_a_minute_are_refused_with_429()
     {
         using var client = SignIn.Anonymous(fixture.Server.BaseAddress);
-        var refusedAsWrong = 0;
-        var limitedAt = -1;
 
         // 61 attempts: however the fixed one-minute windows fall, one window holds at least 31 of them
         // (61 = 30 + 31, and the attempts take far less than two minutes), so one attempt must be over the limit of 30.
-        for (var attempt = 1; attempt <= 2 * RateLimits.SignInPermitsPerMinute + 1 && limitedAt < 0; attempt++)
-        {
-            using var response = await client.PostAsJsonAsync(
-                new Uri("api/auth/sign-in", UriKind.Relative), new { userName = "nobody-here", password = "whatever-password" }, TestContext.Current.CancellationToken);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                limitedAt = attempt;
-            }
-            else
-            {
-                Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-                refusedAsWrong++;
-            }
-        }
+        var (refusedAsWrong, limitedAt) = await SendUntilLimitedAsync(
+            () => client.PostAsJsonAsync(new Uri("api/auth/sign-in", UriKind.Relative), new { userName = "nobody-here", password = "whatever-password" }, TestContext.Current.CancellationToken),
+            HttpStatusCode.Unauthorized,
+            (2 * RateLimits.SignInPermitsPerMinute) + 1);
 
         Assert.True(limitedAt > 0, "no attempt was limited");
         // Before the first 429 the window had room for 30 attempts, one of which the fixture's own sign-in of its
@@ -51,25 +39,14 @@ public sealed class RateLimitTests(SqliteServerFixture fixture) : IClassFixture<
         await using var database = TestDatabase.Sqlite();
         await using var server = await RunningServer.StartAsync(new ServerOptions { Storage = database.Storage, SeedDemo = false, WritePermitsPerMinute = limit }, ct);
         var writer = await server.ClientForAsync(CitySort.Security.CitySortRoles.CityOfficer, cancellationToken: ct);
-        var answered = 0;
-        var limitedAt = -1;
 
         // 2 × 5 + 1 = 11 writes: the bucket holds 5 and gains at most 5 at the one refill that can fall within the
         // few seconds they take, so at most 10 are answered and one at least must be refused. Each write is a review
         // of a violation that does not exist: it passes the policy and is answered 404 when it is not limited.
-        for (var attempt = 1; attempt <= (2 * limit) + 1 && limitedAt < 0; attempt++)
-        {
-            using var response = await writer.PostAsJsonAsync(new Uri("api/violations/999999/confirm", UriKind.Relative), new { reviewer = "rate test" }, ct);
-            if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
-                limitedAt = attempt;
-            }
-            else
-            {
-                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-                answered++;
-            }
-        }
+        var (answered, limitedAt) = await SendUntilLimitedAsync(
+            () => writer.PostAsJsonAsync(new Uri("api/violations/999999/confirm", UriKind.Relative), new { reviewer = "rate test" }, ct),
+            HttpStatusCode.NotFound,
+            (2 * limit) + 1);
 
         Assert.True(limitedAt > 0, "no write was limited");
         Assert.True(answered >= limit, answered + " writes answered before the limit, expected at least " + limit);
@@ -78,5 +55,27 @@ public sealed class RateLimitTests(SqliteServerFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         using var other = await server.Client.PostAsJsonAsync(new Uri("api/violations/999999/confirm", UriKind.Relative), new { reviewer = "rate test" }, ct);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    /// <summary>
+    /// Sends up to <paramref name="attempts"/> requests until one is answered 429; every other answer must be
+    /// <paramref name="unlimited"/>. Returns how many were answered so, and the number of the limited attempt (-1 when none was).
+    /// </summary>
+    private static async Task<(int Answered, int LimitedAt)> SendUntilLimitedAsync(Func<Task<HttpResponseMessage>> send, HttpStatusCode unlimited, int attempts)
+    {
+        var answered = 0;
+        for (var attempt = 1; attempt <= attempts; attempt++)
+        {
+            using var response = await send();
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return (answered, attempt);
+            }
+
+            Assert.Equal(unlimited, response.StatusCode);
+            answered++;
+        }
+
+        return (answered, -1);
     }
 }

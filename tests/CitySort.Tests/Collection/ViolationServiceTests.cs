@@ -44,6 +44,28 @@ public sealed class ViolationServiceTests
         return (new ViolationService(factory, reader, ProfileLoader.LoadDefault(), time), reader, time);
     }
 
+    /// <summary>
+    /// The Kitchen plan of <see cref="Plate"/> on <paramref name="day"/> in Lucheng: one trip, depot (120.65) → A (120.66)
+    /// at 06:00 → B (120.67) at 06:20 → KWP (120.70), due east along 28.000 N, in a shift of 05:00–17:00.
+    /// </summary>
+    private static DailyPlan KitchenPlan(DateOnly day) => new()
+    {
+        Date = day, AreaCode = "330302", DistrictCode = "330302", Category = WasteCategory.Kitchen, ProfileId = "wenzhou-2015", ProfileVersion = "1",
+        DepotName = "depot", DepotLongitude = 120.65, DepotLatitude = 28.0, ShiftStart = new TimeOnly(5, 0), ShiftEnd = new TimeOnly(17, 0),
+        Trips =
+        [
+            new PlannedTrip
+            {
+                VehiclePlate = Plate, VehicleTrip = 1, FacilityCode = "KWP", FacilityName = "KWP", FacilityLongitude = 120.70, FacilityLatitude = 28.0,
+                Stops =
+                [
+                    new PlannedStop { Sequence = 1, SiteCode = "A", SiteName = "A", Longitude = 120.66, Latitude = 28.0, ArrivesAt = new TimeOnly(6, 0) },
+                    new PlannedStop { Sequence = 2, SiteCode = "B", SiteName = "B", Longitude = 120.67, Latitude = 28.0, ArrivesAt = new TimeOnly(6, 20) },
+                ],
+            },
+        ],
+    };
+
     private static CommittedBatch Batch(params CollectionEvent[] events) => new(events, 0, events.Select(e => e.BusinessDay).Distinct().ToList());
 
     [Fact]
@@ -121,23 +143,7 @@ public sealed class ViolationServiceTests
         var local = (string hhmm) => new DateTimeOffset(day.ToDateTime(TimeOnly.Parse(hhmm, System.Globalization.CultureInfo.InvariantCulture)), TimeSpan.FromHours(8));
         await using (var context = db.Context())
         {
-            context.DailyPlans.Add(new DailyPlan
-            {
-                Date = day, AreaCode = "330302", DistrictCode = "330302", Category = WasteCategory.Kitchen, ProfileId = "wenzhou-2015", ProfileVersion = "1",
-                DepotName = "depot", DepotLongitude = 120.65, DepotLatitude = 28.0, ShiftStart = new TimeOnly(5, 0), ShiftEnd = new TimeOnly(17, 0),
-                Trips =
-                [
-                    new PlannedTrip
-                    {
-                        VehiclePlate = Plate, VehicleTrip = 1, FacilityCode = "KWP", FacilityName = "KWP", FacilityLongitude = 120.70, FacilityLatitude = 28.0,
-                        Stops =
-                        [
-                            new PlannedStop { Sequence = 1, SiteCode = "A", SiteName = "A", Longitude = 120.66, Latitude = 28.0, ArrivesAt = new TimeOnly(6, 0) },
-                            new PlannedStop { Sequence = 2, SiteCode = "B", SiteName = "B", Longitude = 120.67, Latitude = 28.0, ArrivesAt = new TimeOnly(6, 20) },
-                        ],
-                    },
-                ],
-            });
+            context.DailyPlans.Add(KitchenPlan(day));
             await context.SaveChangesAsync(Ct);
         }
 
@@ -196,23 +202,7 @@ public sealed class ViolationServiceTests
         {
             context.Vehicles.Add(new Vehicle { Plate = unplanned, DistrictCode = "330302", AreaCode = "330302", HaulerCode = "H1", CapacityKg = 5000, CapacityCubicMetres = 8 });
             // The plan's path runs due east along 28.000 N: depot (120.65) → A (120.66) → B (120.67) → KWP (120.70).
-            context.DailyPlans.Add(new DailyPlan
-            {
-                Date = Day, AreaCode = "330302", DistrictCode = "330302", Category = WasteCategory.Kitchen, ProfileId = "wenzhou-2015", ProfileVersion = "1",
-                DepotName = "depot", DepotLongitude = 120.65, DepotLatitude = 28.0, ShiftStart = new TimeOnly(5, 0), ShiftEnd = new TimeOnly(17, 0),
-                Trips =
-                [
-                    new PlannedTrip
-                    {
-                        VehiclePlate = Plate, VehicleTrip = 1, FacilityCode = "KWP", FacilityName = "KWP", FacilityLongitude = 120.70, FacilityLatitude = 28.0,
-                        Stops =
-                        [
-                            new PlannedStop { Sequence = 1, SiteCode = "A", SiteName = "A", Longitude = 120.66, Latitude = 28.0, ArrivesAt = new TimeOnly(6, 0) },
-                            new PlannedStop { Sequence = 2, SiteCode = "B", SiteName = "B", Longitude = 120.67, Latitude = 28.0, ArrivesAt = new TimeOnly(6, 20) },
-                        ],
-                    },
-                ],
-            });
+            context.DailyPlans.Add(KitchenPlan(Day));
             await context.SaveChangesAsync(Ct);
         }
 
