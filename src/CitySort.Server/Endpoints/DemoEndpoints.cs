@@ -1,9 +1,11 @@
+using CitySort.Collection;
 using CitySort.Demo;
 using CitySort.Compliance;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CitySort.Server.Endpoints;
 
@@ -31,7 +33,7 @@ internal static class DemoEndpoints
     private static async Task<Ok<DemoStatus>> GetStatus(DemoRegistry demo, CancellationToken cancellationToken) =>
         TypedResults.Ok(await demo.StatusAsync(cancellationToken));
 
-    private static async Task<Results<Ok<DemoRemoval>, ProblemHttpResult>> Remove(DemoRegistry demo, SiteIndex index, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DemoRemoval>, ProblemHttpResult>> Remove(DemoRegistry demo, SiteIndex index, HttpContext context, CancellationToken cancellationToken)
     {
         var removal = await demo.RemoveAsync(cancellationToken);
         if (!removal.Succeeded)
@@ -44,6 +46,8 @@ internal static class DemoEndpoints
         }
 
         index.Invalidate();
+        // The intake refuses the demo vehicles' next events, and the KPIs drop the demo sites, at once.
+        context.RequestServices.GetService<RegistrySnapshotSource>()?.Invalidate();
         return TypedResults.Ok(removal);
     }
 }

@@ -158,6 +158,8 @@ internal static class ImportEndpoints
             }
 
             index.Invalidate();
+            // The intake and the KPIs (which key their registry on the intake's snapshot) see the import at once.
+            request.HttpContext.RequestServices.GetService<RegistrySnapshotSource>()?.Invalidate();
             // A real file beside the demo city: the report says so, and the Imports page offers POST /api/demo/remove.
             return TypedResults.Ok(report with { RegistryHoldsDemo = (await demo.StatusAsync(cancellationToken)).Present });
         }

@@ -15,18 +15,18 @@ namespace CitySort.Collection;
 /// (<see cref="MonthRollups"/>, one row per site and year holding each month's counts) and the daily rollup summed by
 /// month; other periods read the site-day and daily rollups. The sites' bin checks, scope and clearance duty are
 /// prepared once per registry load (<see cref="KpiSiteBasis"/>), so that a period costs only its collected flags. The
-/// registry's sites (with their bins checked against the profile) and vehicles are kept for
-/// <see cref="CollectionOptions.RegistryRefreshInterval"/>, as the intake keeps its registry snapshot, so that KPIs
-/// see a registry change within that interval.
+/// registry's sites (with their bins checked against the profile) and vehicles are kept as long as the intake's
+/// <see cref="RegistrySnapshot"/> from <see cref="RegistrySnapshotSource"/> stays the same: a new snapshot (after
+/// <see cref="CollectionOptions.RegistryRefreshInterval"/>, or at once after an import, an edit or the demo city's
+/// removal through the server, which invalidate it) reloads them, so that KPIs and the intake see the same registry.
 /// </summary>
 /// <param name="store">The event store (rollup reads).</param>
 /// <param name="monthRollups">The rollups by month.</param>
 /// <param name="contexts">The registry.</param>
 /// <param name="profile">The policy profile.</param>
-/// <param name="clock">The clock of the registry's refresh.</param>
-/// <param name="options">The registry's refresh interval.</param>
+/// <param name="snapshots">The intake's registry snapshot, whose identity says when the registry was reloaded.</param>
 public sealed class KpiService(
-    CollectionEventStore store, MonthRollups monthRollups, IDbContextFactory<CitySortDbContext> contexts, PolicyProfile profile, TimeProvider clock, CollectionOptions options)
+    CollectionEventStore store, MonthRollups monthRollups, IDbContextFactory<CitySortDbContext> contexts, PolicyProfile profile, RegistrySnapshotSource snapshots)
 {
     private RegistryFacts? registry;
 
@@ -267,8 +267,8 @@ public sealed class KpiService(
 
     private async Task<RegistryFacts> RegistryAsync(CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (registry is { } kept && now - kept.LoadedAt < options.RegistryRefreshInterval)
+        var snapshot = await snapshots.GetAsync(cancellationToken);
+        if (registry is { } kept && ReferenceEquals(kept.Snapshot, snapshot))
         {
             return kept;
         }
@@ -285,7 +285,7 @@ public sealed class KpiService(
             StreetName = s.StreetCode is null ? null : streets.GetValueOrDefault(s.StreetCode),
         }).ToArray();
         var retired = sites.Where(s => s.RetiredAt is not null).ToDictionary(s => s.Code, s => s.RetiredAt, StringComparer.Ordinal);
-        var loaded = new RegistryFacts(new KpiSiteBasis(profile, facts, retired), vehicles, now);
+        var loaded = new RegistryFacts(new KpiSiteBasis(profile, facts, retired), vehicles, snapshot);
         registry = loaded;
         return loaded;
     }
@@ -294,5 +294,5 @@ public sealed class KpiService(
     private sealed record RegistryFacts(
         KpiSiteBasis Sites,
         IReadOnlyDictionary<string, string> VehicleDistricts,
-        DateTimeOffset LoadedAt);
+        RegistrySnapshot Snapshot);
 }
