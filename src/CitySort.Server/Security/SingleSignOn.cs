@@ -27,6 +27,9 @@ internal static class SingleSignOn
     /// <summary>The path the provider sends the browser back to with the code.</summary>
     public const string CallbackPath = "/api/auth/sso/callback";
 
+    /// <summary>The longest key of an audit entry, in characters (the column's length).</summary>
+    private const int AuditKeyLength = 200;
+
     /// <summary>The signature algorithms an ID token may use (RFC 7518: RSA, RSA-PSS and ECDSA).</summary>
     private static readonly string[] AsymmetricAlgorithms = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
 
@@ -109,9 +112,11 @@ internal static class SingleSignOn
             : null;
         if (refusal is not null)
         {
-            var shownKey = string.IsNullOrEmpty(key) ? "(none)" : key.Length > ExternalLogins.MaxKeyLength ? key[..ExternalLogins.MaxKeyLength] : key;
+            // The entry's key column holds 200 characters; the identity is kept whole (up to 255) in its fields.
+            var shownKey = string.IsNullOrEmpty(key) ? "(none)" : key.Length > AuditKeyLength ? key[..AuditKeyLength] : key;
+            var fullKey = string.IsNullOrEmpty(key) ? null : key.Length > ExternalLogins.MaxKeyLength ? key[..ExternalLogins.MaxKeyLength] : key;
             var audit = services.GetRequiredService<AuditRecorder>();
-            await audit.RecordAsync("sso-refused", "User", shownKey, null, new { provider = ExternalLogins.SingleSignOnProvider, issuer, claim = sso.UserClaim, key = shownKey, reason = refusal, userName = user?.UserName }, context.HttpContext.RequestAborted);
+            await audit.RecordAsync("sso-refused", "User", shownKey, null, new { provider = ExternalLogins.SingleSignOnProvider, issuer, claim = sso.UserClaim, key = fullKey, reason = refusal, userName = user?.UserName }, context.HttpContext.RequestAborted);
             context.Response.Redirect(RefusedPage(refusal));
             context.HandleResponse();
             return;
