@@ -100,11 +100,17 @@ public static class CitySortServer
             .AddClaimsPrincipalFactory<CitySortClaimsFactory>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(ConfigureSignInCookie);
+        if (options.SingleSignOn is { } sso)
+        {
+            // The city's single sign-on, only when configured; it signs in to the same cookie (docs/security.md).
+            builder.Services.AddAuthentication().AddOpenIdConnect(SingleSignOn.Scheme, o => SingleSignOn.Configure(o, sso));
+        }
+
         builder.Services.AddSingleton<SetupLink>();
         builder.Services.AddHostedService<SetupLinkAnnouncer>();
         builder.Services.AddAuthorization(AuthorizationPolicies.AddTo);
         builder.Services.AddCookieWriteAntiforgery();
-        builder.Services.AddCitySortRateLimits(options.WritePermitsPerMinute);
+        builder.Services.AddCitySortRateLimits(options.WritePermitsPerMinute, options.SignInPermitsPerMinute);
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer<CitySortDocumentTransformer>());
 
         if (options.EventIntake is not null)

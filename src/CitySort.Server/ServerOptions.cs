@@ -83,6 +83,19 @@ public sealed record ServerOptions
     public int WritePermitsPerMinute { get; init; } = Security.RateLimits.WritePermitsPerMinute;
 
     /// <summary>
+    /// Sign-in and set-up attempts (password sign-in, the one-time set-up link, the start of a single sign-on) a client
+    /// address may make per minute (default <see cref="Security.RateLimits.SignInPermitsPerMinute"/>, 30); beyond it the
+    /// server answers 429 (docs/security.md, "Rate limits"). At least 1.
+    /// </summary>
+    public int SignInPermitsPerMinute { get; init; } = Security.RateLimits.SignInPermitsPerMinute;
+
+    /// <summary>
+    /// The city's single sign-on (OpenID Connect), offered on the sign-in page beside the password; null (the default)
+    /// leaves it off (docs/security.md, "Single sign-on").
+    /// </summary>
+    public Security.SingleSignOnOptions? SingleSignOn { get; init; }
+
+    /// <summary>
     /// The intake the doors submit to, replacing the stored intake of the collection chain: a no-op or recording
     /// intake for tests and for the benchmark's baselines. Null (the default) uses the registered one.
     /// </summary>

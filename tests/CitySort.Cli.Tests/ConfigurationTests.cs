@@ -72,4 +72,49 @@ public sealed class ConfigurationTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("Mqtt:Port", result.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_limits_and_the_single_sign_on_come_from_the_file_the_environment_and_the_command_line_with_the_secret_masked()
+    {
+        using var dir = new ScratchDirectory();
+        await File.WriteAllTextAsync(dir.File("appsettings.json"), """
+            {
+              "Limits": { "WritePermitsPerMinute": 120, "SignInPermitsPerMinute": 10 },
+              "Oidc": { "Authority": "https://sso.wenzhou.example/realms/city", "ClientId": "citysort", "ClientSecret": "file-secret" }
+            }
+            """, TestContext.Current.CancellationToken);
+
+        var shown = await ShowAsync(
+            dir,
+            new Dictionary<string, string> { ["CITYSORT_LIMITS__WRITEPERMITSPERMINUTE"] = "240", ["CITYSORT_OIDC__USERCLAIM"] = "employee_id" },
+            "--sign-in-permits-per-minute", "5", "--oidc-scopes", "openid profile email");
+
+        Assert.Equal((240, 5), (shown.GetProperty("Limits:WritePermitsPerMinute").GetInt32(), shown.GetProperty("Limits:SignInPermitsPerMinute").GetInt32()));
+        Assert.Equal(
+            ("https://sso.wenzhou.example/realms/city", "citysort", "***", "openid profile email", "employee_id", true),
+            (shown.GetProperty("Oidc:Authority").GetString(), shown.GetProperty("Oidc:ClientId").GetString(), shown.GetProperty("Oidc:ClientSecret").GetString(),
+             shown.GetProperty("Oidc:Scopes").GetString(), shown.GetProperty("Oidc:UserClaim").GetString(), shown.GetProperty("Oidc:RequireHttpsMetadata").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task A_single_sign_on_over_plain_HTTP_to_another_host_or_a_limit_of_zero_is_a_usage_error_naming_its_key()
+    {
+        using var dir = new ScratchDirectory();
+
+        var http = await Cli.RunAsync(dir.Path, "serve", "--show-config", "--oidc-authority", "http://sso.wenzhou.example/realms/city", "--oidc-client-id", "citysort");
+        var loopback = await Cli.RunAsync(dir.Path, "serve", "--show-config", "--oidc-authority", "http://127.0.0.1:8443/", "--oidc-client-id", "citysort");
+        var noClient = await Cli.RunAsync(dir.Path, "serve", "--show-config", "--oidc-authority", "https://sso.wenzhou.example/");
+        var zero = await Cli.RunAsync(dir.Path, new Dictionary<string, string> { ["CITYSORT_LIMITS__WRITEPERMITSPERMINUTE"] = "0" }, "serve", "--show-config");
+
+        Assert.Equal(2, http.ExitCode);
+        Assert.Contains("Oidc:Authority", http.Error, StringComparison.Ordinal);
+        Assert.Contains("is not HTTPS", http.Error, StringComparison.Ordinal);
+        // On the loopback interface the metadata never leaves the host: HTTP is taken.
+        Assert.True(loopback.ExitCode == 0, loopback.Error);
+        Assert.Contains("\"Oidc:RequireHttpsMetadata\": false", loopback.Output, StringComparison.Ordinal);
+        Assert.Equal(2, noClient.ExitCode);
+        Assert.Contains("Oidc:ClientId", noClient.Error, StringComparison.Ordinal);
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("Limits:WritePermitsPerMinute", zero.Error, StringComparison.Ordinal);
+    }
 }

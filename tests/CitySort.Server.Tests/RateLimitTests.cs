@@ -9,7 +9,8 @@ namespace CitySort.Server.Tests;
 /// The sign-in rate limit through the real HTTP pipeline (issue 12, item 5; docs/security.md): a client address gets
 /// <see cref="RateLimits.SignInPermitsPerMinute"/> sign-in attempts a minute, then 429. The class has its own server
 /// (a class fixture), so no other test shares its limiter. The write limit is tried on a server of its own whose limit is
-/// configured small (<see cref="ServerOptions.WritePermitsPerMinute"/>), the same limiter as the 600 of a default start.
+/// configured small (<see cref="ServerOptions.WritePermitsPerMinute"/>), the same limiter as the 600 of a default start;
+/// and both limits once more as <c>serve</c> reads them, from a settings file and the command line.
 /// </summary>
 public sealed class RateLimitTests(SqliteServerFixture fixture) : IClassFixture<SqliteServerFixture>
 {
@@ -55,6 +56,45 @@ public sealed class RateLimitTests(SqliteServerFixture fixture) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         using var other = await server.Client.PostAsJsonAsync(new Uri("api/violations/999999/confirm", UriKind.Relative), new { reviewer = "rate test" }, ct);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_limits_set_in_the_settings_file_and_on_the_command_line_are_the_ones_in_force()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var file = Path.Combine(Path.GetTempPath(), "citysort-limits-" + Guid.NewGuid().ToString("N") + ".json");
+        await File.WriteAllTextAsync(file, """{ "Limits": { "WritePermitsPerMinute": 4, "SignInPermitsPerMinute": 50 } }""", ct);
+        try
+        {
+            // The file sets both; the command line (the last layer) sets the sign-in limit again, to 3.
+            var settings = CitySort.Cli.Commands.ServeSettings.Load(file, new Dictionary<string, string?> { [CitySort.Cli.Commands.ServeSettings.SignInPermitsKey] = "3" }, out var error);
+            Assert.True(settings is not null, error);
+            await using var database = TestDatabase.Sqlite();
+            await using var server = await RunningServer.StartAsync(settings.ApplyTo(new ServerOptions { Storage = database.Storage, SeedDemo = false }), ct);
+            var writer = await server.ClientForAsync(CitySort.Security.CitySortRoles.CityOfficer, cancellationToken: ct);
+
+            // 2 × 4 + 1 = 9 writes hold one beyond the bucket of 4 and its one possible refill of 4; the default of 600
+            // would answer all nine.
+            var (writesAnswered, writeLimitedAt) = await SendUntilLimitedAsync(
+                () => writer.PostAsJsonAsync(new Uri("api/violations/999999/confirm", UriKind.Relative), new { reviewer = "rate test" }, ct),
+                HttpStatusCode.NotFound,
+                (2 * 4) + 1);
+            Assert.True(writeLimitedAt > 0, "no write was limited");
+            Assert.True(writesAnswered >= 4, writesAnswered + " writes answered before the limit, expected at least 4");
+
+            // 2 × 3 + 1 = 7 sign-in attempts: at most two fixed windows, each of 3, so one is refused (the file's 50 or
+            // the default 30 would answer all seven as a wrong password).
+            var anonymous = server.AnonymousClient();
+            var (_, signInLimitedAt) = await SendUntilLimitedAsync(
+                () => anonymous.PostAsJsonAsync(new Uri("api/auth/sign-in", UriKind.Relative), new { userName = "nobody-here", password = "whatever-password" }, ct),
+                HttpStatusCode.Unauthorized,
+                (2 * 3) + 1);
+            Assert.True(signInLimitedAt > 0, "no sign-in attempt was limited");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     /// <summary>

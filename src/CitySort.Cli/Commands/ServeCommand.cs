@@ -9,8 +9,9 @@ namespace CitySort.Cli.Commands;
 
 /// <summary>
 /// <c>citysort serve [--urls URLS] [--db PATH] [--postgres CONNSTRING] [--profile FILE] [--no-demo]
-/// [--mqtt-port N | --no-mqtt | --mqtt-broker mqtt://HOST:PORT [--mqtt-username U --mqtt-password P]] [--config FILE]
-/// [--show-config]</c>: runs the
+/// [--mqtt-port N | --no-mqtt | --mqtt-broker mqtt://HOST:PORT [--mqtt-username U --mqtt-password P]]
+/// [--write-permits-per-minute N] [--sign-in-permits-per-minute N] [--oidc-authority URL --oidc-client-id ID
+/// [--oidc-scopes S] [--oidc-user-claim C]] [--config FILE] [--show-config]</c>: runs the
 /// server (API, API reference, dashboard and the MQTT door) until Ctrl+C. The database is migrated on start and, when
 /// empty, filled with the demo city; anonymous (demo) devices are accepted unless <c>--no-demo</c>. Every option can
 /// also come from the settings file or a <c>CITYSORT_</c> environment variable (<see cref="ServeSettings"/>).
@@ -31,11 +32,18 @@ internal static class ServeCommand
         var mqttBroker = new Option<string?>("--mqtt-broker") { Description = "Consume an external broker mqtt://HOST:PORT (shared subscription $share/citysort/citysort/v1/#) instead of running one." };
         var mqttUser = new Option<string?>("--mqtt-username") { Description = "Username for the external broker." };
         var mqttPassword = new Option<string?>("--mqtt-password") { Description = "Password for the external broker." };
+        var writePermits = new Option<int?>("--write-permits-per-minute") { Description = "Writes a signed-in user (or an unsigned address) may make per minute before 429 (default 600)." };
+        var signInPermits = new Option<int?>("--sign-in-permits-per-minute") { Description = "Sign-in attempts a client address may make per minute before 429 (default 30)." };
+        var oidcAuthority = new Option<string?>("--oidc-authority") { Description = "The city's single sign-on (OpenID Connect) issuer address, https://...; off when not set. The client secret is read from Oidc:ClientSecret in the settings file or CITYSORT_OIDC__CLIENTSECRET, never from the command line." };
+        var oidcClientId = new Option<string?>("--oidc-client-id") { Description = "The client id CitySort is registered under at the single sign-on." };
+        var oidcScopes = new Option<string?>("--oidc-scopes") { Description = "The scopes to ask the single sign-on for, separated by spaces (default: openid profile)." };
+        var oidcUserClaim = new Option<string?>("--oidc-user-claim") { Description = "The ID token claim looked up among the logins linked by citysort users link (default: sub)." };
         var config = new Option<string?>("--config") { Description = "Settings file (JSON, default appsettings.json in the working directory if present); environment variables CITYSORT_* override it, and the options here override both (docs/operations.md)." };
         var showConfig = new Option<bool>("--show-config") { Description = "Print the settings in force (secrets masked) and exit without serving." };
         var command = new Command("serve", "Run the CitySort server: JSON API, API reference (/api/reference), dashboard and MQTT door.")
         {
-            urls, db, postgres, synchronous, profile, noDemo, mqttPort, noMqtt, mqttBroker, mqttUser, mqttPassword, config, showConfig,
+            urls, db, postgres, synchronous, profile, noDemo, mqttPort, noMqtt, mqttBroker, mqttUser, mqttPassword,
+            writePermits, signInPermits, oidcAuthority, oidcClientId, oidcScopes, oidcUserClaim, config, showConfig,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -51,6 +59,12 @@ internal static class ServeCommand
                 [ServeSettings.MqttBrokerKey] = parse.GetValue(mqttBroker),
                 [ServeSettings.MqttUsernameKey] = parse.GetValue(mqttUser),
                 [ServeSettings.MqttPasswordKey] = parse.GetValue(mqttPassword),
+                [ServeSettings.WritePermitsKey] = parse.GetValue(writePermits)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [ServeSettings.SignInPermitsKey] = parse.GetValue(signInPermits)?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [ServeSettings.OidcAuthorityKey] = parse.GetValue(oidcAuthority),
+                [ServeSettings.OidcClientIdKey] = parse.GetValue(oidcClientId),
+                [ServeSettings.OidcScopesKey] = parse.GetValue(oidcScopes),
+                [ServeSettings.OidcUserClaimKey] = parse.GetValue(oidcUserClaim),
             };
             var settings = ServeSettings.Load(parse.GetValue(config), given, out var configError);
             if (settings is null)
@@ -120,7 +134,7 @@ internal static class ServeCommand
                 loaded = result.Profile;
             }
 
-            var options = new ServerOptions
+            var options = settings.ApplyTo(new ServerOptions
             {
                 Urls = urlList,
                 Profile = loaded,
@@ -132,7 +146,7 @@ internal static class ServeCommand
                 Mqtt = mqtt,
                 Planning = settings.SecondsPerPlan is { } seconds ? new CitySort.Planning.PlanningOptions { TimeLimitPerPlan = TimeSpan.FromSeconds(seconds) } : null,
                 RevocationCheckInterval = settings.RevocationCheckSeconds is { } check ? TimeSpan.FromSeconds(check) : TimeSpan.FromSeconds(5),
-            };
+            });
             await using var app = CitySortServer.Build(options);
             try
             {

@@ -10,7 +10,9 @@ namespace CitySort.Cli.Commands;
 /// with the prefix <c>CITYSORT_</c> (<c>__</c> between the parts of a key: <c>CITYSORT_MQTT__PORT</c>), and the
 /// command-line options. Keys: <c>Urls</c>, <c>Database:Sqlite</c>, <c>Database:PostgreSql</c>, <c>Profile</c>,
 /// <c>Demo:Seed</c>, <c>Mqtt:Enabled</c>, <c>Mqtt:Port</c>, <c>Mqtt:Broker</c>, <c>Mqtt:Username</c>,
-/// <c>Mqtt:Password</c>, <c>Limits:PlanSeconds</c>, <c>Limits:RevocationCheckSeconds</c> (docs/operations.md).
+/// <c>Mqtt:Password</c>, <c>Limits:PlanSeconds</c>, <c>Limits:RevocationCheckSeconds</c>, <c>Limits:WritePermitsPerMinute</c>,
+/// <c>Limits:SignInPermitsPerMinute</c>, and the single sign-on's <c>Oidc:Authority</c>, <c>Oidc:ClientId</c>,
+/// <c>Oidc:ClientSecret</c>, <c>Oidc:Scopes</c>, <c>Oidc:UserClaim</c>, <c>Oidc:RequireHttpsMetadata</c> (docs/operations.md).
 /// </summary>
 internal sealed class ServeSettings
 {
@@ -33,6 +35,14 @@ internal sealed class ServeSettings
     public const string MqttPasswordKey = "Mqtt:Password";
     public const string PlanSecondsKey = "Limits:PlanSeconds";
     public const string RevocationSecondsKey = "Limits:RevocationCheckSeconds";
+    public const string WritePermitsKey = "Limits:WritePermitsPerMinute";
+    public const string SignInPermitsKey = "Limits:SignInPermitsPerMinute";
+    public const string OidcAuthorityKey = "Oidc:Authority";
+    public const string OidcClientIdKey = "Oidc:ClientId";
+    public const string OidcClientSecretKey = "Oidc:ClientSecret";
+    public const string OidcScopesKey = "Oidc:Scopes";
+    public const string OidcUserClaimKey = "Oidc:UserClaim";
+    public const string OidcRequireHttpsKey = "Oidc:RequireHttpsMetadata";
 #pragma warning restore CS1591
 
     private readonly IConfiguration _configuration;
@@ -75,6 +85,31 @@ internal sealed class ServeSettings
     /// <summary>Seconds between checks for revoked devices, or null for the default.</summary>
     public double? RevocationCheckSeconds { get; private init; }
 
+    /// <summary>Writes a user or an unsigned address may make per minute, or null for the default (600).</summary>
+    public int? WritePermitsPerMinute { get; private init; }
+
+    /// <summary>Sign-in attempts a client address may make per minute, or null for the default (30).</summary>
+    public int? SignInPermitsPerMinute { get; private init; }
+
+    /// <summary>The city's single sign-on, or null when <c>Oidc:Authority</c> is not set.</summary>
+    public CitySort.Server.Security.SingleSignOnOptions? SingleSignOn { get; private init; }
+
+    /// <summary>
+    /// <paramref name="options"/> with the settings that <c>serve</c> takes as they are (the rate limits and the single
+    /// sign-on); the others it checks and sets itself.
+    /// </summary>
+    /// <param name="options">The server options built so far.</param>
+    public CitySort.Server.ServerOptions ApplyTo(CitySort.Server.ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options with
+        {
+            WritePermitsPerMinute = WritePermitsPerMinute ?? options.WritePermitsPerMinute,
+            SignInPermitsPerMinute = SignInPermitsPerMinute ?? options.SignInPermitsPerMinute,
+            SingleSignOn = SingleSignOn ?? options.SingleSignOn,
+        };
+    }
+
     /// <summary>Reads the three layers; null with the reason when a file is missing or a value is not of its kind.</summary>
     /// <param name="configFile">The settings file given with <c>--config</c>, or null for <see cref="DefaultFile"/> if present.</param>
     /// <param name="commandLine">The values given on the command line, by key; null values were not given.</param>
@@ -113,6 +148,9 @@ internal sealed class ServeSettings
                 MqttPort = Number(configuration, MqttPortKey) is { } port ? (int)port : null,
                 SecondsPerPlan = Number(configuration, PlanSecondsKey),
                 RevocationCheckSeconds = Number(configuration, RevocationSecondsKey),
+                WritePermitsPerMinute = Count(configuration, WritePermitsKey),
+                SignInPermitsPerMinute = Count(configuration, SignInPermitsKey),
+                SingleSignOn = SingleSignOnOf(configuration),
             };
         }
         catch (FormatException e)
@@ -140,6 +178,14 @@ internal sealed class ServeSettings
             [MqttPasswordKey] = MqttPassword is null ? null : "***",
             [PlanSecondsKey] = SecondsPerPlan,
             [RevocationSecondsKey] = RevocationCheckSeconds,
+            [WritePermitsKey] = WritePermitsPerMinute,
+            [SignInPermitsKey] = SignInPermitsPerMinute,
+            [OidcAuthorityKey] = SingleSignOn?.Authority.ToString(),
+            [OidcClientIdKey] = SingleSignOn?.ClientId,
+            [OidcClientSecretKey] = SingleSignOn?.ClientSecret is null ? null : "***",
+            [OidcScopesKey] = SingleSignOn is { } sso ? string.Join(' ', sso.Scopes) : null,
+            [OidcUserClaimKey] = SingleSignOn?.UserClaim,
+            [OidcRequireHttpsKey] = SingleSignOn?.HttpsMetadataRequired,
         };
         return JsonSerializer.Serialize(shown, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
@@ -152,6 +198,55 @@ internal sealed class ServeSettings
         var v when bool.TryParse(v, out var b) => b,
         var v => throw new FormatException($"{key}: “{v}” 不是 true 或 false / is not true or false."),
     };
+
+    private static int? Count(IConfiguration configuration, string key) => configuration[key] switch
+    {
+        null or "" => null,
+        var v when int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 => n,
+        var v => throw new FormatException($"{key}: “{v}” 不是正整数 / is not a whole number of at least 1."),
+    };
+
+    /// <summary>The single sign-on of the <c>Oidc</c> section, or null without an authority.</summary>
+    /// <exception cref="FormatException">When a value is missing or not of its kind, naming its key.</exception>
+    private static CitySort.Server.Security.SingleSignOnOptions? SingleSignOnOf(IConfiguration configuration)
+    {
+        var authority = configuration[OidcAuthorityKey];
+        var clientId = configuration[OidcClientIdKey];
+        if (string.IsNullOrWhiteSpace(authority))
+        {
+            return string.IsNullOrWhiteSpace(clientId) ? null
+                : throw new FormatException($"{OidcAuthorityKey}: 设置了 {OidcClientIdKey} 却没有认证服务地址 / {OidcClientIdKey} is set without the provider's address.");
+        }
+
+        if (!Uri.TryCreate(authority.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.Query.Length > 0 || uri.Fragment.Length > 0)
+        {
+            throw new FormatException($"{OidcAuthorityKey}: “{authority}” 不是认证服务地址，应如 https://sso.example/realms/city / is not a provider address like https://sso.example/realms/city.");
+        }
+
+        if (string.IsNullOrWhiteSpace(clientId))
+        {
+            throw new FormatException($"{OidcClientIdKey}: 配置统一身份认证需要客户端标识 / the single sign-on needs the client id.");
+        }
+
+        var requireHttps = Bool(configuration, OidcRequireHttpsKey);
+        var sso = new CitySort.Server.Security.SingleSignOnOptions
+        {
+            Authority = uri,
+            ClientId = clientId.Trim(),
+            ClientSecret = configuration[OidcClientSecretKey] is { Length: > 0 } secret ? secret : null,
+            Scopes = configuration[OidcScopesKey] is { Length: > 0 } scopes
+                ? scopes.Split([' ', ',', ';'], StringSplitOptions.RemoveEmptyEntries)
+                : CitySort.Server.Security.SingleSignOnOptions.DefaultScopes,
+            UserClaim = configuration[OidcUserClaimKey] is { Length: > 0 } claim ? claim.Trim() : CitySort.Server.Security.SingleSignOnOptions.DefaultUserClaim,
+            RequireHttpsMetadata = requireHttps,
+        };
+        if (uri.Scheme == Uri.UriSchemeHttp && sso.HttpsMetadataRequired)
+        {
+            throw new FormatException($"{OidcAuthorityKey}: “{authority}” 不是 HTTPS；只有本机地址或明确设置 {OidcRequireHttpsKey}=false 时才可用 HTTP / is not HTTPS; HTTP is taken only for a loopback address or with {OidcRequireHttpsKey}=false set explicitly.");
+        }
+
+        return sso;
+    }
 
     private static double? Number(IConfiguration configuration, string key) => configuration[key] switch
     {

@@ -21,6 +21,8 @@ internal static class UsersCommand
         var command = new Command("users", "Create and list the user accounts that sign in to the dashboard and the API (docs/security.md).");
         command.Subcommands.Add(Add());
         command.Subcommands.Add(List());
+        command.Subcommands.Add(UsersLinkCommand.Link());
+        command.Subcommands.Add(UsersLinkCommand.Unlink());
         return command;
     }
 

@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Routing;
 namespace CitySort.Server.Security;
 
 /// <summary>
-/// <c>/api/auth</c>: who is signed in, cookie sign-in with lockout, sign-out, and the first administrator through the
-/// one-time set-up link. Open to everyone (the dashboard's sign-in page calls them); sign-in and set-up go through the
+/// <c>/api/auth</c>: who is signed in, cookie sign-in with lockout, the start of the city's single sign-on when
+/// configured (<see cref="SingleSignOn"/>), sign-out, and the first administrator through the one-time set-up link. Open to everyone (the dashboard's sign-in page calls them); sign-in and set-up go through the
 /// sign-in rate limit. Errors are problem documents in the request's language.
 /// </summary>
 internal static class AuthEndpoints
@@ -31,6 +31,11 @@ internal static class AuthEndpoints
             .WithName("SignIn")
             .WithSummary("Signs in with user name and password and sets the sign-in cookie; 401 with the reason (wrong name or password, or locked after repeated failures).")
             .ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapGet("/sso", StartSingleSignOn)
+            .RequireRateLimiting(RateLimits.SignInPolicy)
+            .WithName("StartSingleSignOn")
+            .WithSummary("Starts the sign-in through the city's single sign-on (OpenID Connect, code flow with PKCE): a redirect to the provider, which sends the browser back to /api/auth/sso/callback; there the identity must be linked to a CitySort account (citysort users link), else the browser is sent to the sign-in page with the reason (#/?sso=SsoUnknownIdentity). 404 when no single sign-on is configured.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/sign-out", SignOut)
             .WithName("SignOut")
             .WithSummary("Signs out: the sign-in cookie is removed.");
@@ -42,13 +47,24 @@ internal static class AuthEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest);
     }
 
+    private static IResult StartSingleSignOn(ServerOptions options)
+    {
+        if (options.SingleSignOn is null)
+        {
+            var (zh, en) = IdentityTexts.For("SsoNotConfigured");
+            return Problems.Make(StatusCodes.Status404NotFound, zh, en, new Dictionary<string, object?> { ["code"] = "SsoNotConfigured" });
+        }
+
+        return TypedResults.Challenge(new Microsoft.AspNetCore.Authentication.AuthenticationProperties { RedirectUri = "/" }, [SingleSignOn.Scheme]);
+    }
+
     private static CurrentUserView Describe(ClaimsPrincipal user, SetupLink link) =>
         user.Identity?.IsAuthenticated == true
             ? new CurrentUserView(true, user.Identity.Name, user.FindFirstValue(ClaimTypes.Role), user.FindAll(CitySortClaimTypes.District).Select(c => c.Value).ToList(), false)
             : new CurrentUserView(false, null, null, [], link.IsOpen);
 
-    private static Ok<CurrentUserView> Me(HttpContext context, SetupLink link) =>
-        TypedResults.Ok(Describe(context.User, link) with { AntiforgeryToken = CookieWriteAntiforgery.TokenFor(context) });
+    private static Ok<CurrentUserView> Me(HttpContext context, SetupLink link, ServerOptions options) =>
+        TypedResults.Ok(Describe(context.User, link) with { AntiforgeryToken = CookieWriteAntiforgery.TokenFor(context), SingleSignOn = options.SingleSignOn is not null });
 
     private static async Task<Results<Ok<CurrentUserView>, ProblemHttpResult>> SignIn(
         SignInRequest body, SignInManager<CitySortUser> signIn, IUserClaimsPrincipalFactory<CitySortUser> principals, SetupLink link)

@@ -14,4 +14,10 @@ public sealed record CurrentUserView(bool SignedIn, string? UserName, string? Ro
     /// when nobody is signed in and in the answers of sign-in and set-up (ask <c>/api/auth/me</c> after them).
     /// </summary>
     public string? AntiforgeryToken { get; init; }
+
+    /// <summary>
+    /// Whether the city's single sign-on is configured, so that the sign-in page offers it (<c>GET /api/auth/sso</c>);
+    /// given by <c>GET /api/auth/me</c>, false in the answers of sign-in and set-up.
+    /// </summary>
+    public bool SingleSignOn { get; init; }
 }

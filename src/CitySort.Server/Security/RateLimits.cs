@@ -8,7 +8,7 @@ namespace CitySort.Server.Security;
 
 /// <summary>
 /// The rate limits (ASP.NET Core's rate limiter; issue 12, item 5): sign-in and set-up attempts per client address
-/// (<see cref="SignInPermitsPerMinute"/> a minute), and writes (every method but GET, HEAD and OPTIONS) per signed-in
+/// (<see cref="SignInPermitsPerMinute"/> a minute unless <see cref="ServerOptions.SignInPermitsPerMinute"/> says otherwise), and writes (every method but GET, HEAD and OPTIONS) per signed-in
 /// user or, unsigned, per client address (<see cref="WritePermitsPerMinute"/> a minute unless
 /// <see cref="ServerOptions.WritePermitsPerMinute"/> says otherwise, a token bucket so that a burst of edits passes). The device door (<c>POST /api/events</c>) is left to its own limits (docs/events.md).
 /// Refused requests get 429 with a problem document.
@@ -18,7 +18,7 @@ internal static class RateLimits
     /// <summary>The name of the sign-in policy.</summary>
     public const string SignInPolicy = "sign-in";
 
-    /// <summary>Sign-in and set-up attempts a client address may make per minute.</summary>
+    /// <summary>Sign-in and set-up attempts a client address may make per minute by default.</summary>
     public const int SignInPermitsPerMinute = 30;
 
     /// <summary>Writes a user (or an unsigned client address) may make per minute by default.</summary>
@@ -27,19 +27,21 @@ internal static class RateLimits
     /// <summary>Adds the limiter with both limits.</summary>
     /// <param name="services">The service collection.</param>
     /// <param name="writePermitsPerMinute">The writes a user or an unsigned address may make per minute (at least 1).</param>
-    /// <exception cref="ArgumentOutOfRangeException">When <paramref name="writePermitsPerMinute"/> is below 1.</exception>
-    internal static void AddCitySortRateLimits(this IServiceCollection services, int writePermitsPerMinute = WritePermitsPerMinute)
+    /// <param name="signInPermitsPerMinute">The sign-in and set-up attempts a client address may make per minute (at least 1).</param>
+    /// <exception cref="ArgumentOutOfRangeException">When either limit is below 1.</exception>
+    internal static void AddCitySortRateLimits(this IServiceCollection services, int writePermitsPerMinute = WritePermitsPerMinute, int signInPermitsPerMinute = SignInPermitsPerMinute)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(writePermitsPerMinute, 1);
-        AddLimiter(services, writePermitsPerMinute);
+        ArgumentOutOfRangeException.ThrowIfLessThan(signInPermitsPerMinute, 1);
+        AddLimiter(services, writePermitsPerMinute, signInPermitsPerMinute);
     }
 
-    private static void AddLimiter(IServiceCollection services, int writePermitsPerMinute) => services.AddRateLimiter(o =>
+    private static void AddLimiter(IServiceCollection services, int writePermitsPerMinute, int signInPermitsPerMinute) => services.AddRateLimiter(o =>
     {
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         o.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
             "sign-in:" + context.Connection.RemoteIpAddress,
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = signInPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var method = context.Request.Method;

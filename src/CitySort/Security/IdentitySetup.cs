@@ -26,7 +26,7 @@ public static class IdentitySetup
 
     /// <summary>
     /// Adds <see cref="UserManager{TUser}"/> and <see cref="RoleManager{TRole}"/> over <see cref="CitySortDbContext"/>
-    /// with the rules above and <see cref="UserAccounts"/>; the caller adds sign-in (cookies) where it serves pages.
+    /// with the rules above, <see cref="UserAccounts"/> and <see cref="ExternalLogins"/>; the caller adds sign-in (cookies) where it serves pages.
     /// </summary>
     /// <param name="services">A collection that has <see cref="StorageServiceCollectionExtensions.AddCitySortStorage"/>.</param>
     /// <returns>The Identity builder, for the server to add its sign-in manager.</returns>
@@ -34,6 +34,7 @@ public static class IdentitySetup
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddScoped<UserAccounts>();
+        services.AddScoped<ExternalLogins>();
         return services.AddIdentityCore<CitySortUser>(o =>
             {
                 o.Password.RequiredLength = MinimumPasswordLength;

@@ -54,7 +54,8 @@ async function afterSignIn() {
 
 async function signOut() {
   await fetch('/api/auth/sign-out', { method: 'POST', headers: requestHeaders() });
-  me = { signedIn: false };
+  // Asked again (not assumed), so that the sign-in page knows whether to offer the single sign-on.
+  me = null;
   setAntiforgeryToken(null);
   history.replaceState(null, '', '/#/');
   render();
@@ -103,7 +104,8 @@ async function render() {
     const main = h('main.content', { id: 'page', 'data-page': setup ? 'setup' : 'sign-in' });
     app.replaceChildren(header(null), main, h('footer.footer', t('footer'), ' ', h('a', { href: '#/progress', id: 'footer-progress' }, t('navProgress'))));
     document.title = t(setup ? 'setupTitle' : 'signInTitle') + ' · CitySort';
-    if (setup) renderSetup(main, segments[1], afterSignIn); else renderSignIn(main, afterSignIn);
+    if (setup) renderSetup(main, segments[1], afterSignIn);
+    else renderSignIn(main, afterSignIn, { singleSignOn: me.singleSignOn === true, ssoReason: query.get('sso') });
     return;
   }
   const route = ROUTES.find(r => r.path === first) ?? ROUTES[0];

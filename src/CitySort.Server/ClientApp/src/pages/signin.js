@@ -21,7 +21,15 @@ addLabels({
   setupLead: ['系统还没有任何账户。请为市级管理员选择用户名和密码（至少 {min} 个字符，不能是常见密码）。此链接只能使用一次。', 'There is no account yet. Choose the city administrator\'s user name and password (at least {min} characters, not a common one). This link works once.'],
   setupButton: ['创建管理员并登录', 'Create the administrator and sign in'],
   passwordsDiffer: ['两次输入的密码不一致。', 'The two passwords differ.'],
+  ssoButton: ['使用城市统一身份认证登录', 'Sign in with the city\'s single sign-on'],
+  ssoOr: ['或', 'or'],
+  // The reasons the server sends the browser back with (#/?sso=CODE), as in IdentityTexts.
+  ssoSsoUnknownIdentity: ['您的统一身份认证账户还没有关联 CitySort 账户，未能登录。请联系系统管理员开通。', 'Your single sign-on identity is not linked to a CitySort account, so you were not signed in. Ask the system administrator to link one.'],
+  ssoLockedOut: ['账户已被锁定，请稍后再试或联系管理员。', 'The account is locked; try again later or ask an administrator.'],
+  ssoSsoFailed: ['统一身份认证登录未成功，请重试，或用用户名和密码登录。', 'Signing in through the single sign-on did not succeed; try again, or sign in with your user name and password.'],
 });
+
+const SSO_REASONS = ['SsoUnknownIdentity', 'LockedOut', 'SsoFailed'];
 
 const MIN_PASSWORD = 10;
 
@@ -54,8 +62,12 @@ function problemText(body) {
   return body?.detail || t('errServer');
 }
 
-/** Renders the sign-in page into el; onSignedIn() is called once the server accepted the password. */
-export function renderSignIn(el, onSignedIn) {
+/**
+ * Renders the sign-in page into el; onSignedIn() is called once the server accepted the password. With
+ * singleSignOn true the city's single sign-on is offered (a link to /api/auth/sso); ssoReason is the code the server
+ * sent a refused single sign-on back with, shown in the page's language.
+ */
+export function renderSignIn(el, onSignedIn, { singleSignOn = false, ssoReason = null } = {}) {
   const form = authForm(
     [field('username', t('userName'), 'text', 'username'), field('password', t('password'), 'password', 'current-password')],
     t('signInButton'),
@@ -65,8 +77,12 @@ export function renderSignIn(el, onSignedIn) {
       if (answer.ok) onSignedIn();
       else showError(problemText(answer.body));
     });
+  const sso = singleSignOn
+    ? h('div.sso', h('p.sso-or', t('ssoOr')), h('a.btn.sso-button', { id: 'sso-sign-in', href: '/api/auth/sso' }, t('ssoButton')))
+    : null;
+  const reason = SSO_REASONS.includes(ssoReason) ? h('p.form-error', { id: 'sso-error', role: 'alert' }, t('sso' + ssoReason)) : null;
   el.replaceChildren(h('section.auth-card', { id: 'sign-in' },
-    h('h1', t('signInTitle')), h('p.lead', t('signInLead')), form, h('p.hint', t('signInHelp'))));
+    h('h1', t('signInTitle')), h('p.lead', t('signInLead')), reason, form, sso, h('p.hint', t('signInHelp'))));
   el.querySelector('#username').focus();
 }
 
