@@ -162,8 +162,15 @@ public sealed class ViolationApiTests : IAsyncLifetime
             await using var db = await services.GetRequiredService<IDbContextFactory<CitySortDbContext>>().CreateDbContextAsync(Cancel);
             db.DailyPlans.Add(new CitySort.Planning.DailyPlan
             {
-                Date = Day, AreaCode = "330302", DistrictCode = "330302", Category = WasteCategory.Kitchen, ProfileId = "wenzhou-2015", ProfileVersion = "1",
-                DepotName = "depot", DepotLongitude = 120.65, DepotLatitude = 28.0,
+                Date = Day,
+                AreaCode = "330302",
+                DistrictCode = "330302",
+                Category = WasteCategory.Kitchen,
+                ProfileId = "wenzhou-2015",
+                ProfileVersion = "1",
+                DepotName = "depot",
+                DepotLongitude = 120.65,
+                DepotLatitude = 28.0,
                 Trips =
                 [
                     new CitySort.Planning.PlannedTrip

@@ -1,6 +1,6 @@
 using CitySort.Collection;
-using CitySort.Demo;
 using CitySort.Compliance;
+using CitySort.Demo;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

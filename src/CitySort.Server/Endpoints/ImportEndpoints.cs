@@ -1,6 +1,6 @@
 using CitySort.Collection;
-using CitySort.Compliance;
 using CitySort.Collection.Files;
+using CitySort.Compliance;
 using CitySort.Demo;
 using CitySort.Imports;
 using CitySort.Registry;

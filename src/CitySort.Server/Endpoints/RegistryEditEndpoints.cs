@@ -1,5 +1,5 @@
-using CitySort.Compliance;
 using CitySort.Collection;
+using CitySort.Compliance;
 using CitySort.Registry;
 using CitySort.Server.Services;
 using Microsoft.AspNetCore.Builder;
