@@ -15,6 +15,9 @@ internal sealed partial class HgsDaySearch
 {
     private const double Epsilon = 1e-6;
 
+    /// <summary>After how many days in a row that could not be emptied route elimination stops.</summary>
+    private const int EliminationAttempts = 3;
+
     private DaySegment[] _visitSegment = [];
     private DaySegment[] _endSegment = [];
     private TimeData?[] _endBreak = [];
@@ -394,8 +397,13 @@ internal sealed partial class HgsDaySearch
         var order = Enumerable.Range(0, _clients).ToArray();
         var improved = true;
         var passes = 0;
-        while (improved && passes < 50)
+        while (passes < 50)
         {
+            if (!improved && !EmptyADay())
+            {
+                break;
+            }
+
             improved = false;
             passes++;
             _random.Shuffle(order);
@@ -695,6 +703,115 @@ internal sealed partial class HgsDaySearch
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Route elimination, tried when no other move improves: the days are tried from the fewest clients up, each
+    /// emptied in turn (stopping after three failures in a row), each client going to the cheapest place next to one of its granular neighbours in another day (before or
+    /// after it), the days it lands in rebuilt exactly after each insertion. The whole change is kept when the exact
+    /// penalised cost of the days it touched went down, and undone otherwise. A vehicle day costs its depot legs (and
+    /// its fixed cost), which single relocations only save at the last client moved, so without this move the search
+    /// keeps days that a few combined relocations would merge into others.
+    /// </summary>
+    private bool EmptyADay()
+    {
+        var days = _days!;
+        var candidates = Enumerable.Range(0, days.Length).Where(d => days[d].Any(v => v >= 0))
+            .OrderBy(d => days[d].Count(v => v >= 0)).ThenBy(d => d).ToArray();
+        if (candidates.Length < 2)
+        {
+            return false;
+        }
+
+        var saved = new Dictionary<int, (List<int> Visits, double Cost)>();
+        var emptied = 0;
+        var failures = 0;
+        foreach (var d in candidates)
+        {
+            if (_stop() || failures >= EliminationAttempts || emptied >= candidates.Length - 1)
+            {
+                break;
+            }
+
+            if (days[d].Count == 0)
+            {
+                continue;
+            }
+
+            saved.Clear();
+            saved[d] = (new List<int>(days[d]), _caches[d].Cost);
+            var clients = days[d].Where(v => v >= 0).ToArray();
+            var placed = true;
+            foreach (var u in clients)
+            {
+                var bestDay = -1;
+                var bestPosition = -1;
+                var bestPrice = double.MaxValue;
+                foreach (var v in _neighbours[u])
+                {
+                    var dv = _dayOf[v];
+                    if (dv == d)
+                    {
+                        continue;
+                    }
+
+                    for (var side = 0; side < 2; side++)
+                    {
+                        var position = _positionOf[v] + side;
+                        var n = 0;
+                        _parts[n++] = PrefixPart(dv, position);
+                        n = AddVisit(n, u);
+                        n = AddEnd(n, SuffixPart(dv, position));
+                        var price = PriceChain(n) - _caches[dv].Cost;
+                        if (price < bestPrice)
+                        {
+                            (bestPrice, bestDay, bestPosition) = (price, dv, position);
+                        }
+                    }
+                }
+
+                if (bestDay < 0)
+                {
+                    placed = false;
+                    break;
+                }
+
+                if (!saved.ContainsKey(bestDay))
+                {
+                    saved[bestDay] = (new List<int>(days[bestDay]), _caches[bestDay].Cost);
+                }
+
+                days[bestDay].Insert(bestPosition, u);
+                Refresh(bestDay);
+            }
+
+            days[d].Clear();
+            Refresh(d);
+            var before = saved.Values.Sum(x => x.Cost);
+            var after = saved.Keys.Sum(x => _caches[x].Cost);
+            if (placed && after < before - Epsilon)
+            {
+                MovesApplied++;
+                emptied++;
+                failures = 0;
+                continue;
+            }
+
+            failures++;
+
+            foreach (var (day, (visits, _)) in saved)
+            {
+                days[day].Clear();
+                days[day].AddRange(visits);
+            }
+
+            foreach (var day in saved.Keys)
+            {
+                Refresh(day);
+            }
+        }
+
+        return emptied > 0;
     }
 
     /// <summary>Moves u into an unused vehicle's day.</summary>

@@ -219,6 +219,20 @@ internal sealed partial class HgsDaySearch
         return best is null ? new Solution([], Distance.Zero) : ToSolution(best);
     }
 
+    /// <summary>
+    /// Runs the local search alone on the given explicit days (client indices, facility visits as complements, one
+    /// list per vehicle, changed in place) and returns the exact cost of the result; for tests of single moves.
+    /// </summary>
+    internal long Improve(List<int>[] days)
+    {
+        _clock.Restart();
+        _stop = () => false;
+        var individual = new Individual(days);
+        LocalSearch(individual);
+        individual.Evaluate(this);
+        return individual.Cost;
+    }
+
     private static bool Better(Individual a, Individual b) =>
         a.Feasible != b.Feasible ? a.Feasible : a.Feasible ? a.Cost < b.Cost : a.Penalised < b.Penalised;
 
