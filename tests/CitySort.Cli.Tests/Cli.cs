@@ -12,13 +12,22 @@ internal static class Cli
 
     /// <summary>Runs <c>citysort</c> with <paramref name="arguments"/> and the extra <paramref name="environment"/> variables.</summary>
     /// <returns>The exit code and the text written to standard output and standard error.</returns>
-    public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunAsync(workingDirectory, environment, null, arguments);
+
+    /// <summary>Runs <c>citysort</c> with <paramref name="arguments"/>, writing <paramref name="input"/> to its standard input (a password, as a pipe gives it).</summary>
+    /// <returns>The exit code and the text written to standard output and standard error.</returns>
+    public static Task<CliResult> RunWithInputAsync(string workingDirectory, string input, params string[] arguments) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), input, arguments);
+
+    private static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, string? input, string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "CitySort.Cli.dll"));
@@ -35,6 +44,12 @@ internal static class Cli
         start.Environment["NO_COLOR"] = "1";
         start.Environment["COLUMNS"] = "200";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started");
+        if (input is not null)
+        {
+            await process.StandardInput.WriteLineAsync(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);

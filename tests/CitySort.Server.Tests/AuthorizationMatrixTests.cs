@@ -60,6 +60,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         ["violations.evaluate"] = "admin officer",
         // The audit trail: administrators only (issue 12, item 3).
         ["audit.read"] = "admin",
+        // Listing and changing the accounts: administrators only (issue 12, item 3).
+        ["users.manage"] = "admin",
         ["api.reference"] = "admin officer district hauler inspector",
         // The device door: every caller passes the policy, the device itself is authenticated by its key.
         ["events.write"] = "anonymous admin officer district hauler inspector",

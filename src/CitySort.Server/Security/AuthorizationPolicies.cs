@@ -38,6 +38,7 @@ internal static class AuthorizationPolicies
         [AuthorizationPolicyNames.ViolationsReview] = [Admin, Officer, District],
         [AuthorizationPolicyNames.ViolationsEvaluate] = [Admin, Officer],
         [AuthorizationPolicyNames.AuditRead] = [Admin],
+        [AuthorizationPolicyNames.UsersManage] = [Admin],
     };
 
     /// <summary>The policies that admit every caller, signed in or not.</summary>
