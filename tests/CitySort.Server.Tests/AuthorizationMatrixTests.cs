@@ -301,14 +301,32 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         await db.SaveChangesAsync(Ct);
         static PlannedTrip Trip(string plate, string site, long kg, long metres) => new()
         {
-            VehiclePlate = plate, VehicleTrip = 1, FacilityCode = "F-TEST", FacilityName = "test facility", LoadKg = kg, DistanceMetres = metres,
-            DepartsAt = new TimeOnly(6, 0), UnloadsAt = new TimeOnly(7, 0), UnloadedAt = new TimeOnly(7, 15), ReturnsToDepotAt = new TimeOnly(7, 45),
+            VehiclePlate = plate,
+            VehicleTrip = 1,
+            FacilityCode = "F-TEST",
+            FacilityName = "test facility",
+            LoadKg = kg,
+            DistanceMetres = metres,
+            DepartsAt = new TimeOnly(6, 0),
+            UnloadsAt = new TimeOnly(7, 0),
+            UnloadedAt = new TimeOnly(7, 15),
+            ReturnsToDepotAt = new TimeOnly(7, 45),
             Stops = [new PlannedStop { Sequence = 1, SiteCode = site, SiteName = site, Longitude = 120.7, Latitude = 28.0, DemandKg = kg }],
         };
         DailyPlan Plan(string area, string district, int capacityKg) => new()
         {
-            Date = day, AreaCode = area, DistrictCode = district, Category = WasteCategory.Hazardous, ProfileId = "wenzhou-2015", ProfileVersion = "1.0.0",
-            DepotName = "depot", DepotLongitude = 120.7, DepotLatitude = 28.0, ShiftStart = new TimeOnly(5, 0), ShiftEnd = new TimeOnly(17, 0), CapacityKg = capacityKg,
+            Date = day,
+            AreaCode = area,
+            DistrictCode = district,
+            Category = WasteCategory.Hazardous,
+            ProfileId = "wenzhou-2015",
+            ProfileVersion = "1.0.0",
+            DepotName = "depot",
+            DepotLongitude = 120.7,
+            DepotLatitude = 28.0,
+            ShiftStart = new TimeOnly(5, 0),
+            ShiftEnd = new TimeOnly(17, 0),
+            CapacityKg = capacityKg,
         };
         var lucheng = Plan("330302", "330302", 3000);
         lucheng.Trips = [Trip("浙CA1234", "T-R1", 800, 5000)];
