@@ -57,6 +57,9 @@ public static class AuthorizationPolicyNames
     /// <summary>Reading and exporting the audit trail (<c>GET /api/audit</c>): who changed what, when and from where.</summary>
     public const string AuditRead = "audit.read";
 
+    /// <summary>Listing the user accounts and changing their roles, scopes and state (<c>/api/users</c>): city administrators only.</summary>
+    public const string UsersManage = "users.manage";
+
     /// <summary>Reading the fleet: facilities, vehicles and dedicated lines (a district officer: the account's districts' vehicles and lines).</summary>
     public const string FleetRead = "fleet.read";
 

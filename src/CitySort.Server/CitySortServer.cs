@@ -109,6 +109,9 @@ public static class CitySortServer
         builder.Services.AddSingleton<SetupLink>();
         builder.Services.AddHostedService<SetupLinkAnnouncer>();
         builder.Services.AddAuthorization(AuthorizationPolicies.AddTo);
+        // The sign-in cookie's security stamp is checked against the account on every request, so that a changed
+        // role or scope, or a disabled account, ends the sign-ins made before (UserAccounts.ChangeAsync).
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddCookieWriteAntiforgery();
         builder.Services.AddCitySortRateLimits(options.WritePermitsPerMinute, options.SignInPermitsPerMinute);
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer<CitySortDocumentTransformer>());
@@ -162,6 +165,7 @@ public static class CitySortServer
         app.MapViolationEndpoints();
         app.MapPublicEndpoints();
         app.MapAuditEndpoints();
+        app.MapUserEndpoints();
 
         app.MapHealthEndpoints();
         app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(AuthorizationPolicyNames.ApiReference);

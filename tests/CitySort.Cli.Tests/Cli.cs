@@ -15,6 +15,11 @@ internal static class Cli
     public static Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         RunWithInputAsync(workingDirectory, null, environment, arguments);
 
+    /// <summary>Runs <c>citysort</c> with <paramref name="arguments"/>, writing <paramref name="input"/> to its standard input (a password, as a pipe gives it).</summary>
+    /// <returns>The exit code and the text written to standard output and standard error.</returns>
+    public static Task<CliResult> RunWithInputAsync(string workingDirectory, string input, params string[] arguments) =>
+        RunWithInputAsync(workingDirectory, input, new Dictionary<string, string>(), arguments);
+
     /// <summary>
     /// Runs <c>citysort</c> with <paramref name="arguments"/>, <paramref name="input"/> written to its standard input
     /// (then closed; null leaves standard input alone) and the extra <paramref name="environment"/> variables.

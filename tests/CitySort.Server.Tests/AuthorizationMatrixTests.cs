@@ -2,9 +2,14 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
+using CitySort.Collection;
+using CitySort.Collection.Devices;
 using CitySort.Collection.Violations;
+using CitySort.Planning;
+using CitySort.Registry;
 using CitySort.Security;
 using CitySort.Storage;
+using CitySort.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -35,18 +40,19 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         // A district officer passes the reading policies; the query services narrow every answer to the account's
         // districts (the Ouhai-vs-Lucheng test below), and writes stay with the city.
         ["registry.read"] = "admin officer district inspector",
-        // A hauler reads its own vehicles, their lines and their violations (the hauler test below).
+        // A hauler reads its own vehicles, their lines, plans, positions, rejections and violations (the hauler tests below).
         ["fleet.read"] = "admin officer district hauler inspector",
         ["registry.export"] = "admin officer district inspector",
         ["registry.import"] = "admin",
         ["registry.edit"] = "admin officer",
         ["compliance.read"] = "admin officer district inspector",
         ["policy.read"] = "admin officer district hauler inspector",
-        ["plans.read"] = "admin officer district inspector",
+        ["plans.read"] = "admin officer district hauler inspector",
         ["plans.write"] = "admin officer",
-        ["collection.read"] = "admin officer district inspector",
-        // The live hub: a district officer's connection joins only its districts' groups (LiveScopeTests).
-        ["live.read"] = "admin officer district inspector",
+        ["collection.read"] = "admin officer district hauler inspector",
+        // The live hub: a district officer's connection joins only its districts' groups, a hauler's only its own
+        // hauler's group (LiveScopeTests).
+        ["live.read"] = "admin officer district hauler inspector",
         ["violations.read"] = "admin officer district hauler inspector",
         // Confirming and dismissing: a district officer only the account's districts' violations (404 otherwise).
         ["violations.review"] = "admin officer district",
@@ -54,6 +60,8 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         ["violations.evaluate"] = "admin officer",
         // The audit trail: administrators only (issue 12, item 3).
         ["audit.read"] = "admin",
+        // Listing and changing the accounts: administrators only (issue 12, item 3).
+        ["users.manage"] = "admin",
         ["api.reference"] = "admin officer district hauler inspector",
         // The device door: every caller passes the policy, the device itself is authenticated by its key.
         ["events.write"] = "anonymous admin officer district hauler inspector",
@@ -121,60 +129,7 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         await PlanDayAsync(server.Client, "2015-12-01");
         var violation = await LuchengViolationAsync(server);
         var ouhai = await server.ClientForAsync(CitySortRoles.DistrictOfficer, ["330304"], cancellationToken: Ct);
-        var leaks = new List<string>();
-        var reached = 0;
-        foreach (var endpoint in Endpoints(server).Where(e => !e.AllowsAnonymous))
-        {
-            var tables = endpoint.Pattern.Contains("{table}", StringComparison.Ordinal) ? ExportTables : [string.Empty];
-            foreach (var table in tables)
-            {
-                // Every route parameter names a Lucheng record: the site, the violation, the vehicle, the export table.
-                string Value(string name) => name switch
-                {
-                    "code" => "T-R1",
-                    "id" => violation.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    "plate" => "浙CA1234",
-                    "table" => table,
-                    _ => SampleValue(name),
-                };
-
-                // Once with the query every reading endpoint needs (a day, a range) and nothing else, so that the
-                // answer is the officer's own scope; once naming Lucheng as district and area.
-                var queries = endpoint.Method == "GET"
-                    ? new[] { "date=2015-12-01&from=2015-12-01&to=2015-12-31&pageSize=500&includeRetired=true&all=true", "date=2015-12-01&from=2015-12-01&to=2015-12-31&district=330302&area=330302" }
-                    : [string.Empty];
-                foreach (var query in queries)
-                {
-                    var (status, passed, body) = await CallWithBodyAsync(ouhai, endpoint, Value, query: query, json: """{"reviewer":"ouhai","reason":"scope test"}""");
-                    var call = $"{endpoint.Method} {endpoint.Pattern}{(table.Length > 0 ? " (" + table + ")" : string.Empty)}?{query}";
-                    if (!passed)
-                    {
-                        continue;
-                    }
-
-                    reached++;
-                    var namesLucheng = RouteParameter().Matches(endpoint.Pattern).Any(m => m.Groups["name"].Value is "code" or "id" or "plate");
-                    if (namesLucheng && status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
-                    {
-                        leaks.Add($"{call} answered {(int)status} for a Lucheng record");
-                    }
-
-                    if (query.Contains("district=330302", StringComparison.Ordinal) && DistrictFiltered.Contains(endpoint.Pattern) && status != HttpStatusCode.Forbidden)
-                    {
-                        leaks.Add($"{call} answered {(int)status} for the Lucheng district, not 403");
-                    }
-
-                    // A refusal may repeat the code that was asked for ("no site has the code T-R1"); an answer must not name it.
-                    foreach (var lucheng in (int)status is >= 200 and < 300 ? LuchengNames : [])
-                    {
-                        if (body.Contains(lucheng, StringComparison.Ordinal))
-                        {
-                            leaks.Add($"{call} ({(int)status}) shows the Lucheng record {lucheng}");
-                        }
-                    }
-                }
-            }
-        }
+        var (leaks, reached) = await LeaksAsync(server, ouhai, violation);
 
         Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
         // The officer did reach her own district's site: the scope narrows, it does not blank out.
@@ -269,6 +224,210 @@ public sealed partial class AuthorizationMatrixTests(SqliteServerFixture fixture
         Assert.Contains("浙CB5678", itsVehicles, StringComparison.Ordinal);
         Assert.DoesNotContain("浙CA1234", itsVehicles, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, notIts.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_hauler_reaches_no_plan_trip_position_rejection_or_violation_of_another_haulers_vehicle_by_any_route()
+    {
+        // SAN-LC runs the Lucheng vehicles 浙CA1234 and 浙CC0001 (line LC-L1); SAN-LW runs 浙CB5678 (line DZ-L1, the
+        // development zone) (Data/test_*.csv). The day is planned (a Lucheng and a development-zone plan), 浙CA1234 has
+        // a violation, a position and a refused event, and the day's Hazardous plans have trips of both haulers, so
+        // that each of SAN-LW's routes has a SAN-LC record to leak.
+        var server = fixture.Server;
+        await PlanDayAsync(server.Client, "2015-12-01");
+        await StoreHazardousPlansAsync(server);
+        var violation = await LuchengViolationAsync(server);
+        await LuchengFixAndRefusalAsync(server);
+        var longwan = await server.ClientForAsync(CitySortRoles.Hauler, hauler: "SAN-LW", cancellationToken: Ct);
+
+        var (leaks, reached) = await LeaksAsync(server, longwan, violation);
+
+        Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
+        // It passed its own reading routes (vehicles, lines, plans, planned vs actual, KPIs, rejections, positions, violations, ...).
+        Assert.True(reached > 10, "the hauler passed only " + reached + " calls");
+        // The scope narrows, it does not blank out: SAN-LW's own plan is there, with its own vehicle's trips.
+        var plans = await longwan.GetStringAsync(new Uri("api/plans?date=2015-12-01", UriKind.Relative), Ct);
+        Assert.Contains("\"vehiclePlate\":\"浙CB5678\"", plans, StringComparison.Ordinal);
+        Assert.Contains("\"areaCode\":\"development-zone\"", plans, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hauler_reads_its_own_vehicles_plans_positions_and_refused_events_without_the_unserved_sites()
+    {
+        var server = fixture.Server;
+        await PlanDayAsync(server.Client, "2015-12-01");
+        await StoreHazardousPlansAsync(server);
+        await LuchengFixAndRefusalAsync(server);
+        var hauler = await server.ClientForAsync(CitySortRoles.Hauler, hauler: "SAN-LC", cancellationToken: Ct);
+
+        var plans = await hauler.GetStringAsync(new Uri("api/plans?date=2015-12-01", UriKind.Relative), Ct);
+        var actual = await hauler.GetStringAsync(new Uri("api/plans/2015-12-01/actual", UriKind.Relative), Ct);
+        var positions = await hauler.GetStringAsync(new Uri("api/vehicles/positions", UriKind.Relative), Ct);
+        var rejections = await hauler.GetStringAsync(new Uri("api/rejections", UriKind.Relative), Ct);
+        using var byDistrict = await hauler.GetAsync(new Uri("api/plans?date=2015-12-01&district=330302", UriKind.Relative), Ct);
+        var city = await server.Client.GetStringAsync(new Uri("api/plans?date=2015-12-01", UriKind.Relative), Ct);
+
+        // SAN-LC's 浙CA1234 drives in both Hazardous plans; SAN-LW's trip in the development zone's plan and the
+        // Lucheng plan's unserved site T-R2 are not SAN-LC's; the Kitchen plans of the day have no trip at all.
+        Assert.Contains("\"vehiclePlate\":\"浙CA1234\"", plans, StringComparison.Ordinal);
+        Assert.Contains("\"areaCode\":\"development-zone\"", plans, StringComparison.Ordinal);
+        Assert.DoesNotContain("浙CB5678", plans, StringComparison.Ordinal);
+        Assert.DoesNotContain("T-R2", plans, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"category\":\"Kitchen\"", plans, StringComparison.Ordinal);
+        // The development zone's plan as SAN-LC reads it: its one trip of 1 200 kg over 9 000 m, one vehicle, one stop.
+        Assert.Contains("\"vehicleCount\":1,\"capacityKg\":5000,\"dueSiteCount\":1,\"totalLoadKg\":1200,\"totalDistanceMetres\":9000", plans, StringComparison.Ordinal);
+        Assert.Contains("浙CA1234", actual, StringComparison.Ordinal);
+        Assert.DoesNotContain("浙CB5678", actual, StringComparison.Ordinal);
+        Assert.Contains("浙CA1234", positions, StringComparison.Ordinal);
+        Assert.Contains("浙CA1234", rejections, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, byDistrict.StatusCode);
+        // The control: the city sees every trip and the unserved site.
+        Assert.Contains("浙CB5678", city, StringComparison.Ordinal);
+        Assert.Contains("T-R2", city, StringComparison.Ordinal);
+        Assert.Contains("\"vehiclePlate\":\"浙CA1234\"", city, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Stores the Hazardous plans of 2015-12-01 (replacing those of an earlier test): Lucheng's, with a trip of SAN-LC's
+    /// 浙CA1234 to T-R1 and T-R2 unserved; the development zone's, with a trip of SAN-LW's 浙CB5678 (3 000 kg, 12 000 m)
+    /// and a trip of 浙CA1234 lent to it (1 200 kg, 9 000 m), both to the Longwan site T-S1.
+    /// </summary>
+    private static async Task StoreHazardousPlansAsync(RunningServer server)
+    {
+        var contexts = server.Services.GetRequiredService<IDbContextFactory<CitySortDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync(Ct);
+        var day = new DateOnly(2015, 12, 1);
+        db.DailyPlans.RemoveRange(await db.DailyPlans.Where(p => p.Date == day && p.Category == WasteCategory.Hazardous).ToListAsync(Ct));
+        await db.SaveChangesAsync(Ct);
+        static PlannedTrip Trip(string plate, string site, long kg, long metres) => new()
+        {
+            VehiclePlate = plate,
+            VehicleTrip = 1,
+            FacilityCode = "F-TEST",
+            FacilityName = "test facility",
+            LoadKg = kg,
+            DistanceMetres = metres,
+            DepartsAt = new TimeOnly(6, 0),
+            UnloadsAt = new TimeOnly(7, 0),
+            UnloadedAt = new TimeOnly(7, 15),
+            ReturnsToDepotAt = new TimeOnly(7, 45),
+            Stops = [new PlannedStop { Sequence = 1, SiteCode = site, SiteName = site, Longitude = 120.7, Latitude = 28.0, DemandKg = kg }],
+        };
+        DailyPlan Plan(string area, string district, int capacityKg) => new()
+        {
+            Date = day,
+            AreaCode = area,
+            DistrictCode = district,
+            Category = WasteCategory.Hazardous,
+            ProfileId = "wenzhou-2015",
+            ProfileVersion = "1.0.0",
+            DepotName = "depot",
+            DepotLongitude = 120.7,
+            DepotLatitude = 28.0,
+            ShiftStart = new TimeOnly(5, 0),
+            ShiftEnd = new TimeOnly(17, 0),
+            CapacityKg = capacityKg,
+        };
+        var lucheng = Plan("330302", "330302", 3000);
+        lucheng.Trips = [Trip("浙CA1234", "T-R1", 800, 5000)];
+        lucheng.Unserved = [new UnservedSite { SiteCode = "T-R2", SiteName = "T-R2", Reason = "capacity", DemandKg = 500 }];
+        (lucheng.VehicleCount, lucheng.DueSiteCount, lucheng.TotalLoadKg, lucheng.TotalDistanceMetres) = (1, 2, 800, 5000);
+        var zone = Plan("development-zone", "330303", 5000);
+        zone.Trips = [Trip("浙CB5678", "T-S1", 3000, 12000), Trip("浙CA1234", "T-S1", 1200, 9000)];
+        (zone.VehicleCount, zone.DueSiteCount, zone.TotalLoadKg, zone.TotalDistanceMetres) = (2, 1, 4200, 21000);
+        db.DailyPlans.AddRange(lucheng, zone);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>
+    /// Registers a GPS device on the Lucheng vehicle 浙CA1234 and sends through it one accepted fix (a position on the
+    /// board) and one fix refused for its latitude of 95 degrees (a rejection whose payload names the plate).
+    /// </summary>
+    private static async Task LuchengFixAndRefusalAsync(RunningServer server)
+    {
+        var id = "gps-" + Guid.NewGuid().ToString("N")[..10];
+        var added = await server.Services.GetRequiredService<DeviceService>().AddAsync(new DeviceRegistration(id, DeviceKind.Vehicle, "浙CA1234"), Ct);
+        Assert.True(added.Succeeded, string.Join("; ", added.Problems));
+        var at = DateTimeOffset.UtcNow.AddMinutes(-30).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var latitude in new[] { "28.01", "95" })
+        {
+            var body = $$$"""{"events":[{"kind":"gps","eventId":"G-{{{Guid.NewGuid():N}}}","deviceTime":"{{{at}}}","vehiclePlate":"浙CA1234","point":{"longitude":120.65,"latitude":{{{latitude}}},"datum":"wgs84"}}]}""";
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("api/events", UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Device-Id", id);
+            request.Headers.Add("X-Device-Key", added.Secret);
+            using var response = await server.AnonymousClient().SendAsync(request, Ct);
+            Assert.True(response.IsSuccessStatusCode, (int)response.StatusCode + ": " + await response.Content.ReadAsStringAsync(Ct));
+        }
+
+        await Eventually.TrueAsync(
+            async () => (await server.Client.GetStringAsync(new Uri("api/vehicles/positions", UriKind.Relative), Ct)).Contains("浙CA1234", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30),
+            "the accepted fix is on the position board");
+    }
+
+    /// <summary>
+    /// Calls every endpoint <paramref name="client"/> passes with a Lucheng record (of the hauler SAN-LC) in every
+    /// route parameter, once with only the day and range every reading endpoint needs and once naming the Lucheng
+    /// district: the answers that show a Lucheng record or take the Lucheng district without 403, and how many calls passed.
+    /// </summary>
+    private static async Task<(List<string> Leaks, int Reached)> LeaksAsync(RunningServer server, HttpClient client, int violation)
+    {
+        var leaks = new List<string>();
+        var reached = 0;
+        foreach (var endpoint in Endpoints(server).Where(e => !e.AllowsAnonymous))
+        {
+            var tables = endpoint.Pattern.Contains("{table}", StringComparison.Ordinal) ? ExportTables : [string.Empty];
+            foreach (var table in tables)
+            {
+                // Every route parameter names a Lucheng record: the site, the violation, the vehicle, the export table.
+                string Value(string name) => name switch
+                {
+                    "code" => "T-R1",
+                    "id" => violation.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    "plate" => "浙CA1234",
+                    "table" => table,
+                    _ => SampleValue(name),
+                };
+
+                // Once with the query every reading endpoint needs (a day, a range) and nothing else, so that the
+                // answer is the officer's own scope; once naming Lucheng as district and area.
+                var queries = endpoint.Method == "GET"
+                    ? new[] { "date=2015-12-01&from=2015-12-01&to=2015-12-31&pageSize=500&includeRetired=true&all=true", "date=2015-12-01&from=2015-12-01&to=2015-12-31&district=330302&area=330302" }
+                    : [string.Empty];
+                foreach (var query in queries)
+                {
+                    var (status, passed, body) = await CallWithBodyAsync(client, endpoint, Value, query: query, json: """{"reviewer":"other","reason":"scope test"}""");
+                    var call = $"{endpoint.Method} {endpoint.Pattern}{(table.Length > 0 ? " (" + table + ")" : string.Empty)}?{query}";
+                    if (!passed)
+                    {
+                        continue;
+                    }
+
+                    reached++;
+                    var namesLucheng = RouteParameter().Matches(endpoint.Pattern).Any(m => m.Groups["name"].Value is "code" or "id" or "plate");
+                    if (namesLucheng && status is not (HttpStatusCode.NotFound or HttpStatusCode.Forbidden))
+                    {
+                        leaks.Add($"{call} answered {(int)status} for a Lucheng record");
+                    }
+
+                    if (query.Contains("district=330302", StringComparison.Ordinal) && DistrictFiltered.Contains(endpoint.Pattern) && status != HttpStatusCode.Forbidden)
+                    {
+                        leaks.Add($"{call} answered {(int)status} for the Lucheng district, not 403");
+                    }
+
+                    // A refusal may repeat the code that was asked for ("no site has the code T-R1"); an answer must not name it.
+                    foreach (var lucheng in (int)status is >= 200 and < 300 ? LuchengNames : [])
+                    {
+                        if (body.Contains(lucheng, StringComparison.Ordinal))
+                        {
+                            leaks.Add($"{call} ({(int)status}) shows the Lucheng record {lucheng}");
+                        }
+                    }
+                }
+            }
+        }
+
+        return (leaks, reached);
     }
 
     /// <summary>The export tables (docs/formats.md, "Exports"), written here rather than read from the exporter.</summary>

@@ -15,13 +15,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CitySort.Server.Tests;
 
 /// <summary>
-/// The live hub's district groups (issue 12: no other district's record by any SignalR group): two district officers
-/// signed in over HTTP, each with a real SignalR client (Microsoft.AspNetCore.SignalR.Client) on the server's own
-/// /hubs/live, while GPS fixes of a Lucheng and an Ouhai vehicle come in through POST /api/events.
+/// The live hub's district and hauler groups (issue 12: no other district's or hauler's record by any SignalR group):
+/// two district officers and two haulers signed in over HTTP, each with a real SignalR client
+/// (Microsoft.AspNetCore.SignalR.Client) on the server's own /hubs/live, while GPS fixes of a Lucheng and an Ouhai
+/// vehicle come in through POST /api/events.
 /// </summary>
 public sealed class LiveScopeTests(SqliteServerFixture fixture) : IClassFixture<SqliteServerFixture>
 {
-    // Lucheng (330302) has the vehicle 浙CA1234 (Data/test_vehicles.csv); the Ouhai (330304) vehicle is added here.
+    // Lucheng (330302) has the vehicle 浙CA1234 of the hauler SAN-LC (Data/test_vehicles.csv); the Ouhai (330304)
+    // vehicle is added here, run by the hauler SAN-LW.
     private const string LuchengPlate = "浙CA1234";
     private const string OuhaiPlate = "浙C0H001";
 
@@ -36,13 +38,15 @@ public sealed class LiveScopeTests(SqliteServerFixture fixture) : IClassFixture<
         start.AddSeconds(++fixes).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task An_Ouhai_district_officer_hears_the_Ouhai_vehicle_and_never_the_Lucheng_one_while_a_Lucheng_officer_hears_only_Lucheng()
+    public async Task Each_district_officer_and_each_hauler_hears_its_own_vehicle_and_never_the_other_one()
     {
         var server = fixture.Server;
         var devices = await ArrangeAsync(server);
-        await using var ouhai = await ConnectAsync(server, "330304");
-        await using var lucheng = await ConnectAsync(server, "330302");
-        await using var city = await ConnectAsync(server, null);
+        await using var ouhai = await ConnectAsync(server, CitySortRoles.DistrictOfficer, "330304");
+        await using var lucheng = await ConnectAsync(server, CitySortRoles.DistrictOfficer, "330302");
+        await using var city = await ConnectAsync(server, CitySortRoles.CityOfficer, null);
+        await using var luchengHauler = await ConnectAsync(server, CitySortRoles.Hauler, "SAN-LC");
+        await using var ouhaiHauler = await ConnectAsync(server, CitySortRoles.Hauler, "SAN-LW");
 
         // Three rounds of one fix each, then two more Ouhai fixes, each sent after the one before was heard: the
         // feed sends from one loop in order, so by the time the last one is heard every Lucheng message to any group
@@ -69,6 +73,17 @@ public sealed class LiveScopeTests(SqliteServerFixture fixture) : IClassFixture<
         Assert.Equal(5, ouhai.Accepted);
         Assert.All(ouhai.Notices, n => Assert.Equal(0, n.GetProperty("rejectedCount").GetInt32()));
 
+        // The haulers' groups (hauler:SAN-LC, hauler:SAN-LW) are sent in the same loop before the last marker was
+        // heard by Ouhai: SAN-LC runs the Lucheng vehicle (3 fixes), SAN-LW the Ouhai one (5 fixes).
+        await Eventually.TrueAsync(() => Task.FromResult(luchengHauler.Accepted == 3 && ouhaiHauler.Accepted == 5), TimeSpan.FromSeconds(30), "the haulers heard 3 and 5 accepted events");
+        Assert.True(luchengHauler.Count(LuchengPlate) > 0 && ouhaiHauler.Count(OuhaiPlate) > 0, "each hauler hears its own vehicle");
+        Assert.Equal(0, luchengHauler.Count(OuhaiPlate));
+        Assert.Equal(0, ouhaiHauler.Count(LuchengPlate));
+        using var haulerPositions = await ouhaiHauler.Http.GetAsync(new Uri("api/vehicles/positions", UriKind.Relative), Ct);
+        var haulerBoard = await haulerPositions.Content.ReadAsStringAsync(Ct);
+        Assert.Contains(OuhaiPlate, haulerBoard, StringComparison.Ordinal);
+        Assert.DoesNotContain(LuchengPlate, haulerBoard, StringComparison.Ordinal);
+
         // The same holds for the starting state of the live map (GET /api/vehicles/positions).
         using var positions = await ouhai.Http.GetAsync(new Uri("api/vehicles/positions", UriKind.Relative), Ct);
         var board = await positions.Content.ReadAsStringAsync(Ct);
@@ -79,7 +94,7 @@ public sealed class LiveScopeTests(SqliteServerFixture fixture) : IClassFixture<
     /// <summary>Adds the Ouhai vehicle and a GPS device for each vehicle; returns the devices' ids and keys.</summary>
     private static async Task<((string Id, string Key) Lucheng, (string Id, string Key) Ouhai)> ArrangeAsync(RunningServer server)
     {
-        var vehicle = new { plate = OuhaiPlate, districtCode = "330304", haulerCode = "SAN-LC", dedicatedCategory = "Kitchen", capacityKg = 3000, capacityCubicMetres = 8, @sealed = true };
+        var vehicle = new { plate = OuhaiPlate, districtCode = "330304", haulerCode = "SAN-LW", dedicatedCategory = "Kitchen", capacityKg = 3000, capacityCubicMetres = 8, @sealed = true };
         using (var created = await server.Client.PostAsJsonAsync(new Uri("api/vehicles", UriKind.Relative), vehicle, Ct))
         {
             Assert.True(created.IsSuccessStatusCode || created.StatusCode == HttpStatusCode.Conflict, (int)created.StatusCode + ": " + await created.Content.ReadAsStringAsync(Ct));
@@ -108,12 +123,15 @@ public sealed class LiveScopeTests(SqliteServerFixture fixture) : IClassFixture<
         Assert.True(response.StatusCode == HttpStatusCode.OK && answer.Contains("\"accepted\"", StringComparison.OrdinalIgnoreCase), answer);
     }
 
-    /// <summary>Signs in a district officer of <paramref name="district"/> (or a city officer) and connects to the hub with its cookie.</summary>
-    private static async Task<Listener> ConnectAsync(RunningServer server, string? district)
+    /// <summary>Signs in an account of <paramref name="role"/> scoped to <paramref name="scope"/> (a district code, a hauler code, or none) and connects to the hub with its cookie.</summary>
+    private static async Task<Listener> ConnectAsync(RunningServer server, string role, string? scope)
     {
-        var (user, password) = district is null
-            ? await server.CreateUserAsync(CitySortRoles.CityOfficer, cancellationToken: Ct)
-            : await server.CreateUserAsync(CitySortRoles.DistrictOfficer, [district], cancellationToken: Ct);
+        var (user, password) = role switch
+        {
+            CitySortRoles.DistrictOfficer => await server.CreateUserAsync(role, [scope!], cancellationToken: Ct),
+            CitySortRoles.Hauler => await server.CreateUserAsync(role, hauler: scope, cancellationToken: Ct),
+            _ => await server.CreateUserAsync(role, cancellationToken: Ct),
+        };
         var cookies = new CookieContainer();
         var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = server.BaseAddress };
         using (var signIn = await http.PostAsJsonAsync(new Uri("api/auth/sign-in", UriKind.Relative), new { userName = user, password }, Ct))

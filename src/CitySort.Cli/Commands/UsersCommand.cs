@@ -10,7 +10,8 @@ namespace CitySort.Cli.Commands;
 /// <summary>
 /// <c>citysort users add --role ROLE --name NAME [--district CODE ...] [--hauler CODE]</c> (the password is read from
 /// standard input when it is redirected, else asked twice at the terminal without echo; never from the command line)
-/// and <c>users list</c>, each with <c>[--db PATH | --postgres CONNSTRING]</c>. Exit 0 on success, 1 when the account
+/// <c>users list</c>, <c>users set NAME [--role ROLE] [--district CODE ...] [--hauler CODE]</c>, <c>users disable NAME</c>
+/// and <c>users enable NAME</c>, each with <c>[--db PATH | --postgres CONNSTRING]</c>. Exit 0 on success, 1 when the account
 /// is refused (the reasons printed in Chinese and English), 2 on usage errors.
 /// </summary>
 internal static class UsersCommand
@@ -23,6 +24,63 @@ internal static class UsersCommand
         command.Subcommands.Add(List());
         command.Subcommands.Add(UsersLinkCommand.Link());
         command.Subcommands.Add(UsersLinkCommand.Unlink());
+        command.Subcommands.Add(Set());
+        command.Subcommands.Add(Toggle("disable", enabled: false, "Disable an account: it can no longer sign in, and its sign-ins end at their next request."));
+        command.Subcommands.Add(Toggle("enable", enabled: true, "Enable a disabled or locked account again."));
+        return command;
+    }
+
+    private static Command Set()
+    {
+        var name = new Argument<string>("NAME") { Description = "The account's user name." };
+        var role = new Option<string?>("--role") { Description = "The new role: admin, officer, district, hauler or inspector (kept when left out)." };
+        var district = new Option<string[]>("--district") { Description = "A district code of a district officer's new scope (repeat for several; replaces the present ones).", AllowMultipleArgumentsPerToken = true };
+        var hauler = new Option<string?>("--hauler") { Description = "The hauler code of a hauler account." };
+        var command = new Command("set", "Change an account's role or scope; its sign-ins end at their next request, and the change is audited with before and after.") { name, role, district, hauler };
+        return WithChange(command, parse =>
+        {
+            var districts = parse.GetValue(district);
+            return new UserChange(parse.GetValue(name)!, parse.GetValue(role), districts is { Length: > 0 } ? districts : null, parse.GetValue(hauler));
+        });
+    }
+
+    private static Command Toggle(string verb, bool enabled, string description)
+    {
+        var name = new Argument<string>("NAME") { Description = "The account's user name." };
+        return WithChange(new Command(verb, description) { name }, parse => new UserChange(parse.GetValue(name)!, Enabled: enabled));
+    }
+
+    /// <summary>Adds the database options and the action that applies the change <paramref name="read"/> makes of the command line.</summary>
+    private static Command WithChange(Command command, Func<ParseResult, UserChange> read)
+    {
+        var database = new ImportDatabase();
+        database.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var storage = database.Resolve(parse, out var usageError);
+            if (storage is null)
+            {
+                await Console.Error.WriteLineAsync(usageError);
+                return 2;
+            }
+
+            await using var services = await OpenAsync(storage, cancellationToken);
+            await using var scope = services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>().ChangeAsync(read(parse), cancellationToken);
+            if (!result.Succeeded)
+            {
+                await Console.Error.WriteLineAsync("The account was not changed / 账户未修改:");
+                foreach (var (zh, en) in result.Problems)
+                {
+                    await Console.Error.WriteLineAsync("  " + zh + " / " + en);
+                }
+
+                return 1;
+            }
+
+            Console.WriteLine("Now " + Describe(result.Account!) + (result.Account!.Disabled ? ", disabled" : string.Empty) + ".");
+            return 0;
+        });
         return command;
     }
 
@@ -89,12 +147,12 @@ internal static class UsersCommand
             await using var services = await OpenAsync(storage, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var accounts = await scope.ServiceProvider.GetRequiredService<UserAccounts>().ListAsync(cancellationToken);
-            Console.WriteLine("user\trole\tdistricts\thauler\tcreated (UTC)\tlocked until (UTC)");
+            Console.WriteLine("user\trole\tdistricts\thauler\tcreated (UTC)\tlocked until (UTC)\tstate");
             foreach (var a in accounts)
             {
                 Console.WriteLine(string.Join('\t',
                     a.UserName, a.Role, a.DistrictCodes.Count > 0 ? string.Join(',', a.DistrictCodes) : "-", a.HaulerCode ?? "-",
-                    Time(a.CreatedAt), a.LockedUntil is { } locked ? Time(locked) : "-"));
+                    Time(a.CreatedAt), a.Disabled ? "-" : a.LockedUntil is { } locked ? Time(locked) : "-", a.Disabled ? "disabled" : "enabled"));
             }
 
             Console.WriteLine($"{accounts.Count} account(s).");

@@ -31,7 +31,7 @@ internal static class PlanEndpoints
         group.MapGet("/", GetPlans)
             .RequireAuthorization(AuthorizationPolicyNames.PlansRead)
             .WithName("GetPlans")
-            .WithSummary("The stored plans of a day (date=YYYY-MM-DD), optionally of one district or area and one category; format=geojson for the map layer (RFC 7946). 404 when the day was never planned. A district officer reads the plans of the account's districts (403 for another district).")
+            .WithSummary("The stored plans of a day (date=YYYY-MM-DD), optionally of one district or area and one category; format=geojson for the map layer (RFC 7946). 404 when the day was never planned. A district officer reads the plans of the account's districts (403 for another district); a hauler the plans its vehicles drive in, with their trips only.")
             .Produces<DailyPlanSet>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -17,7 +17,8 @@ namespace CitySort.Server.Live;
 /// and never throws. Every message goes to <see cref="LiveHub.CityGroup"/>; a position also to the
 /// <see cref="LiveHub.DistrictGroup"/> of the vehicle's registered district, and each district whose vehicles or sites
 /// had accepted events gets its own notice with its own count (rejections are counted for the city only: a refused
-/// event's district is not known), so that a district officer's connection hears of no other district.
+/// event's district is not known), so that a district officer's connection hears of no other district; likewise a
+/// position and a notice counting its vehicles' events go to the <see cref="LiveHub.HaulerGroup"/> of the vehicle's hauler.
 /// </summary>
 public sealed class LiveFeed : BackgroundService, ICommittedEventSink
 {
@@ -156,6 +157,10 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventSink
                 if (snapshot!.Vehicles.TryGetValue(position.Plate, out var vehicle))
                 {
                     await hub.Clients.Group(LiveHub.DistrictGroup(vehicle.DistrictCode)).SendAsync(LiveHub.VehiclePositionMethod, message, cancellationToken);
+                    if (vehicle.HaulerCode is { Length: > 0 } hauler)
+                    {
+                        await hub.Clients.Group(LiveHub.HaulerGroup(hauler)).SendAsync(LiveHub.VehiclePositionMethod, message, cancellationToken);
+                    }
                 }
             }
 
@@ -171,6 +176,17 @@ public sealed class LiveFeed : BackgroundService, ICommittedEventSink
                 {
                     await hub.Clients.Group(LiveHub.DistrictGroup(district.Key)).SendAsync(
                         LiveHub.BatchCommittedMethod, notice with { AcceptedCount = district.Count(), RejectedCount = 0 }, cancellationToken);
+                }
+
+                // A hauler hears of its own vehicles' events alone (an event at a site without a vehicle is nobody's).
+                var byHauler = events
+                    .Select(e => e.Plate is { } plate && snapshot!.Vehicles.TryGetValue(plate, out var v) ? v.HaulerCode : null)
+                    .Where(h => !string.IsNullOrEmpty(h))
+                    .GroupBy(h => h!, StringComparer.Ordinal);
+                foreach (var hauler in byHauler.OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    await hub.Clients.Group(LiveHub.HaulerGroup(hauler.Key)).SendAsync(
+                        LiveHub.BatchCommittedMethod, notice with { AcceptedCount = hauler.Count(), RejectedCount = 0 }, cancellationToken);
                 }
             }
         }

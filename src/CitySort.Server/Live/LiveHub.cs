@@ -10,8 +10,9 @@ namespace CitySort.Server.Live;
 /// <see cref="BatchCommittedMessage"/> (<c>"batchCommitted"</c>), throttled, after intake commits. Requires the
 /// <see cref="AuthorizationPolicyNames.LiveRead"/> policy. Each connection joins the groups of its user's scope on connecting
 /// (<see cref="AccessScopes"/>): a city-wide role the <see cref="CityGroup"/>, a district officer the
-/// <see cref="DistrictGroup"/> of each of the account's districts and nothing else, so that the feed
-/// (<see cref="LiveFeed"/>) reaches a district officer with the account's districts' vehicles and events only.
+/// <see cref="DistrictGroup"/> of each of the account's districts and nothing else, a hauler the <see cref="HaulerGroup"/>
+/// of its hauler alone, so that the feed (<see cref="LiveFeed"/>) reaches a district officer with the account's
+/// districts' vehicles and events only, and a hauler with its own vehicles' only.
 /// </summary>
 public sealed class LiveHub : Hub
 {
@@ -32,12 +33,25 @@ public sealed class LiveHub : Hub
     /// <returns>The group name, <c>district:330302</c> for Lucheng.</returns>
     public static string DistrictGroup(string districtCode) => "district:" + districtCode;
 
+    /// <summary>The group of the connections of hauler <paramref name="haulerCode"/>'s accounts: its vehicles and its vehicles' events' notices.</summary>
+    /// <param name="haulerCode">A hauler's code.</param>
+    /// <returns>The group name, <c>hauler:SAN-LC</c> for the Lucheng sanitation office.</returns>
+    public static string HaulerGroup(string haulerCode) => "hauler:" + haulerCode;
+
     /// <summary>Adds the connection to the groups of its user's scope.</summary>
     /// <returns>A task that completes when the connection has joined its groups.</returns>
     public override async Task OnConnectedAsync()
     {
         var scope = AccessScopes.Of(Context.User ?? new ClaimsPrincipal());
-        if (scope.DistrictCodes is { } districts)
+        if (scope.HaulerCode is { } hauler)
+        {
+            // A hauler account without a hauler code has an empty one: it joins no group.
+            if (hauler.Length > 0)
+            {
+                await Groups.AddToGroupAsync(Context.ConnectionId, HaulerGroup(hauler), Context.ConnectionAborted);
+            }
+        }
+        else if (scope.DistrictCodes is { } districts)
         {
             foreach (var district in districts)
             {

@@ -30,14 +30,15 @@ internal static class AuthorizationPolicies
         [AuthorizationPolicyNames.RegistryEdit] = [Admin, Officer],
         [AuthorizationPolicyNames.ComplianceRead] = [Admin, Officer, District, Inspector],
         [AuthorizationPolicyNames.PolicyRead] = [Admin, Officer, District, Hauler, Inspector],
-        [AuthorizationPolicyNames.PlansRead] = [Admin, Officer, District, Inspector],
+        [AuthorizationPolicyNames.PlansRead] = [Admin, Officer, District, Hauler, Inspector],
         [AuthorizationPolicyNames.PlansWrite] = [Admin, Officer],
-        [AuthorizationPolicyNames.CollectionRead] = [Admin, Officer, District, Inspector],
-        [AuthorizationPolicyNames.LiveRead] = [Admin, Officer, District, Inspector],
+        [AuthorizationPolicyNames.CollectionRead] = [Admin, Officer, District, Hauler, Inspector],
+        [AuthorizationPolicyNames.LiveRead] = [Admin, Officer, District, Hauler, Inspector],
         [AuthorizationPolicyNames.ViolationsRead] = [Admin, Officer, District, Hauler, Inspector],
         [AuthorizationPolicyNames.ViolationsReview] = [Admin, Officer, District],
         [AuthorizationPolicyNames.ViolationsEvaluate] = [Admin, Officer],
         [AuthorizationPolicyNames.AuditRead] = [Admin],
+        [AuthorizationPolicyNames.UsersManage] = [Admin],
     };
 
     /// <summary>The policies that admit every caller, signed in or not.</summary>

@@ -91,7 +91,7 @@ public sealed class RegistrySnapshotSource
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var streets = await db.Streets.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Name, StringComparer.Ordinal, cancellationToken);
         var vehicles = (await db.Vehicles.AsNoTracking().ToListAsync(cancellationToken))
-            .ToDictionary(v => v.Plate, v => new VehicleFacts(v.Plate, v.DistrictCode, v.AreaCode, v.CapacityKg, v.DedicatedCategory, v.DedicatedStream, v.RetiredAt) { Sealed = v.Sealed }, StringComparer.Ordinal);
+            .ToDictionary(v => v.Plate, v => new VehicleFacts(v.Plate, v.DistrictCode, v.AreaCode, v.CapacityKg, v.DedicatedCategory, v.DedicatedStream, v.RetiredAt) { Sealed = v.Sealed, HaulerCode = v.HaulerCode }, StringComparer.Ordinal);
         var siteRows = await db.Sites.AsNoTracking()
             .Select(s => new { s.Code, s.DistrictCode, s.StreetCode, s.Longitude, s.Latitude, s.RetiredAt })
             .ToListAsync(cancellationToken);

@@ -14,5 +14,8 @@ public sealed record VehicleFacts(string Plate, string DistrictCode, string Area
 {
     /// <summary>Whether the vehicle has a sealed body (W96-K5 sealed transport); see <see cref="SortedTransportRule"/>.</summary>
     public bool Sealed { get; init; }
+
+    /// <summary>The hauler that runs it (<see cref="Vehicle.HaulerCode"/>), or null when not known: the live feed's hauler group of its messages.</summary>
+    public string? HaulerCode { get; init; }
 }
 

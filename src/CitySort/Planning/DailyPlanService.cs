@@ -133,7 +133,7 @@ public sealed class DailyPlanService
     {
         ArgumentNullException.ThrowIfNull(scope);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var query = db.DailyPlans.AsNoTracking().InScope(scope).Where(p => p.Date == date);
+        var query = db.DailyPlans.AsNoTracking().InScope(scope, db.Vehicles).Where(p => p.Date == date);
         if (!string.IsNullOrWhiteSpace(filter?.Area))
         {
             var area = filter.Area.Trim();
@@ -155,8 +155,14 @@ public sealed class DailyPlanService
             return null;
         }
 
+        var own = await ScopeQueries.PlatesAsync(db, scope, cancellationToken);
         foreach (var plan in plans)
         {
+            if (own is not null)
+            {
+                HaulersPart(plan, own);
+            }
+
             plan.Trips = plan.Trips.OrderBy(t => t.VehiclePlate, StringComparer.Ordinal).ThenBy(t => t.VehicleTrip).ToList();
             foreach (var trip in plan.Trips)
             {
@@ -183,6 +189,22 @@ public sealed class DailyPlanService
         }
 
         return new DailyPlanSet(date, ordered, notes);
+    }
+
+    /// <summary>
+    /// Narrows a plan read by a hauler to the trips of its own vehicles (<paramref name="plates"/>): the other haulers'
+    /// trips and the unserved sites (the city's planning matter) are left out, and the plan's totals become those of
+    /// the trips kept (vehicles, due sites as the stops they visit, load, distance). The plan is not tracked, so
+    /// nothing is written back.
+    /// </summary>
+    private static void HaulersPart(DailyPlan plan, IReadOnlySet<string> plates)
+    {
+        plan.Trips = plan.Trips.Where(t => plates.Contains(t.VehiclePlate)).ToList();
+        plan.Unserved = [];
+        plan.VehicleCount = plan.Trips.Select(t => t.VehiclePlate).Distinct(StringComparer.Ordinal).Count();
+        plan.DueSiteCount = plan.Trips.SelectMany(t => t.Stops).Select(s => s.SiteCode).Distinct(StringComparer.Ordinal).Count();
+        plan.TotalLoadKg = plan.Trips.Sum(t => t.LoadKg);
+        plan.TotalDistanceMetres = plan.Trips.Sum(t => t.DistanceMetres);
     }
 
     /// <summary>The planning groups of <paramref name="date"/> read from the registry, with notes on what cannot be planned.</summary>

@@ -28,6 +28,8 @@ public static class IdentityTexts
         ["DistrictRequired"] = ("区级工作人员至少需要一个区（--district 区划代码）。", "A district officer needs at least one district (--district CODE)."),
         ["HaulerRequired"] = ("收运单位账户需要指定收运单位（--hauler 代码）。", "A hauler account needs its hauler (--hauler CODE)."),
         ["UnknownDistrict"] = ("登记册中没有这个区划代码。", "The registry has no district of this code."),
+        ["UnknownUser"] = ("没有这个用户名的账户。", "There is no account of this user name."),
+        ["LastAdministrator"] = ("这是最后一个可用的城市管理员账户，不能改变其角色或停用它：请先添加另一个管理员。", "This is the last enabled city administrator account; its role cannot be changed nor the account disabled. Add another administrator first."),
         ["UnknownRole"] = ("没有这个角色：可用 admin、officer、district、hauler、inspector。", "There is no such role: use admin, officer, district, hauler or inspector."),
     };
 

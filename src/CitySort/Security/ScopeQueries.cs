@@ -68,14 +68,55 @@ public static class ScopeQueries
         return codes is null ? query : query.Where(s => codes.Contains(s.DistrictCode));
     }
 
-    /// <summary>The daily plans of the scope's districts (<see cref="DailyPlan.DistrictCode"/>).</summary>
+    /// <summary>The daily plans of the scope's districts (<see cref="DailyPlan.DistrictCode"/>); a hauler scope gets none.</summary>
     /// <param name="query">The plans.</param>
     /// <param name="scope">The reader's scope.</param>
-    public static IQueryable<DailyPlan> InScope(this IQueryable<DailyPlan> query, AccessScope scope)
+    public static IQueryable<DailyPlan> InScope(this IQueryable<DailyPlan> query, AccessScope scope) => query.InScope(scope, null);
+
+    /// <summary>
+    /// The daily plans of the scope's districts, or (a hauler scope) the plans in which one of the hauler's vehicles
+    /// among <paramref name="vehicles"/> drives a trip; without <paramref name="vehicles"/> a hauler scope gets none.
+    /// Which trips of such a plan a hauler may read is <see cref="PlatesAsync"/>'s answer.
+    /// </summary>
+    /// <param name="query">The plans.</param>
+    /// <param name="scope">The reader's scope.</param>
+    /// <param name="vehicles">The registry's vehicles (to find a hauler's plates), or null.</param>
+    public static IQueryable<DailyPlan> InScope(this IQueryable<DailyPlan> query, AccessScope scope, IQueryable<Vehicle>? vehicles)
     {
         ArgumentNullException.ThrowIfNull(scope);
+        if (scope.HaulerCode is not null)
+        {
+            if (vehicles is null)
+            {
+                return query.Where(_ => false);
+            }
+
+            var plates = vehicles.InScope(scope).Select(v => v.Plate);
+            return query.Where(p => p.Trips.Any(t => plates.Contains(t.VehiclePlate)));
+        }
+
         var codes = Codes(scope);
         return codes is null ? query : query.Where(p => codes.Contains(p.DistrictCode));
+    }
+
+    /// <summary>
+    /// The plates of a hauler scope's vehicles (<see cref="Vehicle.HaulerCode"/>, retired ones included), or null for
+    /// any other scope: a hauler reads only these vehicles' trips, positions and events.
+    /// </summary>
+    /// <param name="db">The registry.</param>
+    /// <param name="scope">The reader's scope.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public static async Task<IReadOnlySet<string>?> PlatesAsync(CitySortDbContext db, AccessScope scope, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(scope);
+        if (scope.HaulerCode is null)
+        {
+            return null;
+        }
+
+        var plates = await db.Vehicles.AsNoTracking().InScope(scope).Select(v => v.Plate).ToListAsync(cancellationToken);
+        return plates.ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>

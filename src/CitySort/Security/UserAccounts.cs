@@ -126,6 +126,139 @@ public sealed class UserAccounts(UserManager<CitySortUser> users, RoleManager<Id
         return new UserAccountResult(new UserAccount(user.UserName!, role!, user.DistrictCodes, user.ScopeHaulerCode, user.CreatedAt, null), []);
     }
 
+    /// <summary>
+    /// Changes an account's role, scope or whether it may sign in, or says why not; nothing is written when refused.
+    /// The new role and scope are checked as <see cref="AddAsync(NewUserAccount, string, CancellationToken)"/> checks
+    /// them; the last enabled city administrator can neither lose the role nor be disabled. Disabling locks the account
+    /// until <see cref="DateTimeOffset.MaxValue"/>; enabling clears any lockout. Every change renews the account's
+    /// security stamp, so that the sign-ins made before it end at their next request (the server checks the stamp on
+    /// every request), and adds one <c>user-changed</c> entry of kind <c>User</c> keyed by the user name with the role,
+    /// districts, hauler and state before and after, in the same transaction. A change that changes nothing writes nothing.
+    /// </summary>
+    /// <param name="change">The account and what to change.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <returns>The account as it now is, or the reasons in Chinese and English (<c>UnknownUser</c> first when there is no such account).</returns>
+    public async Task<UserAccountResult> ChangeAsync(UserChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var user = await users.FindByNameAsync(change.UserName?.Trim() ?? string.Empty);
+        if (user is null)
+        {
+            return new UserAccountResult(null, [IdentityTexts.For("UnknownUser")]);
+        }
+
+        var now = clock.GetUtcNow();
+        var oldRole = (await users.GetRolesAsync(user)).FirstOrDefault() ?? "-";
+        var oldDisabled = user.LockoutEnd == DateTimeOffset.MaxValue;
+        var problems = new List<(string Zh, string En)>();
+        var role = change.Role is null ? oldRole : CitySortRoles.Parse(change.Role);
+        if (role is null)
+        {
+            problems.Add(IdentityTexts.For("UnknownRole"));
+        }
+
+        var districts = (change.DistrictCodes ?? (role == oldRole ? user.DistrictCodes : []))
+            .Select(d => d.Trim()).Where(d => d.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        var hauler = (change.HaulerCode ?? (role == oldRole ? user.ScopeHaulerCode : null))?.Trim();
+        if (role == CitySortRoles.DistrictOfficer)
+        {
+            if (districts.Count == 0)
+            {
+                problems.Add(IdentityTexts.For("DistrictRequired"));
+            }
+
+            foreach (var code in districts)
+            {
+                if (!await context.Districts.AnyAsync(d => d.Code == code, cancellationToken))
+                {
+                    var (zh, en) = IdentityTexts.For("UnknownDistrict");
+                    problems.Add((zh + " " + code, en + " " + code));
+                }
+            }
+        }
+
+        if (role == CitySortRoles.Hauler && string.IsNullOrWhiteSpace(hauler))
+        {
+            problems.Add(IdentityTexts.For("HaulerRequired"));
+        }
+
+        var disabled = change.Enabled is { } enabled ? !enabled : oldDisabled;
+        if (oldRole == CitySortRoles.CityAdministrator && !oldDisabled && (role != CitySortRoles.CityAdministrator || disabled)
+            && !await OtherEnabledAdministratorAsync(user.Id, now, cancellationToken))
+        {
+            problems.Add(IdentityTexts.For("LastAdministrator"));
+        }
+
+        if (problems.Count > 0)
+        {
+            return new UserAccountResult(null, problems);
+        }
+
+        var newDistricts = role == CitySortRoles.DistrictOfficer ? string.Join(',', districts) : string.Empty;
+        var newHauler = role == CitySortRoles.Hauler ? hauler : null;
+        var before = new { userName = user.UserName, role = oldRole, districts = user.DistrictCodes, hauler = user.ScopeHaulerCode, disabled = oldDisabled };
+        var unchanged = role == oldRole && newDistricts == user.ScopeDistrictCodes && newHauler == user.ScopeHaulerCode && disabled == oldDisabled
+            && !(change.Enabled == true && user.LockoutEnd is not null);
+        if (!unchanged)
+        {
+            await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+            if (role != oldRole)
+            {
+                if (oldRole != "-")
+                {
+                    Check(await users.RemoveFromRoleAsync(user, oldRole));
+                }
+
+                if (!await roles.RoleExistsAsync(role!))
+                {
+                    Check(await roles.CreateAsync(new IdentityRole(role!)));
+                }
+
+                Check(await users.AddToRoleAsync(user, role!));
+            }
+
+            user.ScopeDistrictCodes = newDistricts;
+            user.ScopeHaulerCode = newHauler;
+            user.LockoutEnd = disabled ? DateTimeOffset.MaxValue : change.Enabled == true ? null : user.LockoutEnd;
+            if (change.Enabled == true)
+            {
+                user.AccessFailedCount = 0;
+            }
+
+            // Renewing the stamp saves the user and ends every sign-in made before the change.
+            Check(await users.UpdateSecurityStampAsync(user));
+            audit.Add(context, "user-changed", "User", user.UserName!, before, new
+            {
+                userName = user.UserName,
+                role,
+                districts = user.DistrictCodes,
+                hauler = user.ScopeHaulerCode,
+                disabled,
+            });
+            await context.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var locked = user.LockoutEnd is { } end && end > now ? end : (DateTimeOffset?)null;
+        return new UserAccountResult(new UserAccount(user.UserName!, role!, user.DistrictCodes, user.ScopeHaulerCode, user.CreatedAt, locked, disabled), []);
+    }
+
+    /// <summary>Whether an administrator other than <paramref name="userId"/> can sign in (not disabled nor locked).</summary>
+    private async Task<bool> OtherEnabledAdministratorAsync(string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var admins = await users.GetUsersInRoleAsync(CitySortRoles.CityAdministrator);
+        return admins.Any(a => a.Id != userId && (a.LockoutEnd is null || a.LockoutEnd <= now));
+    }
+
+    /// <summary>A failed Identity write inside a change is a broken store, not bad input (the input was checked before).</summary>
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("The sign-in store refused the account change: " + string.Join("; ", result.Errors.Select(e => e.Code + " " + e.Description)));
+        }
+    }
+
     /// <summary>Every account with its role, ordered by user name.</summary>
     /// <param name="cancellationToken">Cancels the query.</param>
     public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken)
@@ -142,7 +275,8 @@ public sealed class UserAccounts(UserManager<CitySortUser> users, RoleManager<Id
                 u.DistrictCodes,
                 u.ScopeHaulerCode,
                 u.CreatedAt,
-                u.LockoutEnd is { } end && end > now ? end : null))
+                u.LockoutEnd is { } end && end > now ? end : null,
+                u.LockoutEnd == DateTimeOffset.MaxValue))
             .ToList();
     }
 }
