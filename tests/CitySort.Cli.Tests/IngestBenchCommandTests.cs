@@ -42,7 +42,9 @@ public sealed class IngestBenchCommandTests
         // scale 0.003: 400 000 × 0.003 = 1 200 HTTP events, rounded to whole batches of 500: 1 000; MQTT 200 000 × 0.003 / 3 = 200 per device.
         Assert.Equal(2, rows.Count);
         Assert.Contains($"from 3 devices → {name}", rows[0], StringComparison.Ordinal);
-        Assert.Contains($"3 device connections, GPS fixes → {name}", rows[1], StringComparison.Ordinal);
+        // The default MQTT window (8 in flight per device), the same for the door and its no-op baseline.
+        Assert.Contains($"3 device connections, 8 in flight each, GPS fixes → {name}", rows[1], StringComparison.Ordinal);
+        Assert.Contains("same broker, devices and clients (8 in flight each), no-op intake", rows[1], StringComparison.Ordinal);
         Assert.All(rows, r => Assert.Matches(@"\| \d+\.\d\d \| ≥ 0\.8 \| (yes|no) \|", r));
     }
 

@@ -54,6 +54,7 @@ internal static class BenchCommand
         var devices = new Option<int>("--devices") { Description = $"Vehicle devices, one MQTT connection each, also the HTTP senders (default {IngestBench.DefaultDevices}).", DefaultValueFactory = _ => IngestBench.DefaultDevices };
         var httpPort = new Option<int>("--http-port") { Description = "Loopback port of the in-process server (the baseline server takes the next one; default 5250).", DefaultValueFactory = _ => 5250 };
         var mqttPort = new Option<int>("--mqtt-port") { Description = "Loopback port of the in-process MQTT broker (the baseline broker takes the next one; default 18855).", DefaultValueFactory = _ => 18855 };
+        var window = new Option<int>("--mqtt-window") { Description = $"QoS 1 messages each MQTT device keeps in flight without waiting for their PUBACKs (an MQTT 5 receive maximum; 1 = wait for each PUBACK; default {IngestBench.DefaultMqttWindow}); the no-op baseline's clients do the same.", DefaultValueFactory = _ => IngestBench.DefaultMqttWindow };
         var synchronous = new Option<string?>("--sqlite-synchronous") { Description = "SQLite only: full (default, durable against power loss) or normal (durable against the process being killed); applied to the server's store and to the raw baseline alike." };
         var ingest = new Command("ingest", "Benchmark event ingestion on SQLite or PostgreSQL: the HTTP batch door against a raw bulk write, the MQTT door against a no-op intake.");
         ingest.Options.Add(output);
@@ -64,6 +65,7 @@ internal static class BenchCommand
         ingest.Options.Add(postgres);
         ingest.Options.Add(devices);
         ingest.Options.Add(synchronous);
+        ingest.Options.Add(window);
         ingest.SetAction((parse, cancellationToken) => RunIngestAsync(
             parse.GetValue(output)!,
             parse.GetValue(repeats),
@@ -73,11 +75,12 @@ internal static class BenchCommand
             parse.GetValue(postgres),
             parse.GetValue(devices),
             parse.GetValue(synchronous),
+            parse.GetValue(window),
             cancellationToken));
         return ingest;
     }
 
-    private static async Task<int> RunIngestAsync(DirectoryInfo output, int repeats, double scale, int httpPort, int mqttPort, string? postgres, int devices, string? synchronousName, CancellationToken cancellationToken)
+    private static async Task<int> RunIngestAsync(DirectoryInfo output, int repeats, double scale, int httpPort, int mqttPort, string? postgres, int devices, string? synchronousName, int window, CancellationToken cancellationToken)
     {
         var synchronous = ServeCommand.ParseSynchronous(synchronousName, out var synchronousError);
         if (synchronous is null || (postgres is not null && synchronousName is not null))
@@ -86,14 +89,14 @@ internal static class BenchCommand
             return 2;
         }
 
-        if (repeats < 1 || !(scale > 0) || !double.IsFinite(scale) || httpPort is < 1 or > 65534 || mqttPort is < 1 or > 65534 || devices is < 1 or > 1000)
+        if (repeats < 1 || !(scale > 0) || !double.IsFinite(scale) || httpPort is < 1 or > 65534 || mqttPort is < 1 or > 65534 || devices is < 1 or > 1000 || window is < 1 or > 100)
         {
-            Console.Error.WriteLine("--repeats must be at least 1, --scale a positive number, the ports from 1 to 65534, --devices from 1 to 1000");
+            Console.Error.WriteLine("--repeats must be at least 1, --scale a positive number, the ports from 1 to 65534, --devices from 1 to 1000, --mqtt-window from 1 to 100");
             return 2;
         }
 
         var environment = new BenchmarkEnvironment(CpuModel(), Environment.ProcessorCount, GitCommit(), DateTimeOffset.UtcNow);
-        var bench = new IngestBench(postgres, httpPort, mqttPort, devices, scale, synchronous.Value, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+        var bench = new IngestBench(postgres, httpPort, mqttPort, devices, scale, synchronous.Value, window, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
         var figures = await bench.RunAsync(repeats, cancellationToken);
         output.Create();
         var stamp = environment.StartedUtc.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture);

@@ -5,6 +5,7 @@ using System.Text.Json;
 using CitySort.Collection;
 using CitySort.Collection.Devices;
 using Microsoft.Extensions.Logging;
+using MQTTnet.Packets;
 using MQTTnet.Protocol;
 using MQTTnet.Server;
 
@@ -14,9 +15,11 @@ namespace CitySort.Server.Mqtt;
 /// The in-process MQTT broker (MQTTnet): devices connect with username = device id and password = secret, checked
 /// against the device table (anonymous connections only in demo mode); every PUBLISH on a CitySort topic is checked
 /// against the device (its own plate, facility or id) and against what the payload names, then handed to the intake
-/// through the <see cref="EventBatcher"/> inside MQTTnet's intercepting-publish handler, which MQTTnet awaits before
-/// it sends the PUBACK. So the PUBACK of a QoS 1 message leaves only after the intake returned, i.e. after the commit,
-/// and carries the outcome as its reason code (<see cref="MqttReplies"/>). A refused message is answered and the
+/// through the <see cref="EventBatcher"/> inside MQTTnet's intercepting-publish handler. A QoS 1 message is queued at
+/// the intake and its PUBACK held by the outbound-packet hook until the message's commit (<see cref="AckWindow"/>), so a
+/// device may keep several messages in flight (MQTT 5 receive maximum) and they share commits; other messages are
+/// awaited in the handler, which MQTTnet awaits before it answers. So the PUBACK of a QoS 1 message leaves only after
+/// the intake returned, i.e. after the commit, and carries the outcome as its reason code (<see cref="MqttReplies"/>). A refused message is answered and the
 /// connection stays open. CitySort consumes the messages: they are not forwarded to subscribers. Every refusal of a
 /// login or a publish at the door is stored as a rejection through the <see cref="DoorRefusalRecorder"/>, and the
 /// sessions of a device that is revoked are closed by <see cref="DisconnectDevicesAsync"/>.
@@ -24,6 +27,7 @@ namespace CitySort.Server.Mqtt;
 internal sealed class InProcessMqttBroker : IAsyncDisposable
 {
     private const string DeviceItem = "citysort.device";
+    private const string WindowItem = "citysort.ack-window";
 
     private readonly MqttDoorOptions _options;
     private readonly DeviceService _devices;
@@ -67,6 +71,16 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
         _server = factory.CreateMqttServer(serverOptions);
         _server.ValidatingConnectionAsync += ValidateAsync;
         _server.InterceptingPublishAsync += InterceptAsync;
+        _server.InterceptingInboundPacketAsync += e =>
+        {
+            if (e.Packet is MqttPublishPacket { QualityOfServiceLevel: MqttQualityOfServiceLevel.AtLeastOnce } publish && e.SessionItems[WindowItem] is AckWindow window)
+            {
+                window.Arrived(publish.PacketIdentifier);
+            }
+
+            return Task.CompletedTask;
+        };
+        _server.InterceptingOutboundPacketAsync += SendingAsync;
         _server.ClientDisconnectedAsync += e =>
         {
             _sessions.TryRemove(e.ClientId, out _);
@@ -139,6 +153,7 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
             if (_anonymousAccepted)
             {
                 e.SessionItems[DeviceItem] = DeviceService.DemoIdentity;
+                e.SessionItems[WindowItem] = new AckWindow();
                 return;
             }
 
@@ -161,6 +176,7 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
         }
 
         e.SessionItems[DeviceItem] = authentication.Identity;
+        e.SessionItems[WindowItem] = new AckWindow();
         _sessions[e.ClientId] = authentication.Identity.DeviceId;
     }
 
@@ -214,10 +230,18 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
             return;
         }
 
+        var incoming = new IncomingEvent(topic.Kind, payload, "mqtt:" + e.ApplicationMessage.Topic);
+        if (e.ApplicationMessage.QualityOfServiceLevel == MqttQualityOfServiceLevel.AtLeastOnce && e.SessionItems[WindowItem] is AckWindow window
+            && window.Hold(_batcher.SubmitAsync(device, incoming, CancellationToken.None), e.ApplicationMessage.Topic, device.DeviceId))
+        {
+            // The PUBACK is held by SendingAsync until the commit; the connection's next message is read meanwhile.
+            return;
+        }
+
         IntakeResult result;
         try
         {
-            result = await _batcher.SubmitAsync(device, new IncomingEvent(topic.Kind, payload, "mqtt:" + e.ApplicationMessage.Topic), e.CancellationToken);
+            result = await _batcher.SubmitAsync(device, incoming, e.CancellationToken);
         }
         catch (OperationCanceledException) when (e.CancellationToken.IsCancellationRequested)
         {
@@ -234,6 +258,56 @@ internal sealed class InProcessMqttBroker : IAsyncDisposable
 
         e.Response.ReasonCode = MqttReplies.ReasonCode(result);
         e.Response.ReasonString = MqttReplies.ReasonString(result);
+    }
+
+    /// <summary>
+    /// MQTTnet's outbound hook, awaited on the connection's send loop before each packet: a PUBACK whose message was
+    /// held (<see cref="AckWindow"/>) waits for the message's commit and carries its outcome; when the intake failed
+    /// (or the connection is closing) the PUBACK is not sent and the connection is closed, so the device sends again.
+    /// </summary>
+    private async Task SendingAsync(InterceptingPacketEventArgs e)
+    {
+        if (e.Packet is not MqttPubAckPacket ack || e.SessionItems[WindowItem] is not AckWindow window || !window.TryTake(ack.PacketIdentifier, out var held))
+        {
+            return;
+        }
+
+        IntakeResult result;
+        try
+        {
+            result = await held.Result.WaitAsync(e.CancellationToken);
+        }
+#pragma warning disable CA1031 // Nothing was committed (or the connection is gone): no PUBACK, the device will send again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            e.ProcessPacket = false;
+            if (e.CancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _logger.LogError(ex, "The intake failed for {Topic} from {Device}; the connection is closed without PUBACK so that the device sends again", held.Topic, held.DeviceId);
+            _ = CloseAsync(e.ClientId);
+            return;
+        }
+
+        ack.ReasonCode = MqttReplies.ReasonCode(result);
+        ack.ReasonString = MqttReplies.ReasonString(result);
+    }
+
+    private async Task CloseAsync(string clientId)
+    {
+        try
+        {
+            await _server!.DisconnectClientAsync(clientId, new MqttServerClientDisconnectOptions { ReasonCode = MqttDisconnectReasonCode.UnspecifiedError });
+        }
+#pragma warning disable CA1031 // The session may have gone by itself meanwhile.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogDebug(ex, "MQTT session {ClientId} was already gone", clientId);
+        }
     }
 
     private void Refuse(InterceptingPublishEventArgs e, DeviceIdentity? device, MqttTopic? topic, MqttPubAckReasonCode code, EventProblem problem, byte[]? payload = null)

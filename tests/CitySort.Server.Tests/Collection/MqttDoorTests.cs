@@ -75,6 +75,44 @@ public sealed class MqttDoorTests(DoorsFixture fixture) : IClassFixture<DoorsFix
     }
 
     [Fact]
+    public async Task Several_QoS_1_messages_in_flight_on_one_connection_all_reach_the_intake_and_each_PUBACK_waits_for_the_intake_with_its_outcome()
+    {
+        using var client = await ConnectAsync("truck-a");
+        var marker = Guid.NewGuid().ToString("N");
+        var stored = fixture.Intake.StoredCount;
+        fixture.Intake.Hold();
+        Task<MqttClientPublishResult>[] publishes;
+        try
+        {
+            // Three messages without waiting for a PUBACK (an MQTT 5 receive maximum above 1): two pickups and one
+            // without an event id, which the intake rejects as malformed.
+            publishes =
+            [
+                client.PublishAsync(MqttTestClient.Message(PickupTopic(fixture.PlateA), Pickup(marker + "-1")), Ct),
+                client.PublishAsync(MqttTestClient.Message(PickupTopic(fixture.PlateA), Pickup(marker + "-2")), Ct),
+                client.PublishAsync(MqttTestClient.Message(PickupTopic(fixture.PlateA), $$"""{"note":"{{marker}}"}"""), Ct),
+            ];
+
+            // The broker read all three while the intake held the first: the connection is not blocked by the commit,
+            // and none of the PUBACKs has come before the intake returned.
+            await WaitForAsync(() => EventsWith(marker).Count() == 3, "all three messages to reach the intake");
+            Assert.All(publishes, p => Assert.False(p.IsCompleted));
+        }
+        finally
+        {
+            fixture.Intake.Release();
+        }
+
+        var results = await Task.WhenAll(publishes);
+
+        Assert.Equal(
+            [MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.Success, MqttClientPublishReasonCode.PayloadFormatInvalid],
+            results.Select(r => r.ReasonCode));
+        Assert.StartsWith("malformed: ", results[2].ReasonString, StringComparison.Ordinal);
+        Assert.Equal(stored + 2, fixture.Intake.StoredCount);
+    }
+
+    [Fact]
     public async Task The_same_message_delivered_twice_with_DUP_is_acknowledged_twice_and_stored_once()
     {
         using var client = await ConnectAsync("truck-a");
