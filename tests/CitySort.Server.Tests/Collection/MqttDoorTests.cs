@@ -194,6 +194,39 @@ public sealed class MqttDoorTests(DoorsFixture fixture) : IClassFixture<DoorsFix
     }
 
     [Fact]
+    public async Task A_device_resuming_another_devices_persistent_session_cannot_publish_as_that_device()
+    {
+        // truck-a (plate A) leaves a persistent session under a client id; truck-b (plate B) connects with the same
+        // client id and asks to resume it: it must not speak for plate A.
+        var clientId = "shared-" + Guid.NewGuid().ToString("N")[..10];
+        var factory = new MqttClientFactory();
+        MqttClientOptions Options(string device) => new MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", fixture.MqttPort)
+            .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
+            .WithClientId(clientId)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval(3600)
+            .WithCredentials(device, fixture.Secrets[device])
+            .WithTimeout(TimeSpan.FromSeconds(30))
+            .Build();
+        using (var first = factory.CreateMqttClient())
+        {
+            Assert.Equal(MqttClientConnectResultCode.Success, (await first.ConnectAsync(Options("truck-a"), Ct)).ResultCode);
+            await first.DisconnectAsync(new MqttClientDisconnectOptions(), Ct);
+        }
+
+        var marker = Guid.NewGuid().ToString("N");
+        using var second = factory.CreateMqttClient();
+        // The resumed session carries the identity of the connection that resumed it: truck-b's, not truck-a's.
+        Assert.Equal(MqttClientConnectResultCode.Success, (await second.ConnectAsync(Options("truck-b"), Ct)).ResultCode);
+        var result = await second.PublishAsync(MqttTestClient.Message(PickupTopic(fixture.PlateA), Pickup(marker, fixture.PlateA)), Ct);
+
+        Assert.Equal(MqttClientPublishReasonCode.NotAuthorized, result.ReasonCode);
+        Assert.StartsWith("not-own-plate", result.ReasonString, StringComparison.Ordinal);
+        Assert.Empty(EventsWith(marker));
+    }
+
+    [Fact]
     public async Task An_anonymous_connection_is_refused_outside_demo_mode()
     {
         var (client, result) = await MqttTestClient.ConnectAsync(fixture.MqttPort, null, null, Ct);
