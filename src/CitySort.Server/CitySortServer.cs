@@ -111,7 +111,9 @@ public static class CitySortServer
         builder.Services.AddAuthorization(AuthorizationPolicies.AddTo);
         // The sign-in cookie's security stamp is checked against the account on every request, so that a changed
         // role or scope, or a disabled account, ends the sign-ins made before (UserAccounts.ChangeAsync).
+        // The check does not renew the cookie, so that sign-out cannot be undone by an answer still in flight.
         builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        builder.Services.AddScoped<ISecurityStampValidator, StampCheckingValidator>();
         builder.Services.AddCookieWriteAntiforgery();
         builder.Services.AddCitySortRateLimits(options.WritePermitsPerMinute, options.SignInPermitsPerMinute);
         builder.Services.AddOpenApi(OpenApiDocumentName, o => o.AddDocumentTransformer<CitySortDocumentTransformer>());

@@ -99,6 +99,24 @@ public sealed class SignInApiTests(SqliteServerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Answers_to_a_signed_in_user_do_not_renew_the_sign_in_cookie()
+    {
+        // The stamp is checked on every request; were the cookie renewed with each answer, an answer still in flight
+        // when the user signs out would set the cookie again after the sign-out removed it (the browser test of the
+        // single sign-on met exactly that).
+        var (user, password) = await fixture.Server.CreateUserAsync(CitySortRoles.CityOfficer, cancellationToken: Ct);
+        using var client = await SignIn.ClientAsync(fixture.Server.BaseAddress, user, password, Ct);
+
+        foreach (var path in new[] { "api/auth/me", "api/sites", "api/coverage" })
+        {
+            using var answer = await client.GetAsync(new Uri(path, UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+            var cookies = answer.Headers.TryGetValues("Set-Cookie", out var set) ? set.ToArray() : [];
+            Assert.DoesNotContain(cookies, c => c.StartsWith("citysort.auth=", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Without_a_sign_in_the_api_answers_401_and_a_role_without_the_policy_403()
     {
         using var anonymous = SignIn.Anonymous(fixture.Server.BaseAddress);
