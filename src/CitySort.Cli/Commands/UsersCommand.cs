@@ -69,13 +69,7 @@ internal static class UsersCommand
             var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>().ChangeAsync(read(parse), cancellationToken);
             if (!result.Succeeded)
             {
-                await Console.Error.WriteLineAsync("The account was not changed / 账户未修改:");
-                foreach (var (zh, en) in result.Problems)
-                {
-                    await Console.Error.WriteLineAsync("  " + zh + " / " + en);
-                }
-
-                return 1;
+                return await RefusedAsync("The account was not changed / 账户未修改:", result.Problems);
             }
 
             Console.WriteLine("Now " + Describe(result.Account!) + (result.Account!.Disabled ? ", disabled" : string.Empty) + ".");
@@ -115,13 +109,7 @@ internal static class UsersCommand
                 new NewUserAccount(parse.GetValue(name)!, parse.GetValue(role)!, password, parse.GetValue(district) ?? [], parse.GetValue(hauler)), cancellationToken);
             if (!result.Succeeded)
             {
-                await Console.Error.WriteLineAsync("The account was not created / 账户未创建:");
-                foreach (var (zh, en) in result.Problems)
-                {
-                    await Console.Error.WriteLineAsync("  " + zh + " / " + en);
-                }
-
-                return 1;
+                return await RefusedAsync("The account was not created / 账户未创建:", result.Problems);
             }
 
             Console.WriteLine("Created " + Describe(result.Account!) + ".");
@@ -161,7 +149,21 @@ internal static class UsersCommand
         return command;
     }
 
-    private static async Task<ServiceProvider> OpenAsync(StorageOptions storage, CancellationToken cancellationToken)
+    /// <summary>Prints <paramref name="header"/> and each problem in Chinese and English to standard error.</summary>
+    /// <returns>1, the exit code of a refused change.</returns>
+    internal static async Task<int> RefusedAsync(string header, IEnumerable<(string Zh, string En)> problems)
+    {
+        await Console.Error.WriteLineAsync(header);
+        foreach (var (zh, en) in problems)
+        {
+            await Console.Error.WriteLineAsync("  " + zh + " / " + en);
+        }
+
+        return 1;
+    }
+
+    /// <summary>The storage, logging and Identity stores over <paramref name="storage"/>, migrated.</summary>
+    internal static async Task<ServiceProvider> OpenAsync(StorageOptions storage, CancellationToken cancellationToken)
     {
         var collection = new ServiceCollection().AddCitySortStorage(storage);
         collection.AddLogging();

@@ -36,11 +36,7 @@ internal static class UsersLinkCommand
                 return 2;
             }
 
-            var collection = new ServiceCollection().AddCitySortStorage(storage);
-            collection.AddLogging();
-            collection.AddCitySortIdentityStores();
-            await using var services = collection.BuildServiceProvider();
-            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+            await using var services = await UsersCommand.OpenAsync(storage, cancellationToken);
             await using var scope = services.CreateAsyncScope();
             var logins = scope.ServiceProvider.GetRequiredService<ExternalLogins>();
             var userName = parse.GetValue(user)!;
@@ -50,13 +46,7 @@ internal static class UsersLinkCommand
                 : await logins.LinkAsync(userName, identity, cancellationToken);
             if (problems.Count > 0)
             {
-                await Console.Error.WriteLineAsync(unlink ? "Nothing was unlinked / 未解除关联:" : "Nothing was linked / 未关联:");
-                foreach (var (zh, en) in problems)
-                {
-                    await Console.Error.WriteLineAsync("  " + zh + " / " + en);
-                }
-
-                return 1;
+                return await UsersCommand.RefusedAsync(unlink ? "Nothing was unlinked / 未解除关联:" : "Nothing was linked / 未关联:", problems);
             }
 
             Console.WriteLine((unlink ? "Unlinked " : "Linked ") + "single sign-on identity " + identity.Trim() + (unlink ? " from " : " to ") + userName.Trim() + ".");
