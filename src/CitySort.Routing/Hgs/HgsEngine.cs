@@ -193,7 +193,23 @@ internal sealed class HgsEngine
             }
         }
 
-        _split.Run(_offspring, _population.PenaltyCapacity, _population.PenaltyTimeWarp);
+        _split.Run(_offspring, _population.PenaltyCapacity, _population.PenaltyTimeWarp, OffspringRouteLimit(p1));
+    }
+
+    /// <summary>
+    /// The route limit of an offspring's split. Without time windows it is the first parent's route count, but never
+    /// below the bin-packing bound ⌈total demand / capacity⌉, as in the reference implementation (Vidal 2022): an
+    /// offspring then does not open routes its parent managed without. With time windows the fleet is the limit.
+    /// </summary>
+    private int? OffspringRouteLimit(HgsIndividual parent)
+    {
+        if (_data.HasTimeWindows || !_parameters.LimitOffspringRoutes)
+        {
+            return null;
+        }
+
+        var bound = (int)Math.Min(_data.MaxRoutes, (_data.TotalDemand + _data.Capacity - 1) / Math.Max(1, _data.Capacity));
+        return Math.Max(parent.RouteCount, bound);
     }
 
     /// <summary>

@@ -141,14 +141,19 @@ internal sealed class HgsIndividual
     {
         var differences = 0;
         var n = Successor.Length - 1;
-        for (var j = 1; j <= n; j++)
+        ReadOnlySpan<int> succ = Successor;
+        ReadOnlySpan<int> pred = Predecessor.AsSpan(0, succ.Length);
+        ReadOnlySpan<int> otherSucc = other.Successor.AsSpan(0, succ.Length);
+        ReadOnlySpan<int> otherPred = other.Predecessor.AsSpan(0, succ.Length);
+        for (var j = 1; j < succ.Length; j++)
         {
-            if (Successor[j] != other.Successor[j] && Successor[j] != other.Predecessor[j])
+            var s = succ[j];
+            if (s != otherSucc[j] && s != otherPred[j])
             {
                 differences++;
             }
 
-            if (Predecessor[j] == 0 && other.Predecessor[j] != 0 && other.Successor[j] != 0)
+            if (pred[j] == 0 && otherPred[j] != 0 && otherSucc[j] != 0)
             {
                 differences++;
             }

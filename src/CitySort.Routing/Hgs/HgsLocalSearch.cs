@@ -19,6 +19,8 @@ internal sealed class HgsLocalSearch
     private readonly int[] _orderNodes;
     private readonly int[] _orderRoutes;
     private readonly int[] _dist;
+    private readonly int[] _demand;
+    private readonly long _capacity;
     private readonly int[] _time;
     private readonly int _stride;
     private readonly int _end;
@@ -53,6 +55,8 @@ internal sealed class HgsLocalSearch
         _random = random;
         _neighbours = neighbours;
         _dist = data.Distance;
+        _demand = data.Demand;
+        _capacity = data.Capacity;
         _time = data.TravelTime;
         _stride = data.Stride;
         _end = data.EndNode;
@@ -284,13 +288,16 @@ internal sealed class HgsLocalSearch
         return null;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int D(int i, int j) =>
         System.Runtime.CompilerServices.Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(_dist), (i * _stride) + j);
 
     /// <summary>The arc <paramref name="from"/> → <paramref name="to"/>, read from the row of <paramref name="to"/> when the matrix is symmetric (that row is hot while <paramref name="to"/> is the client under study).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private int Into(int from, int to) => _symmetric ? D(to, from) : D(from, to);
 
-    private double PenaltyLoad(long load) => load > _data.Capacity ? (load - _data.Capacity) * _penaltyCapacity : 0;
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private double PenaltyLoad(long load) => load > _capacity ? (load - _capacity) * _penaltyCapacity : 0;
 
     private TimeSegment Merge(in TimeSegment a, in TimeSegment b) => TimeSegment.Merge(_time, _stride, a, b);
 
@@ -340,7 +347,7 @@ internal sealed class HgsLocalSearch
                 return false;
             }
 
-            var demand = _data.Demand[cu];
+            var demand = _demand[cu];
             if (_tw)
             {
                 costU += NewPenalty(routeU, routeU.Load - demand, Merge(u.Prev!.Before, x.After));
@@ -417,7 +424,7 @@ internal sealed class HgsLocalSearch
                 return false;
             }
 
-            var demand = _data.Demand[cu] + _data.Demand[cx];
+            var demand = _demand[cu] + _demand[cx];
             if (_tw)
             {
                 var pair = reversed ? Merge(Seg(x), Seg(u)) : Merge(Seg(u), Seg(x));
@@ -496,7 +503,7 @@ internal sealed class HgsLocalSearch
                 return false;
             }
 
-            var delta = _data.Demand[cv] - _data.Demand[cu];
+            var delta = _demand[cv] - _demand[cu];
             if (_tw)
             {
                 costU += NewPenalty(routeU, routeU.Load + delta, Merge(pu.Before, Seg(v), x.After));
@@ -558,7 +565,7 @@ internal sealed class HgsLocalSearch
                 return false;
             }
 
-            var delta = _data.Demand[cv] - _data.Demand[cu] - _data.Demand[cx];
+            var delta = _demand[cv] - _demand[cu] - _demand[cx];
             if (_tw)
             {
                 costU += NewPenalty(routeU, routeU.Load + delta, Merge(pu.Before, Seg(v), xn.After));
@@ -624,7 +631,7 @@ internal sealed class HgsLocalSearch
                 return false;
             }
 
-            var delta = _data.Demand[cv] + _data.Demand[cy] - _data.Demand[cu] - _data.Demand[cx];
+            var delta = _demand[cv] + _demand[cy] - _demand[cu] - _demand[cx];
             if (_tw)
             {
                 costU += NewPenalty(routeU, routeU.Load + delta, Merge(pu.Before, Merge(Seg(v), Seg(y)), xn.After));
@@ -915,7 +922,7 @@ internal sealed class HgsLocalSearch
         for (var u = routeU.Depot.Next!; !u.IsDepot; u = u.Next!)
         {
             var i = ((routeV.Index * (_data.ClientCount + 1)) + u.Client) * 3;
-            var du = _data.Demand[u.Client];
+            var du = _demand[u.Client];
             var cost = u.DeltaRemoval + _bestInsertCost[i] + PenaltyLoad(routeU.Load - du) - routeU.Penalty
                 + PenaltyLoad(routeV.Load + du) - routeV.Penalty;
             if (cost < bestCost)
@@ -931,7 +938,7 @@ internal sealed class HgsLocalSearch
         for (var v = routeV.Depot.Next!; !v.IsDepot; v = v.Next!)
         {
             var i = ((routeU.Index * (_data.ClientCount + 1)) + v.Client) * 3;
-            var dv = _data.Demand[v.Client];
+            var dv = _demand[v.Client];
             var cost = v.DeltaRemoval + _bestInsertCost[i] + PenaltyLoad(routeV.Load - dv) - routeV.Penalty
                 + PenaltyLoad(routeU.Load + dv) - routeU.Penalty;
             if (cost < bestCost)
@@ -1148,7 +1155,7 @@ internal sealed class HgsLocalSearch
             firstIt = false;
             var next = node.Next!;
             position++;
-            load += _data.Demand[next.Client];
+            load += _demand[next.Client];
             var leg = D(node.Client, next.Client);
             node.DistOut = leg;
             next.DistIn = leg;

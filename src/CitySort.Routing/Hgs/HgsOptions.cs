@@ -41,6 +41,13 @@ public sealed record HgsOptions : SolverOptions
     /// <summary>Whether the SWAP* neighbourhood is used (capacity-only problems; it is skipped with time windows); default true.</summary>
     public bool UseSwapStar { get; init; } = true;
 
+    /// <summary>
+    /// Whether an offspring's split (problems without time windows) may use at most as many routes as its first
+    /// parent, and never fewer than ⌈total demand / capacity⌉, as in the reference implementation of Vidal (2022);
+    /// false lets every split use the instance's route bound. Default true.
+    /// </summary>
+    public bool LimitOffspringRoutes { get; init; } = true;
+
     /// <summary>Smallest interval between two progress reports; default 100 ms (the final report is always sent).</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 }

@@ -39,6 +39,12 @@ internal sealed record HgsParameters
     /// </summary>
     public double? InitialPenaltyTimeWarp { get; init; }
 
+    /// <summary>
+    /// Whether the split of an offspring (without time windows) may use at most as many routes as its first parent,
+    /// but no fewer than ⌈total demand / capacity⌉ (Vidal 2022's implementation); false lets it use the instance's bound.
+    /// </summary>
+    public bool LimitOffspringRoutes { get; init; } = true;
+
     /// <summary>Whether SWAP* is used (only where coordinates are known and there are no time windows).</summary>
     public bool UseSwapStar { get; init; } = true;
 }

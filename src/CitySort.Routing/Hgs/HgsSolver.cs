@@ -56,6 +56,7 @@ public sealed class HgsSolver : ISolver
             TargetFeasible = hgs.TargetFeasible,
             IterationsBeforeRestart = hgs.IterationsBeforeRestart,
             UseSwapStar = hgs.UseSwapStar,
+            LimitOffspringRoutes = hgs.LimitOffspringRoutes,
             InitialPopulationSize = hgs.InitialPopulationSize,
         };
         var engine = new HgsEngine(adapter.Instance, parameters, seed);

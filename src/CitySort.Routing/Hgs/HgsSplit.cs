@@ -23,7 +23,14 @@ internal sealed class HgsSplit
     }
 
     /// <summary>Fills the routes of <paramref name="indiv"/> from its tour and evaluates it.</summary>
-    public void Run(HgsIndividual indiv, double penaltyCapacity, double penaltyTimeWarp)
+    /// <param name="indiv">The individual whose <see cref="HgsIndividual.Tour"/> is split.</param>
+    /// <param name="penaltyCapacity">Weight of one unit of excess load.</param>
+    /// <param name="penaltyTimeWarp">Weight of one unit of time warp.</param>
+    /// <param name="routeLimit">
+    /// The most routes the result may use, or null for the instance's bound; values above that bound are capped to
+    /// it. When the unlimited split uses more, the fleet-limited layered split runs with this many layers.
+    /// </param>
+    public void Run(HgsIndividual indiv, double penaltyCapacity, double penaltyTimeWarp, int? routeLimit = null)
     {
         var n = _data.ClientCount;
         var tour = indiv.Tour;
@@ -45,23 +52,22 @@ internal sealed class HgsSplit
             routes++;
         }
 
-        var k = _data.MaxRoutes;
+        var k = Math.Clamp(routeLimit ?? _data.MaxRoutes, 1, _data.MaxRoutes);
         if (routes <= k)
         {
             Fill(indiv, _pred, routes);
         }
         else
         {
-            SplitLimited(indiv, penaltyCapacity, penaltyTimeWarp);
+            SplitLimited(indiv, penaltyCapacity, penaltyTimeWarp, k);
         }
 
         indiv.Evaluate(_data, penaltyCapacity, penaltyTimeWarp);
     }
 
-    private void SplitLimited(HgsIndividual indiv, double penaltyCapacity, double penaltyTimeWarp)
+    private void SplitLimited(HgsIndividual indiv, double penaltyCapacity, double penaltyTimeWarp, int k)
     {
         var n = _data.ClientCount;
-        var k = _data.MaxRoutes;
         var size = (k + 1) * (n + 1);
         if (_layered.Length < size)
         {
