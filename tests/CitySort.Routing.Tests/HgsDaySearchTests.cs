@@ -177,4 +177,47 @@ public sealed class HgsDaySearchTests
         Assert.True(check.IsFeasible, check.FirstViolation);
         Assert.Equal(cost, check.Cost.Value);
     }
+
+    /// <summary>
+    /// A line (distance and travel time |x_i − x_j|, no service times): the depot D and the facility F at 0, shift
+    /// 0 … 1000; P1 at 100 (window 0 … 100), P2 at 110 (500 … 600), Q at −100 (0 … 300); demand 1, capacity 10.
+    /// </summary>
+    private static Problem EarlyAndLate(long fixedCost)
+    {
+        var builder = new ProblemBuilder { Name = "early-and-late" };
+        builder.AddDepot(new Depot { Name = "D", X = 0, TimeWindow = new TimeWindow(Duration.Zero, new Duration(1000)) });
+        builder.AddClient(new Client { Name = "P1", X = 100, Demand = new Load(1), TimeWindow = new TimeWindow(Duration.Zero, new Duration(100)) });
+        builder.AddClient(new Client { Name = "P2", X = 110, Demand = new Load(1), TimeWindow = new TimeWindow(new Duration(500), new Duration(600)) });
+        builder.AddClient(new Client { Name = "Q", X = -100, Demand = new Load(1), TimeWindow = new TimeWindow(Duration.Zero, new Duration(300)) });
+        builder.AddFacility(new Facility { Name = "F", X = 0 });
+        builder.AddVehicleType(new VehicleType { Count = 3, Capacity = new Load(10), UnloadingFacilities = [0], FixedCost = new Distance(fixedCost) });
+        builder.UseEuclideanDistances(EuclideanConvention.RoundNearest);
+        return builder.Build();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void A_fixed_cost_per_vehicle_trades_distance_for_fewer_trucks(int seed)
+    {
+        // Two trucks: D P1 P2 F D = 100 + 10 + 110 = 220 (P1 at 100, P2 waits to 500) and D Q F D = 200: 420. The other
+        // splits drive 620 (D P1 Q F D = 400 with D P2 F D = 220; D Q P2 F D = 420 with D P1 F D = 200; three trucks
+        // 200 + 220 + 200). One truck must go P1 (at 100), Q (at 300), P2 (at 510): 100 + 200 + 210 + 110 = 620; every
+        // other order is late (Q first puts P1 at 200 or later, P2 before Q puts Q at 710). Without a fixed cost the
+        // best is 420 with two trucks; at 300 a truck, one truck costs 620 + 300 = 920 and two 420 + 600 = 1020.
+        var free = EarlyAndLate(0);
+        var plain = new HgsSolver().Solve(free, StopCriterion.AfterIterations(200), seed, null, null, CancellationToken.None);
+        var plainCheck = SolutionChecker.Check(free, plain);
+        Assert.True(plainCheck.IsFeasible, plainCheck.FirstViolation);
+        Assert.Equal(420, plainCheck.Cost.Value);
+        Assert.Equal(2, plain.Routes.Count);
+
+        var priced = EarlyAndLate(300);
+        var fewer = new HgsSolver().Solve(priced, StopCriterion.AfterIterations(200), seed, null, null, CancellationToken.None);
+        var fewerCheck = SolutionChecker.Check(priced, fewer);
+        Assert.True(fewerCheck.IsFeasible, fewerCheck.FirstViolation);
+        Assert.Equal(920, fewerCheck.Cost.Value);
+        Assert.Single(fewer.Routes);
+    }
 }
