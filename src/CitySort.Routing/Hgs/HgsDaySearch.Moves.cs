@@ -432,6 +432,11 @@ internal sealed partial class HgsDaySearch
                     improved = true;
                 }
             }
+
+            if (TripMoves())
+            {
+                improved = true;
+            }
         }
 
         for (var d = 0; d < days.Length; d++)

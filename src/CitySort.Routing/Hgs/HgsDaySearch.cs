@@ -17,7 +17,7 @@ namespace CitySort.Routing.Hgs;
 /// <remarks>
 /// The genetic part follows Vidal (2022) in a compact form: giant tours recombined by ordered crossover, a greedy split
 /// into days, granular local search (relocate, swap, 2-opt* between days, 2-opt within a day, unload insert, remove and
-/// change, a move into an unused vehicle), adaptive penalties steered towards a target share of feasible local-search
+/// change, a move into an unused vehicle, relocation and swap of whole trips between days, route elimination), adaptive penalties steered towards a target share of feasible local-search
 /// outcomes, infeasible offspring repaired at ten times the penalties with half probability, and feasible and
 /// infeasible subpopulations kept apart. Moves are priced in constant time from forward and backward segments of each
 /// day (Vidal et al. 2013) and confirmed by an exact evaluation of the changed days before they are applied.
