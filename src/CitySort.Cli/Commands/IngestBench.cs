@@ -46,6 +46,12 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
     /// </summary>
     public const int DefaultMqttWindow = 8;
 
+    /// <summary>HTTP batches sent before the timed runs, not timed (their events are stored like the timed ones).</summary>
+    public const int WarmUpHttpBatches = 8;
+
+    /// <summary>MQTT messages each device sends before the timed runs of each server (the door's and the no-op's), not timed.</summary>
+    public const int WarmUpMqttPerDevice = 20;
+
     private readonly string runId = Guid.NewGuid().ToString("N")[..10];
     private readonly List<string> createdDatabases = [];
 
@@ -85,6 +91,9 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
                 fleet = await AddFleetAsync(real.Services, cancellationToken);
                 await WarmUpAsync(fleet, cancellationToken);
                 var start = StartTime();
+                report($"warm-up (not timed): {WarmUpHttpBatches} HTTP batches and {WarmUpMqttPerDevice} MQTT messages per device");
+                await HttpWarmUpAsync(fleet, start, cancellationToken);
+                await MqttAsync(mqttPort, fleet, "w", start, WarmUpMqttPerDevice, cancellationToken);
                 for (var r = 0; r < repeats; r++)
                 {
                     await QuiesceAsync(cancellationToken);
@@ -97,7 +106,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
                     http.Add(await HttpAsync(fleet, r, start, cancellationToken));
                     await QuiesceAsync(cancellationToken);
                     report($"repeat {r + 1}/{repeats}: MQTT QoS 1, {devices} connections × {MqttEventsPerDevice}");
-                    mqtt.Add(await MqttAsync(mqttPort, fleet, "r" + r, start, cancellationToken));
+                    mqtt.Add(await MqttAsync(mqttPort, fleet, "r" + r, start, MqttEventsPerDevice, cancellationToken));
                 }
 
                 await real.StopAsync(cancellationToken);
@@ -117,11 +126,12 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
             {
                 await baseline.StartAsync(cancellationToken);
                 var start = StartTime();
+                await MqttAsync(mqttPort + 1, fleet, "nw", start, WarmUpMqttPerDevice, cancellationToken);
                 for (var r = 0; r < repeats; r++)
                 {
                     await QuiesceAsync(cancellationToken);
                     report($"repeat {r + 1}/{repeats}: MQTT QoS 1 with a no-op intake, {devices} connections × {MqttEventsPerDevice}");
-                    noOp.Add(await MqttAsync(mqttPort + 1, fleet, "n" + r, start, cancellationToken));
+                    noOp.Add(await MqttAsync(mqttPort + 1, fleet, "n" + r, start, MqttEventsPerDevice, cancellationToken));
                 }
 
                 await baseline.StopAsync(cancellationToken);
@@ -495,6 +505,22 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
         return Metered("HTTP", HttpEvents, clock, cpu);
     }
 
+    /// <summary>
+    /// Sends <see cref="WarmUpHttpBatches"/> batches like the timed run's (their own event ids), not timed, so that the
+    /// first repeat, like the later ones, runs code the runtime has already compiled to its optimised tier.
+    /// </summary>
+    private async Task HttpWarmUpAsync(IReadOnlyList<BenchDevice> fleet, DateTimeOffset start, CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromMinutes(5) };
+        await Task.WhenAll(Enumerable.Range(0, WarmUpHttpBatches).Select(b =>
+        {
+            var device = fleet[b % fleet.Count];
+            var first = b / fleet.Count * BatchSize;
+            var body = Encoding.UTF8.GetBytes("{\"events\":[" + string.Join(",", Enumerable.Range(first, BatchSize).Select(i => Gps($"W-{i}", device.Plate, start, i, withKind: true))) + "]}");
+            return PostAsync(client, device, body, cancellationToken);
+        }));
+    }
+
     private static async Task PostAsync(HttpClient client, BenchDevice device, byte[] body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/events") { Content = new ByteArrayContent(body) };
@@ -514,7 +540,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
     /// <c>mqttWindow</c> messages awaiting their PUBACKs (each of the window's senders takes the device's next message
     /// when its PUBACK came; with a window of 1 each message waits for the previous one's PUBACK).
     /// </summary>
-    private async Task<double> MqttAsync(int port, IReadOnlyList<BenchDevice> fleet, string run, DateTimeOffset start, CancellationToken cancellationToken)
+    private async Task<double> MqttAsync(int port, IReadOnlyList<BenchDevice> fleet, string run, DateTimeOffset start, int perDevice, CancellationToken cancellationToken)
     {
         var clients = new List<IMqttClient>();
         try
@@ -528,7 +554,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
                 clients.Add(client);
             }
 
-            var messages = fleet.Select(device => Enumerable.Range(0, MqttEventsPerDevice)
+            var messages = fleet.Select(device => Enumerable.Range(0, perDevice)
                 .Select(i => new MqttApplicationMessageBuilder()
                     .WithTopic($"citysort/v1/vehicles/{device.Plate}/gps")
                     .WithPayload(Encoding.UTF8.GetBytes(Gps($"M{run}-{i}", device.Plate, start, i, withKind: false)))
@@ -552,7 +578,8 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
                     }
                 });
             }).ToList());
-            return Metered(run[0] == 'n' ? "MQTT no-op" : "MQTT", (long)fleet.Count * MqttEventsPerDevice, clock, cpu);
+            var name = (run[0] == 'n' ? "MQTT no-op" : "MQTT") + (run.EndsWith('w') ? " warm-up (not timed)" : string.Empty);
+            return Metered(name, (long)fleet.Count * perDevice, clock, cpu);
         }
         finally
         {
