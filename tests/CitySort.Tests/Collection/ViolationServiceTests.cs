@@ -226,6 +226,40 @@ public sealed class ViolationServiceTests
         Assert.Equal(0, events.VehicleDayReads.GetValueOrDefault(unplanned));
     }
 
+    [Fact]
+    public async Task After_the_clearance_time_gps_fixes_alone_re_check_the_planned_vehicle_for_missed_stops_and_do_not_read_the_day_of_a_vehicle_without_a_route()
+    {
+        await using var db = await TestDatabase.SqliteAsync();
+        await SeedAsync(db);
+        const string unplanned = "浙C0002";
+        await using (var context = db.Context())
+        {
+            context.Vehicles.Add(new Vehicle { Plate = unplanned, DistrictCode = "330302", AreaCode = "330302", HaulerCode = "H1", CapacityKg = 5000, CapacityCubicMetres = 8 });
+            context.DailyPlans.Add(KitchenPlan(Day));
+            await context.SaveChangesAsync(Ct);
+        }
+
+        var events = new CountingEventReader();
+        var factory = new ServiceCollection().AddCitySortStorage(db.Options).BuildServiceProvider().GetRequiredService<IDbContextFactory<CitySortDbContext>>();
+        // 18:00 is past the clearance time (planning.shiftEnd, 17:00).
+        var service = new ViolationService(factory, events, ProfileLoader.LoadDefault(), new FakeTimeProvider(At("18:00").ToUniversalTime()));
+
+        // Both fixes lie on the plan's path (28.000 N), so nothing is off the line; no pickup at A or B.
+        CollectionEvent[] planned = [Fix("g1", "06:00", 120.66, 28.0), Fix("g2", "06:30", 120.67, 28.0)];
+        CollectionEvent[] other = planned.Cast<GpsFixEvent>().Select(f => f with { EventId = "u-" + f.EventId, VehiclePlate = unplanned }).ToArray<CollectionEvent>();
+        events.Inner.Events.AddRange(planned);
+        events.Inner.Events.AddRange(other);
+
+        await service.EvaluateBatchAsync(Batch([.. planned, .. other]), Ct);
+
+        // Planned stops A (06:00) and B (06:20), neither picked up → two missed pickups, each naming the last report (g2, 06:30).
+        var found = await service.ListAsync(new ViolationQuery(From: Day, To: Day), Ct);
+        Assert.Equal([("A", ViolationKind.MissedPickup), ("B", ViolationKind.MissedPickup)], found.Select(v => (v.SiteCode!, v.Kind)).Order());
+        Assert.All(found, v => Assert.Equal((Plate, "g2"), (v.VehiclePlate, Assert.Single(v.Evidence).EventId)));
+        Assert.Equal(1, events.VehicleDayReads.GetValueOrDefault(Plate));
+        Assert.Equal(0, events.VehicleDayReads.GetValueOrDefault(unplanned));
+    }
+
     /// <summary>The in-memory reader, counting the vehicle-day reads per plate.</summary>
     private sealed class CountingEventReader : ICollectionEventReader
     {

@@ -29,6 +29,9 @@ public sealed class ViolationService
     private readonly TimeProvider time;
     private readonly ViolationRules rules;
     private static readonly IReadOnlySet<ViolationKind> OffPlannedLineOnly = new HashSet<ViolationKind> { ViolationKind.OffPlannedLine };
+
+    /// <summary>The vehicle-day kinds whose findings GPS fixes can change once the clearance time has passed.</summary>
+    private static readonly IReadOnlySet<ViolationKind> FixReadingKinds = new HashSet<ViolationKind> { ViolationKind.OffPlannedLine, ViolationKind.MissedPickup };
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>Creates the service.</summary>
@@ -91,20 +94,23 @@ public sealed class ViolationService
             }
         }
 
-        // Before the clearance time, of the live kinds only the off-line check reads GPS fixes: new fixes alone cannot
-        // change the others' findings, so only it is evaluated again, and only for the vehicles that can have an
-        // off-line finding that day (planned, on a dedicated line, or with one stored), found set-wise (docs/violations.md).
-        var fixesOnly = vehicleDays.Where(vd => !IsPast(rules.ClearanceInstant(vd.Day)) && !withOtherThanFixes.Contains(vd)).ToList();
-        var offLineCandidates = new HashSet<(string Plate, DateOnly Day)>();
+        // Of the vehicle-day kinds only two read GPS fixes: the off-line check, and (once the day's clearance time has
+        // passed) the missed pickups, whose finding names the vehicle's last report. New fixes alone cannot change the
+        // others' findings, so a vehicle-day touched by fixes only is evaluated for those two again, and only for the
+        // vehicles that can have such a finding that day (planned, on a dedicated line, or with one stored), found
+        // set-wise (docs/violations.md). Either check finds nothing without a plan or line, and removes nothing when none is stored.
+        var fixesOnly = vehicleDays.Where(vd => !withOtherThanFixes.Contains(vd)).ToList();
+        var fixCandidates = new HashSet<(string Plate, DateOnly Day)>();
         foreach (var byDay in fixesOnly.GroupBy(vd => vd.Day))
         {
-            foreach (var plate in await OffLineCandidatesAsync(byDay.Key, byDay.Select(vd => vd.Plate).ToList(), cancellationToken))
+            var past = IsPast(rules.ClearanceInstant(byDay.Key));
+            foreach (var plate in await FixCheckCandidatesAsync(byDay.Key, byDay.Select(vd => vd.Plate).ToList(), past, cancellationToken))
             {
-                offLineCandidates.Add((plate, byDay.Key));
+                fixCandidates.Add((plate, byDay.Key));
             }
         }
 
-        var skipped = fixesOnly.Where(vd => !offLineCandidates.Contains(vd)).ToHashSet();
+        var skipped = fixesOnly.Where(vd => !fixCandidates.Contains(vd)).ToHashSet();
         foreach (var (plate, day) in vehicleDays)
         {
             if (skipped.Contains((plate, day)))
@@ -112,9 +118,10 @@ public sealed class ViolationService
                 continue;
             }
 
-            var kinds = IsPast(rules.ClearanceInstant(day))
-                ? ViolationKinds.VehicleDay
-                : withOtherThanFixes.Contains((plate, day)) ? ViolationKinds.Live : OffPlannedLineOnly;
+            var past = IsPast(rules.ClearanceInstant(day));
+            var kinds = withOtherThanFixes.Contains((plate, day))
+                ? (past ? ViolationKinds.VehicleDay : ViolationKinds.Live)
+                : (past ? FixReadingKinds : OffPlannedLineOnly);
             await EvaluateVehicleDayAsync(plate, day, kinds, cancellationToken);
         }
 
@@ -413,11 +420,12 @@ public sealed class ViolationService
     }
 
     /// <summary>
-    /// Those of <paramref name="plates"/> that can have an off-line finding on <paramref name="day"/>: in a daily plan of
-    /// the day, running a dedicated line, or with an off-line finding stored for the day (which a new evaluation may
-    /// remove). For any other plate the evaluation finds nothing and has nothing to remove.
+    /// Those of <paramref name="plates"/> that can have a finding on <paramref name="day"/> that GPS fixes change: in a
+    /// daily plan of the day, running a dedicated line, or with an off-line finding stored for the day (or, when
+    /// <paramref name="pastClearance"/>, a missed-pickup finding), which a new evaluation may remove. For any other plate
+    /// the off-line and missed-pickup checks find nothing and have nothing to remove.
     /// </summary>
-    private async Task<HashSet<string>> OffLineCandidatesAsync(DateOnly day, List<string> plates, CancellationToken cancellationToken)
+    private async Task<HashSet<string>> FixCheckCandidatesAsync(DateOnly day, List<string> plates, bool pastClearance, CancellationToken cancellationToken)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -428,7 +436,8 @@ public sealed class ViolationService
             .Where(l => l.VehiclePlate != null && plates.Contains(l.VehiclePlate))
             .Select(l => l.VehiclePlate!).ToListAsync(cancellationToken));
         found.UnionWith(await db.Violations.AsNoTracking()
-            .Where(v => v.BusinessDay == day && v.Kind == ViolationKind.OffPlannedLine && v.VehiclePlate != null && plates.Contains(v.VehiclePlate))
+            .Where(v => v.BusinessDay == day && v.VehiclePlate != null && plates.Contains(v.VehiclePlate)
+                && (v.Kind == ViolationKind.OffPlannedLine || (pastClearance && v.Kind == ViolationKind.MissedPickup)))
             .Select(v => v.VehiclePlate!).ToListAsync(cancellationToken));
         return found;
     }
