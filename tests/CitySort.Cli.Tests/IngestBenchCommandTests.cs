@@ -17,7 +17,7 @@ public sealed class IngestBenchCommandTests
     public async Task A_tiny_bench_ingest_writes_both_figures_with_their_baselines(string provider)
     {
         using var scratch = new ScratchDirectory();
-        var arguments = new List<string> { "bench", "ingest", "--out", scratch.Path, "--repeats", "1", "--scale", "0.003", "--devices", "3" };
+        var arguments = new List<string> { "bench", "ingest", "--out", scratch.Path, "--repeats", "1", "--scale", "0.003", "--devices", "3", "--http-in-flight", "2" };
         if (provider == "postgresql")
         {
             var admin = Environment.GetEnvironmentVariable("CITYSORT_TEST_POSTGRES");
@@ -41,7 +41,8 @@ public sealed class IngestBenchCommandTests
         var rows = File.ReadAllLines(table).Where(l => l.StartsWith("| HTTP", StringComparison.Ordinal) || l.StartsWith("| MQTT", StringComparison.Ordinal)).ToList();
         // scale 0.003: 400 000 × 0.003 = 1 200 HTTP events, rounded to whole batches of 500: 1 000; MQTT 200 000 × 0.003 / 3 = 200 per device.
         Assert.Equal(2, rows.Count);
-        Assert.Contains($"from 3 devices → {name}", rows[0], StringComparison.Ordinal);
+        // --http-in-flight 2: two batch requests in flight, named in the row.
+        Assert.Contains($"from 3 devices, 2 requests in flight → {name}", rows[0], StringComparison.Ordinal);
         // The default MQTT window (8 in flight per device), the same for the door and its no-op baseline.
         Assert.Contains($"3 device connections, 8 in flight each, GPS fixes → {name}", rows[1], StringComparison.Ordinal);
         Assert.Contains("same broker, devices and clients (8 in flight each), no-op intake", rows[1], StringComparison.Ordinal);

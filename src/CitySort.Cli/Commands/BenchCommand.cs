@@ -55,6 +55,7 @@ internal static class BenchCommand
         var httpPort = new Option<int>("--http-port") { Description = "Loopback port of the in-process server (the baseline server takes the next one; default 5250).", DefaultValueFactory = _ => 5250 };
         var mqttPort = new Option<int>("--mqtt-port") { Description = "Loopback port of the in-process MQTT broker (the baseline broker takes the next one; default 18855).", DefaultValueFactory = _ => 18855 };
         var window = new Option<int>("--mqtt-window") { Description = $"QoS 1 messages each MQTT device keeps in flight without waiting for their PUBACKs (an MQTT 5 receive maximum; 1 = wait for each PUBACK; default {IngestBench.DefaultMqttWindow}); the no-op baseline's clients do the same.", DefaultValueFactory = _ => IngestBench.DefaultMqttWindow };
+        var inFlight = new Option<int>("--http-in-flight") { Description = $"HTTP batch requests in flight at once, each waiting for its answer before the next is sent (1 to 150; default {IngestBench.DefaultHttpInFlight}).", DefaultValueFactory = _ => IngestBench.DefaultHttpInFlight };
         var synchronous = new Option<string?>("--sqlite-synchronous") { Description = "SQLite only: full (default, durable against power loss) or normal (durable against the process being killed); applied to the server's store and to the raw baseline alike." };
         var ingest = new Command("ingest", "Benchmark event ingestion on SQLite or PostgreSQL: the HTTP batch door against a raw bulk write, the MQTT door against a no-op intake.");
         ingest.Options.Add(output);
@@ -66,6 +67,7 @@ internal static class BenchCommand
         ingest.Options.Add(devices);
         ingest.Options.Add(synchronous);
         ingest.Options.Add(window);
+        ingest.Options.Add(inFlight);
         ingest.SetAction((parse, cancellationToken) => RunIngestAsync(
             parse.GetValue(output)!,
             parse.GetValue(repeats),
@@ -76,11 +78,12 @@ internal static class BenchCommand
             parse.GetValue(devices),
             parse.GetValue(synchronous),
             parse.GetValue(window),
+            parse.GetValue(inFlight),
             cancellationToken));
         return ingest;
     }
 
-    private static async Task<int> RunIngestAsync(DirectoryInfo output, int repeats, double scale, int httpPort, int mqttPort, string? postgres, int devices, string? synchronousName, int window, CancellationToken cancellationToken)
+    private static async Task<int> RunIngestAsync(DirectoryInfo output, int repeats, double scale, int httpPort, int mqttPort, string? postgres, int devices, string? synchronousName, int window, int inFlight, CancellationToken cancellationToken)
     {
         var synchronous = ServeCommand.ParseSynchronous(synchronousName, out var synchronousError);
         if (synchronous is null || (postgres is not null && synchronousName is not null))
@@ -89,14 +92,14 @@ internal static class BenchCommand
             return 2;
         }
 
-        if (repeats < 1 || !(scale > 0) || !double.IsFinite(scale) || httpPort is < 1 or > 65534 || mqttPort is < 1 or > 65534 || devices is < 1 or > 1000 || window is < 1 or > 100)
+        if (repeats < 1 || !(scale > 0) || !double.IsFinite(scale) || httpPort is < 1 or > 65534 || mqttPort is < 1 or > 65534 || devices is < 1 or > 1000 || window is < 1 or > 100 || inFlight is < 1 or > 150)
         {
-            Console.Error.WriteLine("--repeats must be at least 1, --scale a positive number, the ports from 1 to 65534, --devices from 1 to 1000, --mqtt-window from 1 to 100");
+            Console.Error.WriteLine("--repeats must be at least 1, --scale a positive number, the ports from 1 to 65534, --devices from 1 to 1000, --mqtt-window from 1 to 100, --http-in-flight from 1 to 150");
             return 2;
         }
 
         var environment = new BenchmarkEnvironment(CpuModel(), Environment.ProcessorCount, GitCommit(), DateTimeOffset.UtcNow);
-        var bench = new IngestBench(postgres, httpPort, mqttPort, devices, scale, synchronous.Value, window, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
+        var bench = new IngestBench(postgres, httpPort, mqttPort, devices, scale, synchronous.Value, window, inFlight, line => AnsiConsole.MarkupLineInterpolated($"[grey]{line}[/]"));
         var figures = await bench.RunAsync(repeats, cancellationToken);
         output.Create();
         var stamp = environment.StartedUtc.ToString("yyyy-MM-dd-HHmmss", CultureInfo.InvariantCulture);

@@ -29,13 +29,16 @@ namespace CitySort.Cli.Commands;
 /// intake; each repeated. All servers run in process on 127.0.0.1, on temporary databases (a temporary folder of
 /// SQLite files, or databases created on the PostgreSQL server and dropped afterwards).
 /// </summary>
-internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, int devices, double scale, SqliteSynchronous synchronous, int mqttWindow, Action<string> report)
+internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, int devices, double scale, SqliteSynchronous synchronous, int mqttWindow, int httpInFlight, Action<string> report)
 {
     /// <summary>Events per HTTP batch and per raw insert transaction (issue 9).</summary>
     public const int BatchSize = 500;
 
-    /// <summary>HTTP requests in flight at once (each device posts on its own; a few overlap).</summary>
-    public const int HttpSenders = 4;
+    /// <summary>
+    /// The default number of HTTP requests in flight at once (each device posts on its own and waits for its answer; a
+    /// few of the fleet's posts overlap). <c>--http-in-flight</c> sets it per run.
+    /// </summary>
+    public const int DefaultHttpInFlight = 4;
 
     /// <summary>The default number of vehicle devices (one MQTT connection each): about a city's fleet.</summary>
     public const int DefaultDevices = 150;
@@ -155,7 +158,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
             return
             [
                 new IngestBenchFigure(
-                    $"HTTP POST /api/events, batches of {BatchSize} GPS fixes from {devices} devices → {ProviderName}",
+                    $"HTTP POST /api/events, batches of {BatchSize} GPS fixes from {devices} devices, {httpInFlight} requests in flight → {ProviderName}",
                     IsPostgres
                         ? $"raw binary COPY of the same rows, {BatchSize} per transaction, no validation"
                         : $"raw prepared INSERT of the same rows, {BatchSize} per transaction, no validation",
@@ -500,7 +503,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
         return Metered("raw", batches.Sum(b => b.Length), clock, cpu);
     }
 
-    /// <summary>The HTTP door: the same rows as the raw run, one batch per request, <see cref="HttpSenders"/> requests in flight, each with its device's key.</summary>
+    /// <summary>The HTTP door: the same rows as the raw run, one batch per request, <c>httpInFlight</c> requests in flight, each with its device's key.</summary>
     private async Task<double> HttpAsync(IReadOnlyList<BenchDevice> fleet, int repeat, DateTimeOffset start, CancellationToken cancellationToken)
     {
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromMinutes(5) };
@@ -510,7 +513,7 @@ internal sealed class IngestBench(string? postgres, int httpPort, int mqttPort, 
         var next = -1;
         var cpu = ProcessCpu();
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, HttpSenders).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, httpInFlight).Select(async _ =>
         {
             for (var r = Interlocked.Increment(ref next); r < requests.Count; r = Interlocked.Increment(ref next))
             {
