@@ -621,30 +621,7 @@ internal sealed partial class HgsDaySearch
         var n = 0;
         _parts[n++] = PrefixPart(d, from);
         // The changed stretch is folded into one part, the break tried in each of its gaps.
-        var stretch = VisitSegment(candidate[from]);
-        TimeData? stretchBreak = null;
-        for (var i = from + 1; i <= to; i++)
-        {
-            var next = VisitSegment(candidate[i]);
-            if (_hasMeal)
-            {
-                var t = BreakBetween(stretch, next);
-                if (stretchBreak is { } sb)
-                {
-                    var carried = TimeData.Merge(sb, next.Time, Travel(stretch.Last, next.First));
-                    if (carried.Beats(t))
-                    {
-                        t = carried;
-                    }
-                }
-
-                stretchBreak = t;
-            }
-
-            stretch = Concat(stretch, next);
-        }
-
-        _parts[n++] = new ChainPart(stretch, stretchBreak);
+        _parts[n++] = StretchPart(candidate, from, to);
         n = AddEnd(n, to + 1 < candidate.Count ? SuffixPart(d, to + 1) : null);
         return PriceChain(n);
     }
